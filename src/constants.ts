@@ -3,6 +3,37 @@ export const EXTENSION_ID = 'hubspot-tasks-community.hubspot-tasks';
 
 export const Commands = {
   showLog: 'hubspotTasks.showLog',
+  // Tree / auth (src/commands).
+  signIn: 'hubspotTasks.signIn',
+  signOut: 'hubspotTasks.signOut',
+  selectMe: 'hubspotTasks.selectMe',
+  refresh: 'hubspotTasks.refresh',
+  groupByDue: 'hubspotTasks.groupByDue',
+  groupByPriority: 'hubspotTasks.groupByPriority',
+  filterOwner: 'hubspotTasks.filterOwner',
+  toggleCompleted: 'hubspotTasks.toggleCompleted',
+  filterStatus: 'hubspotTasks.filterStatus',
+  filterText: 'hubspotTasks.filterText',
+  clearFilters: 'hubspotTasks.clearFilters',
+  toggleArchived: 'hubspotTasks.toggleArchived',
+  loadMore: 'hubspotTasks.loadMore',
+  complete: 'hubspotTasks.complete',
+  reopen: 'hubspotTasks.reopen',
+  setPriority: 'hubspotTasks.setPriority',
+  setDueDate: 'hubspotTasks.setDueDate',
+  archive: 'hubspotTasks.archive',
+  openInHubSpot: 'hubspotTasks.openInHubSpot',
+  copyLink: 'hubspotTasks.copyLink',
+  showDueTasks: 'hubspotTasks.showDueTasks',
+  /** Implemented by the task editor (src/webviews); the tree only calls it with a task id. */
+  editTask: 'hubspotTasks.editTask',
+  /** Opens an empty task editor (src/webviews). */
+  newTask: 'hubspotTasks.newTask',
+} as const;
+
+/** Webview panel view types (also the serializer's activation event in package.json). */
+export const WebviewTypes = {
+  taskEditor: 'hubspotTasks.taskEditor',
 } as const;
 
 export const Views = {
@@ -13,4 +44,22 @@ export const Views = {
 export const Settings = {
   section: 'hubspotTasks',
   baseUrl: 'hubspotTasks.baseUrl',
+  ownerEmail: 'hubspotTasks.ownerEmail',
+  pageSize: 'hubspotTasks.pageSize',
+  autoRefreshMinutes: 'hubspotTasks.autoRefreshMinutes',
+  refreshOnFocus: 'hubspotTasks.refreshOnFocus',
+  statusBarWhenSignedOut: 'hubspotTasks.statusBar.whenSignedOut',
+  reminders: 'hubspotTasks.reminders.enabled',
 } as const;
+
+export const ContextKeys = {
+  signedIn: 'hubspotTasks.signedIn',
+  groupBy: 'hubspotTasks.groupBy',
+  showArchived: 'hubspotTasks.showArchived',
+} as const;
+
+/** The `vscode.authentication` provider id (Accounts menu). */
+export const AUTH_PROVIDER_ID = 'hubspot';
+
+/** SecretStorage key of the access token. Nothing else ever holds the token. */
+export const TOKEN_SECRET_KEY = 'hubspotTasks.accessToken';

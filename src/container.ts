@@ -1,14 +1,40 @@
 // The composition root: builds every service, view and command once, and owns their disposal.
 import * as vscode from 'vscode';
 import { Commands } from './constants';
+import type { HubSpotApi } from './hubspot/api';
+import type { ApiTask } from './hubspot/types';
+import { AuthService } from './auth/authService';
+import { createClient, SwitchableClient } from './services/clientFactory';
+import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
+import { registerTaskEditor } from './webviews/registerTaskEditor';
+import type { TaskEditors } from './webviews/taskEditors';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly log: vscode.LogOutputChannel;
+  /** The one HubSpot client (rebuilt behind this reference when `hubspotTasks.baseUrl` changes). */
+  readonly client: HubSpotApi;
+  /** Sign-in state; `auth.me()` is my HubSpot owner id. Await `auth.ready` before reading `isSignedIn`. */
+  readonly auth: AuthService;
+  /**
+   * Fire with the tasks you created, updated or archived (`archived: true`) so the tree and status
+   * bar show them at once: HubSpot's search lags behind writes.
+   */
+  readonly tasksChanged: vscode.EventEmitter<ApiTask[]>;
+  /** Tree, status bar, reminders and their commands (TaskService lives in `tree.tasks`). */
+  readonly tree: TreeFeatures;
+  /** Open task editor panels (webview); `taskEditors.panelFor(id)` for in-host tests. */
+  readonly taskEditors: TaskEditors;
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.log = this.register(vscode.window.createOutputChannel('HubSpot Tasks', { log: true }));
     this.register(vscode.commands.registerCommand(Commands.showLog, () => this.log.show()));
+    this.tasksChanged = this.register(new vscode.EventEmitter<ApiTask[]>());
+    const client = this.register(new SwitchableClient(() => this.auth.getToken(), this.log));
+    this.client = client;
+    this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log), client, this.log));
+    this.tree = registerTreeFeatures(this);
+    this.taskEditors = registerTaskEditor(this);
   }
 
   register<T extends vscode.Disposable>(disposable: T): T {

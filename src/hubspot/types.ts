@@ -27,6 +27,8 @@ export interface ApiObject {
   archived?: boolean;
   archivedAt?: string;
   associations?: Record<string, CollectionResponse<AssociationRef>>;
+  /** On batch-create results: the input's objectWriteTraceId, to pair results with inputs. */
+  objectWriteTraceId?: string;
 }
 export type ApiTask = ApiObject;
 

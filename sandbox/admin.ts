@@ -1,0 +1,95 @@
+// Admin endpoints for tests and benchmarks under /__sandbox/: no token, not logged.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from './http';
+import { ALL_FAULT_KINDS, FaultKind, Sandbox, SandboxKnobs, SeedSpec } from './types';
+
+export const ADMIN_PREFIX = '/__sandbox/';
+
+export async function handleAdmin(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${path}`;
+  let body: unknown;
+  try {
+    const text = await readBody(req);
+    body = text.trim() ? JSON.parse(text) : {};
+  } catch (e) {
+    sendJson(res, 400, { error: `invalid JSON: ${(e as Error).message}` });
+    return;
+  }
+  try {
+    switch (route) {
+      case 'GET /__sandbox/health':
+        return sendJson(res, 200, { ok: true });
+      case 'GET /__sandbox/requests':
+        return sendJson(res, 200, { requests: sandbox.requests() });
+      case 'DELETE /__sandbox/requests':
+        sandbox.clearRequests();
+        return sendJson(res, 204, undefined);
+      case 'GET /__sandbox/state':
+        return sendJson(res, 200, sandbox.state());
+      case 'GET /__sandbox/config':
+        return sendJson(res, 200, sandbox.knobs());
+      case 'POST /__sandbox/config':
+        sandbox.configure(parseKnobs(body));
+        return sendJson(res, 200, sandbox.knobs());
+      case 'POST /__sandbox/reset':
+        sandbox.reset(parseSeed((body as { seed?: unknown }).seed));
+        return sendJson(res, 200, sandbox.state());
+      default:
+        return sendJson(res, 404, { error: `no admin endpoint ${route}` });
+    }
+  } catch (e) {
+    sendJson(res, 400, { error: (e as Error).message });
+  }
+}
+
+export function parseSeed(raw: unknown): SeedSpec | undefined {
+  if (raw === undefined || raw === null) {
+    return undefined;
+  }
+  if (raw === 'demo' || raw === 'empty') {
+    return raw;
+  }
+  const tasks = (raw as { tasks?: unknown }).tasks;
+  if (typeof tasks === 'number' && Number.isInteger(tasks) && tasks >= 0) {
+    return { tasks };
+  }
+  throw new Error('seed must be "demo", "empty" or {"tasks": N}');
+}
+
+export function parseKnobs(raw: unknown): Partial<SandboxKnobs> {
+  const k = (raw ?? {}) as Record<string, unknown>;
+  const out: Partial<SandboxKnobs> = {};
+  const nonNegative = (name: 'latencyMs' | 'searchLagMs' | 'timeoutHangMs') => {
+    if (k[name] !== undefined) {
+      if (typeof k[name] !== 'number' || (k[name] as number) < 0) {
+        throw new Error(`${name} must be a non-negative number`);
+      }
+      out[name] = k[name] as number;
+    }
+  };
+  nonNegative('latencyMs');
+  nonNegative('searchLagMs');
+  nonNegative('timeoutHangMs');
+  if (k.rateLimits !== undefined) {
+    if (typeof k.rateLimits !== 'boolean') {
+      throw new Error('rateLimits must be a boolean');
+    }
+    out.rateLimits = k.rateLimits;
+  }
+  if (k.faults !== undefined) {
+    if (k.faults === null) {
+      out.faults = null;
+    } else {
+      const f = k.faults as Record<string, unknown>;
+      if (typeof f.rate !== 'number' || f.rate < 0 || f.rate > 1 || typeof f.seed !== 'number') {
+        throw new Error('faults must be {rate: 0..1, seed: number, kinds?: FaultKind[]}');
+      }
+      const kinds = f.kinds === undefined ? undefined : f.kinds as unknown[];
+      if (kinds && (!Array.isArray(kinds) || kinds.some((x) => !(ALL_FAULT_KINDS as readonly unknown[]).includes(x)))) {
+        throw new Error(`fault kinds must be among ${ALL_FAULT_KINDS.join(', ')}`);
+      }
+      out.faults = { rate: f.rate, seed: f.seed, kinds: kinds as FaultKind[] | undefined };
+    }
+  }
+  return out;
+}

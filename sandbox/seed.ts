@@ -1,0 +1,205 @@
+// Deterministic accounts: 'empty', 'demo' (a realistic small team: owners, ~50 contacts / companies /
+// deals, ~200 tasks over every status, priority, type and due bucket relative to today) and
+// `{tasks: N}` (the same CRM records with N generated tasks, for benchmarks).
+import type { Owner } from '../src/hubspot/types';
+import { Prng } from './prng';
+import { AccountData, AssociatedType, emptyAccount, StoredObject } from './store';
+import { BODIES, COMPANIES, DEAL_PRODUCTS, DEAL_STAGES, FIRST_NAMES, HOSTILE_BODIES, JOB_TITLES, LAST_NAMES, SUBJECTS } from './seedData';
+import type { SeedSpec } from './types';
+
+const DAY = 86_400_000;
+const ID_BASE = { tasks: 60_000_000_001, contacts: 51_000_001, companies: 52_000_001, deals: 53_000_001 };
+export const DEMO_OWNER_EMAIL = 'demo@example.com';
+
+const OWNERS: [id: string, email: string, first: string, last: string][] = [
+  ['75000001', DEMO_OWNER_EMAIL, 'Dana', 'Demo'],
+  ['75000002', 'priya.shah@example.com', 'Priya', 'Shah'],
+  ['75000003', 'marcus.lee@example.com', 'Marcus', 'Lee'],
+  ['75000004', 'sofia.garcia@example.com', 'Sofía', 'García'],
+];
+
+export function seedAccount(spec: SeedSpec, now = Date.now()): AccountData {
+  if (spec === 'empty') {
+    const account = emptyAccount();
+    account.owners = owners(now);
+    account.nextId = { ...ID_BASE };
+    return account;
+  }
+  const taskCount = spec === 'demo' ? 200 : Math.max(0, Math.floor(spec.tasks));
+  return build(taskCount, now);
+}
+
+function owners(now: number): Owner[] {
+  const iso = new Date(now - 400 * DAY).toISOString();
+  return OWNERS.map(([id, email, firstName, lastName], i) => ({
+    id, email, firstName, lastName, userId: 9_100_001 + i, type: 'PERSON', archived: false, createdAt: iso, updatedAt: iso,
+  }));
+}
+
+function record(id: number, props: Record<string, string>, createdAt: number, updatedAt: number, createProp: string, modifiedProp: string): StoredObject {
+  const sid = String(id);
+  return {
+    id: sid,
+    props: { ...props, [createProp]: new Date(createdAt).toISOString(), [modifiedProp]: new Date(updatedAt).toISOString(), hs_object_id: sid },
+    createdAt,
+    updatedAt,
+    archived: false,
+  };
+}
+
+interface Crm {
+  contacts: StoredObject[];
+  companies: StoredObject[];
+  deals: StoredObject[];
+  /** Contact index → company index */
+  contactCompany: number[];
+  dealCompany: number[];
+}
+
+function buildCrm(rng: Prng, now: number, ownerIds: string[]): Crm {
+  const companies = COMPANIES.map(([name, domain, city, industry], i) => {
+    const created = now - rng.int(90, 700) * DAY;
+    return record(ID_BASE.companies + i, { name, domain, city, industry, hubspot_owner_id: rng.pick(ownerIds) }, created, created + rng.int(1, 80) * DAY, 'createdate', 'hs_lastmodifieddate');
+  });
+  const contactCompany: number[] = [];
+  const contacts = Array.from({ length: 50 }, (_, i) => {
+    const first = FIRST_NAMES[i % FIRST_NAMES.length];
+    const last = LAST_NAMES[(i * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length];
+    const c = (i * 3) % COMPANIES.length;
+    contactCompany.push(c);
+    const created = now - rng.int(30, 600) * DAY;
+    return record(ID_BASE.contacts + i, {
+      firstname: first,
+      lastname: last,
+      email: `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + `@${COMPANIES[c][1]}`,
+      phone: `+1 555 01${String(i).padStart(2, '0')}`,
+      company: COMPANIES[c][0],
+      jobtitle: rng.pick(JOB_TITLES),
+      hubspot_owner_id: rng.pick(ownerIds),
+    }, created, created + rng.int(1, 25) * DAY, 'createdate', 'lastmodifieddate');
+  });
+  const dealCompany: number[] = [];
+  const deals = Array.from({ length: 50 }, (_, i) => {
+    const c = (i * 11) % COMPANIES.length;
+    dealCompany.push(c);
+    const created = now - rng.int(10, 200) * DAY;
+    return record(ID_BASE.deals + i, {
+      dealname: `${COMPANIES[c][0]} – ${rng.pick(DEAL_PRODUCTS)}`,
+      amount: String(rng.int(20, 900) * 100),
+      dealstage: rng.pick(DEAL_STAGES),
+      pipeline: 'default',
+      closedate: new Date(now + rng.int(-30, 120) * DAY).toISOString(),
+      hubspot_owner_id: rng.pick(ownerIds),
+    }, created, created + rng.int(1, 9) * DAY, 'createdate', 'hs_lastmodifieddate');
+  });
+  return { contacts, companies, deals, contactCompany, dealCompany };
+}
+
+type Bucket = 'overdue' | 'today' | 'tomorrow' | 'thisWeek' | 'later' | 'none';
+
+/** Due date for a bucket, relative to local midnight today; undefined = no due date. */
+function dueFor(bucket: Bucket, rng: Prng, today: number): number | undefined {
+  const at = (dayOffset: number) => today + dayOffset * DAY + rng.int(8, 18) * 3_600_000 + rng.pick([0, 15, 30, 45]) * 60_000;
+  switch (bucket) {
+    case 'overdue': return at(-rng.int(1, 21));
+    case 'today': return at(0);
+    case 'tomorrow': return at(1);
+    case 'thisWeek': return at(rng.int(2, 6));
+    case 'later': return at(rng.int(7, 90));
+    case 'none': return undefined;
+  }
+}
+
+function fill(template: string, v: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
+}
+
+function build(taskCount: number, now: number): AccountData {
+  const rng = new Prng(20_240_611);
+  const account = emptyAccount();
+  account.owners = owners(now);
+  const ownerIds = account.owners.map((o) => o.id);
+  const crm = buildCrm(rng, now, ownerIds);
+  account.objects.contacts = crm.contacts;
+  account.objects.companies = crm.companies;
+  account.objects.deals = crm.deals;
+
+  const midnight = new Date(now);
+  midnight.setHours(0, 0, 0, 0);
+  const today = midnight.getTime();
+  const demo = ownerIds[0];
+  const buckets: [Bucket, number][] = [['overdue', 30], ['today', 30], ['tomorrow', 25], ['thisWeek', 40], ['later', 60], ['none', 15]];
+  const bucketList: Bucket[] = buckets.flatMap(([b, n]) => Array<Bucket>(n).fill(b));
+
+  const tasks: StoredObject[] = [];
+  const associations: AccountData['associations'] = [];
+  for (let i = 0; i < taskCount; i++) {
+    // Cycle through the buckets so every bucket is present in any account of ≥ 200 tasks.
+    const bucket = bucketList[(i * 37) % bucketList.length];
+    const type = rng.weighted([['TODO', 45], ['CALL', 25], ['EMAIL', 25], ['LINKED_IN', 5]] as const);
+    const ci = rng.int(0, crm.contacts.length - 1);
+    const contact = crm.contacts[ci];
+    const company = crm.companies[crm.contactCompany[ci]];
+    const dealIdx = crm.dealCompany.indexOf(crm.contactCompany[ci]);
+    const deal = dealIdx >= 0 ? crm.deals[dealIdx] : rng.pick(crm.deals);
+    const subject = fill(rng.pick(SUBJECTS[type]), {
+      first: contact.props.firstname, last: contact.props.lastname, company: company.props.name, deal: deal.props.dealname,
+    });
+    const due = dueFor(bucket, rng, today);
+    const status = bucket === 'overdue' || bucket === 'none'
+      ? rng.weighted([['NOT_STARTED', 55], ['IN_PROGRESS', 15], ['WAITING', 10], ['DEFERRED', 5], ['COMPLETED', 15]] as const)
+      : rng.weighted([['NOT_STARTED', 65], ['IN_PROGRESS', 15], ['WAITING', 10], ['DEFERRED', 4], ['COMPLETED', 6]] as const);
+    const priority = rng.weighted([['HIGH', 20], ['MEDIUM', 30], ['LOW', 25], ['NONE', 10], ['', 15]] as const);
+    const owner = rng.weighted([[demo, 50], [ownerIds[1], 15], [ownerIds[2], 15], [ownerIds[3], 10], ['', 10]] as const);
+    const body = i % 97 === 13 ? HOSTILE_BODIES[(i / 97) & 1] : rng.pick(BODIES);
+    const created = Math.min(now - 3_600_000, (due ?? now) - rng.int(1, 30) * DAY);
+    const updated = Math.min(now - 60_000, created + rng.int(0, 5) * DAY);
+
+    const props: Record<string, string> = { hs_task_subject: subject, hs_task_status: status, hs_task_type: type };
+    if (due !== undefined) {
+      props.hs_timestamp = new Date(due).toISOString();
+      if (rng.next() < 0.2) {
+        props.hs_task_reminders = String(due - 3_600_000);
+      }
+    }
+    if (body) {
+      props.hs_task_body = body;
+    }
+    if (priority) {
+      props.hs_task_priority = priority;
+    }
+    if (owner) {
+      props.hubspot_owner_id = owner;
+    }
+    if (status === 'COMPLETED') {
+      props.hs_task_completion_date = new Date(updated).toISOString();
+    }
+    const task = record(ID_BASE.tasks + i, props, created, updated, 'hs_createdate', 'hs_lastmodifieddate');
+    tasks.push(task);
+
+    // Most tasks are about a contact, often also its company and deal; some stand alone.
+    const links: [AssociatedType, StoredObject][] = [];
+    const r = rng.next();
+    if (r < 0.85) {
+      links.push(['contacts', contact]);
+    }
+    if (r < 0.6) {
+      links.push(['companies', company]);
+    }
+    if (r < 0.35) {
+      links.push(['deals', deal]);
+    }
+    for (const [toType, obj] of links) {
+      associations.push([task.id, toType, obj.id]);
+    }
+  }
+  account.objects.tasks = tasks;
+  account.associations = associations;
+  account.nextId = {
+    tasks: ID_BASE.tasks + taskCount,
+    contacts: ID_BASE.contacts + crm.contacts.length,
+    companies: ID_BASE.companies + crm.companies.length,
+    deals: ID_BASE.deals + crm.deals.length,
+  };
+  return account;
+}

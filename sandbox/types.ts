@@ -1,0 +1,93 @@
+// The sandbox's public contract: options, knobs, the Sandbox handle and the request log.
+// Tests, benchmarks and the in-host harness program against these types only.
+
+/** What an injected fault does. 5xx and 429 answer before the request is applied; `reset`, `hang` and
+ * `malformed` happen after it was applied (the response is lost), which is the ambiguous case a client
+ * must not blindly retry for creates. */
+export type FaultKind = '500' | '502' | '503' | 'reset' | 'hang' | 'malformed' | '429';
+
+export const ALL_FAULT_KINDS: readonly FaultKind[] = ['500', '502', '503', 'reset', 'hang', 'malformed', '429'];
+
+export interface FaultConfig {
+  /** Fraction of requests (0..1) that get a fault. */
+  rate: number;
+  /** PRNG seed: the same seed and the same request sequence give the same faults. */
+  seed: number;
+  kinds?: FaultKind[];
+}
+
+export type SeedSpec = 'demo' | 'empty' | { tasks: number };
+
+/** Behaviour that can change at run time (`configure`, `POST /__sandbox/config`). */
+export interface SandboxKnobs {
+  /** Enforce 100 requests / 10 s and 5 searches / s with 429s. Headers are sent either way. */
+  rateLimits: boolean;
+  /** Added to every API request before it is handled. */
+  latencyMs: number;
+  /** null (or omitted) = no faults. */
+  faults: FaultConfig | null;
+  /** A write becomes visible to search only this long after it happened. */
+  searchLagMs: number;
+  /** How long a `hang` fault holds the response before dropping the connection. */
+  timeoutHangMs: number;
+}
+
+export interface SandboxOptions {
+  /** 0 = a random free port (default). */
+  port?: number;
+  host?: string;
+  seed?: SeedSpec;
+  /** Persist the account to this JSON file (loaded on start when it exists). */
+  dataFile?: string;
+  tokens?: string[];
+  /** Tokens that authenticate but have no scopes: 403 MISSING_SCOPES on CRM endpoints. */
+  noScopeTokens?: string[];
+  rateLimits?: boolean;
+  latencyMs?: number;
+  faults?: FaultConfig;
+  searchLagMs?: number;
+  timeoutHangMs?: number;
+  /** Milliseconds "now" for the demo seed's relative dates (tests); default Date.now(). */
+  now?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Spec operationId (e.g. 'searchTasks') or a sandbox name for extra endpoints ('listOwners'…). */
+  operation?: string;
+  status: number;
+  durationMs: number;
+  fault?: FaultKind;
+  /** Parsed JSON request body. Never a header, never the token. */
+  body?: unknown;
+}
+
+export interface SandboxState {
+  tasks: number;
+  archivedTasks: number;
+  contacts: number;
+  companies: number;
+  deals: number;
+  owners: number;
+  associations: number;
+  /** Writes not yet visible to search (search lag). */
+  pendingIndex: number;
+}
+
+export interface Sandbox {
+  /** http://HOST:PORT, no trailing slash. */
+  url: string;
+  port: number;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  configure(knobs: Partial<SandboxKnobs>): void;
+  knobs(): SandboxKnobs;
+  /** Re-seed (default: the seed it was started with); clears rate-limit windows. */
+  reset(seed?: SeedSpec): void;
+  state(): SandboxState;
+  /** Writes the data file now (when persisting). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,232 @@
+// Sign-in state: the token lives in SecretStorage only; the account details (portal id, UI domain)
+// are remembered in globalState so the view and "Open in HubSpot" work offline and at startup
+// without a request. Follows other windows through `secrets.onDidChange`.
+import * as vscode from 'vscode';
+import type { HubSpotApi } from '../hubspot/api';
+import type { AccountDetails } from '../hubspot/types';
+import { isHubSpotError } from '../hubspot/errors';
+import { ContextKeys, Settings, TOKEN_SECRET_KEY } from '../constants';
+import type { Logger } from '../util/logger';
+
+export interface Account {
+  portalId: number;
+  uiDomain: string;
+  timeZone: string;
+}
+
+const ACCOUNT_STATE_KEY = 'hubspotTasks.account';
+const meStateKey = (portalId: number | undefined) => `hubspotTasks.me.${portalId ?? 'unknown'}`;
+
+/** Why a token was refused, in words the user can act on. */
+export class SignInError extends Error {
+  constructor(message: string, readonly reason: 'invalid' | 'missing-scopes' | 'network' | 'other') {
+    super(message);
+  }
+}
+
+export type ClientForToken = (token: string) => HubSpotApi;
+
+export class AuthService implements vscode.Disposable {
+  private token: string | undefined;
+  private accountValue: Account | undefined;
+  private rejected = false;
+  private rejectionShown = false;
+  private meCache: string | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires after sign-in, sign-out (here or in another window), or a "me" change. */
+  readonly onDidChange = this.changed.event;
+  /** Resolves once the stored token has been read; await before trusting `isSignedIn`. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly clientForToken: ClientForToken,
+    private readonly client: HubSpotApi,
+    private readonly log: Logger,
+  ) {
+    this.accountValue = context.globalState.get<Account>(ACCOUNT_STATE_KEY);
+    this.disposables.push(
+      context.secrets.onDidChange((event) => {
+        if (event.key === TOKEN_SECRET_KEY) {
+          void this.reloadToken();
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(Settings.ownerEmail)) {
+          this.meCache = undefined;
+          this.changed.fire();
+        }
+      }),
+    );
+    this.ready = this.reloadToken();
+  }
+
+  get isSignedIn(): boolean {
+    return this.token !== undefined;
+  }
+
+  /** True after HubSpot answered 401 to the stored token, until the next sign-in. */
+  get isRejected(): boolean {
+    return this.rejected;
+  }
+
+  get account(): Account | undefined {
+    return this.isSignedIn ? this.accountValue : undefined;
+  }
+
+  /** For the HTTP client only: never log or store what this returns. */
+  async getToken(): Promise<string | undefined> {
+    await this.ready;
+    return this.token;
+  }
+
+  /** Validates with one account-details call BEFORE storing the token. */
+  async signIn(rawToken: string): Promise<Account> {
+    const token = rawToken.trim();
+    if (!token) {
+      throw new SignInError(vscode.l10n.t('The access token is empty.'), 'invalid');
+    }
+    let details: AccountDetails;
+    try {
+      details = await this.clientForToken(token).account.accountDetails();
+    } catch (error) {
+      throw toSignInError(error);
+    }
+    const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
+    await this.context.globalState.update(ACCOUNT_STATE_KEY, account);
+    this.accountValue = account;
+    this.token = token;
+    this.rejected = false;
+    this.rejectionShown = false;
+    this.meCache = undefined;
+    await this.context.secrets.store(TOKEN_SECRET_KEY, token);
+    this.log.info(`Signed in to HubSpot portal ${account.portalId}.`);
+    await this.publish();
+    return account;
+  }
+
+  async signOut(): Promise<void> {
+    this.token = undefined;
+    this.meCache = undefined;
+    await this.context.secrets.delete(TOKEN_SECRET_KEY);
+    this.log.info('Signed out of HubSpot.');
+    await this.publish();
+  }
+
+  /** My HubSpot owner id: picked once per account, or found from the `ownerEmail` setting. */
+  async me(): Promise<string | undefined> {
+    await this.ready;
+    if (!this.isSignedIn) {
+      return undefined;
+    }
+    if (this.meCache) {
+      return this.meCache;
+    }
+    const key = meStateKey(this.accountValue?.portalId);
+    const email = vscode.workspace.getConfiguration().get<string>(Settings.ownerEmail)?.trim();
+    const remembered = this.context.globalState.get<{ id: string; email?: string }>(key);
+    if (remembered && (!email || remembered.email?.toLowerCase() === email.toLowerCase())) {
+      this.meCache = remembered.id;
+      return remembered.id;
+    }
+    if (email) {
+      try {
+        const owner = await this.client.owners.findOwnerByEmail(email);
+        if (owner) {
+          await this.setMe(owner.id, owner.email);
+          return owner.id;
+        }
+        this.log.warn(`No HubSpot owner has the email set in ${Settings.ownerEmail}.`);
+      } catch (error) {
+        this.log.warn(`Looking up the owner by email failed: ${String(error)}`);
+      }
+    }
+    return remembered?.id;
+  }
+
+  async setMe(ownerId: string, email?: string): Promise<void> {
+    await this.context.globalState.update(meStateKey(this.accountValue?.portalId), { id: ownerId, email });
+    this.meCache = ownerId;
+    this.changed.fire();
+  }
+
+  /**
+   * Called by anything that got a 401: says so once, offers "Sign in again", never throws.
+   * The token stays stored (it may be a transient HubSpot problem) until the user signs in again.
+   */
+  reportRejected(): void {
+    this.rejected = true;
+    if (this.rejectionShown) {
+      return;
+    }
+    this.rejectionShown = true;
+    this.changed.fire();
+    const signInAgain = vscode.l10n.t('Sign in again');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('HubSpot rejected the token. Sign in again with a valid access token.'), signInAgain)
+      .then((choice) => {
+        if (choice === signInAgain) {
+          void vscode.commands.executeCommand('hubspotTasks.signIn');
+        }
+      });
+  }
+
+  private async reloadToken(): Promise<void> {
+    const before = this.token;
+    try {
+      this.token = (await this.context.secrets.get(TOKEN_SECRET_KEY)) || undefined;
+    } catch (error) {
+      this.log.error(`Reading the token from the secret store failed: ${String(error)}`);
+      this.token = undefined;
+    }
+    if (before !== this.token) {
+      this.rejected = false;
+      this.rejectionShown = false;
+      this.meCache = undefined;
+      // Another window may have signed in to another account: its details are in globalState.
+      this.accountValue = this.context.globalState.get<Account>(ACCOUNT_STATE_KEY) ?? this.accountValue;
+      await this.publish();
+    } else {
+      await this.setContext();
+    }
+  }
+
+  private async publish(): Promise<void> {
+    await this.setContext();
+    this.changed.fire();
+  }
+
+  private async setContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKeys.signedIn, this.isSignedIn);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) {
+      disposable.dispose();
+    }
+  }
+}
+
+function toSignInError(error: unknown): SignInError {
+  if (isHubSpotError(error)) {
+    switch (error.kind) {
+      case 'authentication':
+        return new SignInError(vscode.l10n.t('HubSpot refused this token: it is not a valid private-app access token or service key.'), 'invalid');
+      case 'missing-scopes': {
+        const scopes = (error as { scopes?: string[] }).scopes ?? [];
+        return new SignInError(
+          scopes.length
+            ? vscode.l10n.t('The token is missing these scopes: {0}. Add them to the private app or service key and try again.', scopes.join(', '))
+            : vscode.l10n.t('The token is missing required scopes: {0}', error.message),
+          'missing-scopes',
+        );
+      }
+      case 'network':
+        return new SignInError(vscode.l10n.t('Could not reach HubSpot ({0}). Check the network or the hubspotTasks.baseUrl setting.', error.message), 'network');
+      default:
+        return new SignInError(vscode.l10n.t('HubSpot did not accept the sign-in: {0}', error.message), 'other');
+    }
+  }
+  return new SignInError(vscode.l10n.t('Sign-in failed: {0}', error instanceof Error ? error.message : String(error)), 'other');
+}

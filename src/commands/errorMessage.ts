@@ -1,0 +1,19 @@
+// One place that turns a failed write into what the user reads (typed errors up to this edge).
+import * as vscode from 'vscode';
+import type { AuthService } from '../auth/authService';
+import { isHubSpotError } from '../hubspot/errors';
+
+export function showWriteError(auth: AuthService, action: string, error: unknown): void {
+  if (isHubSpotError(error) && error.kind === 'authentication') {
+    auth.reportRejected();
+    return;
+  }
+  let detail = error instanceof Error ? error.message : String(error);
+  if (isHubSpotError(error) && error.kind === 'network') {
+    detail = vscode.l10n.t('HubSpot is unreachable ({0})', detail);
+  } else if (isHubSpotError(error) && error.kind === 'missing-scopes') {
+    const scopes = (error as { scopes?: string[] }).scopes ?? [];
+    detail = scopes.length ? vscode.l10n.t('the token is missing the scopes {0}', scopes.join(', ')) : detail;
+  }
+  void vscode.window.showErrorMessage(vscode.l10n.t('Could not {0}: {1}', action, detail));
+}

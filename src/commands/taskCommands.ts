@@ -1,0 +1,196 @@
+// Actions on tasks from the tree (context menu, inline icons, palette). With several tasks selected,
+// updates go as batch updates: ONE request per 100 tasks (the client chunks).
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { BatchInputError } from '../hubspot/api';
+import { dueChoices, parseDueInput } from '../tasks/dueDateInput';
+import { taskUrl } from '../tasks/links';
+import type { Priority, Task } from '../tasks/task';
+import type { WriteOutcome } from '../services/taskActions';
+import type { TaskNode, TreeNode } from '../views/treeNodes';
+import { showWriteError } from './errorMessage';
+import type { TreeContext } from './treeContext';
+
+const t = vscode.l10n.t;
+
+/** A tree command gets (clicked node, all selected nodes), a task id from elsewhere, or nothing. */
+type Target = TreeNode | string | undefined;
+
+export function registerTaskCommands(ctx: TreeContext): vscode.Disposable[] {
+  const register = (id: string, run: (tasks: TaskRef[]) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, async (target: Target, selection?: TreeNode[]) => {
+      const tasks = resolveTargets(ctx, target, selection);
+      if (tasks.length === 0) {
+        void vscode.window.showInformationMessage(t('Select one or more tasks in the HubSpot Tasks view first.'));
+        return;
+      }
+      await run(tasks);
+    });
+  return [
+    register(Commands.complete, (tasks) => write(ctx, tasks, t('complete'), (ids, o) => ctx.actions.complete(ids, o))),
+    register(Commands.reopen, (tasks) => write(ctx, tasks, t('reopen'), (ids, o) => ctx.actions.reopen(ids, o))),
+    register(Commands.setPriority, (tasks) => setPriority(ctx, tasks)),
+    register(Commands.setDueDate, (tasks) => setDueDate(ctx, tasks)),
+    register(Commands.archive, (tasks) => archive(ctx, tasks)),
+    register(Commands.openInHubSpot, (tasks) => openInHubSpot(ctx, tasks)),
+    register(Commands.copyLink, (tasks) => copyLink(ctx, tasks)),
+  ];
+}
+
+interface TaskRef {
+  id: string;
+  task?: Task;
+}
+
+function resolveTargets(ctx: TreeContext, target: Target, selection: TreeNode[] | undefined): TaskRef[] {
+  const fromNodes = (nodes: readonly TreeNode[]) =>
+    nodes.filter((n): n is TaskNode => n.kind === 'task').map((n) => ({ id: n.task.id, task: n.task }));
+  if (typeof target === 'string') {
+    return [{ id: target, task: ctx.service.findTask(target) }];
+  }
+  if (target && selection?.includes(target)) {
+    return fromNodes(selection); // right-click inside a multi-selection acts on all of it
+  }
+  if (target) {
+    return fromNodes([target]);
+  }
+  return fromNodes(ctx.view.selection); // command palette: the view's selection
+}
+
+async function write(
+  ctx: TreeContext,
+  tasks: TaskRef[],
+  action: string,
+  run: (ids: string[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }) => Promise<WriteOutcome>,
+): Promise<void> {
+  const ids = tasks.map((task) => task.id);
+  try {
+    const outcome = ids.length === 1
+      ? await run(ids, {})
+      : await withBatchProgress(t('Updating {0} tasks…', ids.length), (signal, progress) => run(ids, { signal, onProgress: progress }));
+    reportBatchErrors(ctx, action, outcome.errors, ids.length);
+  } catch (error) {
+    showWriteError(ctx.auth, action, error);
+  }
+}
+
+function withBatchProgress<T>(title: string, run: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    let reported = 0;
+    return run(abort.signal, (done, total) => {
+      progress.report({ increment: ((done - reported) / total) * 100, message: `${done}/${total}` });
+      reported = done;
+    });
+  });
+}
+
+function reportBatchErrors(ctx: TreeContext, action: string, errors: BatchInputError[], total: number): void {
+  if (errors.length === 0) {
+    return;
+  }
+  const failed = errors.reduce((n, e) => n + Math.max(1, e.ids.length), 0);
+  for (const error of errors) {
+    ctx.log.warn(`Batch ${action} failed for ${error.ids.length} task(s): ${error.category} ${error.message}`);
+  }
+  if (errors.some((e) => e.cause && (e.cause as { kind?: string }).kind === 'authentication')) {
+    ctx.auth.reportRejected();
+    return;
+  }
+  void vscode.window.showWarningMessage(t('Could not {0} {1} of {2} tasks: {3}', action, failed, total, errors[0].message));
+}
+
+async function setPriority(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+  const current = tasks.length === 1 ? tasks[0].task?.priority : undefined;
+  const levels: Array<{ label: string; value: Priority }> = [
+    { label: `$(arrow-up) ${t('High')}`, value: 'HIGH' },
+    { label: `$(dash) ${t('Medium')}`, value: 'MEDIUM' },
+    { label: `$(arrow-down) ${t('Low')}`, value: 'LOW' },
+    { label: `$(circle-slash) ${t('None')}`, value: 'NONE' },
+  ];
+  const choice = await vscode.window.showQuickPick(
+    levels.map((level) => ({ ...level, description: level.value === current ? t('current') : undefined })),
+    { title: tasks.length === 1 ? t('Priority') : t('Priority of {0} tasks', tasks.length) },
+  );
+  if (choice) {
+    await write(ctx, tasks, t('set the priority'), (ids, o) => ctx.actions.setPriority(ids, choice.value, o));
+  }
+}
+
+async function setDueDate(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+  const now = new Date();
+  const keepTime = tasks.length === 1 ? tasks[0].task?.due : undefined;
+  const custom = t('Other date…');
+  const picks: Array<vscode.QuickPickItem & { date?: Date }> = dueChoices(now, keepTime).map((choice) => ({
+    label: t(choice.label),
+    description: choice.date.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    date: choice.date,
+  }));
+  picks.push({ label: custom });
+  const choice = await vscode.window.showQuickPick(picks, { title: tasks.length === 1 ? t('Due date') : t('Due date of {0} tasks', tasks.length) });
+  if (!choice) {
+    return;
+  }
+  let date = choice.date;
+  if (!date) {
+    const text = await vscode.window.showInputBox({
+      title: t('Due date'),
+      prompt: t('YYYY-MM-DD, YYYY-MM-DD HH:mm, today, tomorrow or +N (days from today), in your local time'),
+      validateInput: (value) => (parseDueInput(value, new Date(), keepTime) ? undefined : t('Not a date this understands')),
+    });
+    date = text === undefined ? undefined : parseDueInput(text, new Date(), keepTime);
+  }
+  if (date) {
+    const due = date;
+    await write(ctx, tasks, t('set the due date'), (ids, o) => ctx.actions.setDueDate(ids, due, o));
+  }
+}
+
+async function archive(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+  const confirm = t('Archive');
+  const question = tasks.length === 1
+    ? t('Archive the task "{0}"?', tasks[0].task?.subject ?? tasks[0].id)
+    : t('Archive {0} tasks?', tasks.length);
+  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: t('Archived tasks can be restored in HubSpot for 90 days.') }, confirm);
+  if (choice !== confirm) {
+    return;
+  }
+  const ids = tasks.map((task) => task.id);
+  const outcome = ids.length === 1
+    ? await ctx.actions.archive(ids)
+    : await withBatchProgress(t('Archiving {0} tasks…', ids.length), (signal, progress) => ctx.actions.archive(ids, { signal, onProgress: progress }));
+  for (const id of outcome.archived) {
+    const task = tasks.find((ref) => ref.id === id)?.task;
+    if (task) {
+      ctx.archived.add({ ...task, archived: true });
+    }
+  }
+  if (outcome.error) {
+    showWriteError(ctx.auth, t('archive {0} of the tasks', ids.length - outcome.archived.length), outcome.error);
+  }
+}
+
+function links(ctx: TreeContext, tasks: TaskRef[]): string[] | undefined {
+  const account = ctx.auth.account;
+  const urls = account ? tasks.map((task) => taskUrl(account, task.id)).filter((u): u is string => !!u) : [];
+  if (urls.length === 0) {
+    void vscode.window.showWarningMessage(t('The HubSpot account details are unknown: sign in again to open tasks in HubSpot.'));
+    return undefined;
+  }
+  return urls;
+}
+
+async function openInHubSpot(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+  for (const url of links(ctx, tasks.slice(0, 10)) ?? []) {
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  }
+}
+
+async function copyLink(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+  const urls = links(ctx, tasks);
+  if (urls) {
+    await vscode.env.clipboard.writeText(urls.join('\n'));
+    vscode.window.setStatusBarMessage(t('Copied {0} HubSpot link(s)', urls.length), 3000);
+  }
+}

@@ -1,0 +1,76 @@
+// HubSpotClient: the HubSpotApi the extension uses, assembled from one HttpClient (auth, limits,
+// retries, typed errors) and one small class per API family.
+import type { Logger } from '../util/logger';
+import { silentLogger } from '../util/logger';
+import { HubSpotAccountApi } from './accountApi';
+import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from './api';
+import { HubSpotCrmApi } from './crmApi';
+import { HttpClient, HttpExchange } from './httpClient';
+import { HubSpotOwnersApi } from './ownersApi';
+import { Clock, RateLimiter, systemClock } from './rateLimiter';
+import { HubSpotTasksApi } from './tasksApi';
+
+export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
+
+export interface HubSpotClientOptions {
+  /** Default https://api.hubapi.com; the local sandbox is e.g. http://127.0.0.1:4010. */
+  baseUrl?: string;
+  /** Asked before every attempt, so a token changed in SecretStorage applies at once. */
+  getToken: () => Promise<string | undefined>;
+  logger?: Logger;
+  /** Per attempt, from sending to the last byte of the body. Default 15000. */
+  timeoutMs?: number;
+  /** Client-side rolling limit; 100 for Free/Starter, 190 for Professional/Enterprise. Default 100. */
+  requestsPer10s?: number;
+  /** Default 5 (HubSpot's search limit). */
+  searchesPerSecond?: number;
+  /** Retries after a 429, or a 5xx / network failure of a request that is safe to repeat. Default 3. */
+  maxRetries?: number;
+  /** First backoff after a 5xx / network failure, doubling per attempt. Default 500. */
+  retryBaseDelayMs?: number;
+  /** Cap of any single wait, including a 429's Retry-After. Default 12000. */
+  maxRetryDelayMs?: number;
+  /** Time source of the rate limiter and retry waits (tests). */
+  clock?: Clock;
+  /** Sees every attempt's request and raw response (diagnostics, conformance tests). Never headers. */
+  onExchange?: (exchange: HttpExchange) => void;
+}
+
+export class HubSpotClient implements HubSpotApi {
+  readonly tasks: TasksApi;
+  readonly owners: OwnersApi;
+  readonly crm: CrmApi;
+  readonly account: AccountApi;
+  readonly limiter: RateLimiter;
+  private readonly http: HttpClient;
+
+  constructor(options: HubSpotClientOptions) {
+    const clock = options.clock ?? systemClock;
+    this.limiter = new RateLimiter({
+      requestsPerWindow: options.requestsPer10s ?? 100,
+      searchesPerWindow: options.searchesPerSecond ?? 5,
+      clock,
+    });
+    this.http = new HttpClient({
+      baseUrl: options.baseUrl || DEFAULT_BASE_URL,
+      getToken: options.getToken,
+      logger: options.logger ?? silentLogger,
+      limiter: this.limiter,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxRetries: Math.max(0, options.maxRetries ?? 3),
+      retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 12_000,
+      sleep: (ms) => clock.sleep(ms),
+      onExchange: options.onExchange,
+    });
+    this.tasks = new HubSpotTasksApi(this.http);
+    this.owners = new HubSpotOwnersApi(this.http);
+    this.crm = new HubSpotCrmApi(this.http);
+    this.account = new HubSpotAccountApi(this.http);
+  }
+
+  /** Closes kept-alive connections. */
+  dispose(): void {
+    this.http.dispose();
+  }
+}

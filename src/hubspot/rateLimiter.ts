@@ -1,0 +1,121 @@
+// Client-side limiter that keeps normal use under HubSpot's limits (rolling 100 requests / 10 s and
+// 5 searches / s by default), so users do not meet 429s in the first place. Requests queue in FIFO
+// order instead of failing. The clock is injected so tests run on fake time.
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export type RequestKind = 'request' | 'search';
+
+export interface RateLimiterOptions {
+  requestsPerWindow?: number;
+  windowMs?: number;
+  searchesPerWindow?: number;
+  searchWindowMs?: number;
+  clock?: Clock;
+}
+
+/** A rolling window: remembers when each of the last `limit` events happened. */
+class RollingWindow {
+  private readonly times: number[] = [];
+
+  constructor(private readonly limit: number, readonly windowMs: number) {}
+
+  /** Milliseconds until one more event fits (0 = now). */
+  delay(now: number): number {
+    this.prune(now);
+    return this.times.length < this.limit ? 0 : this.times[0] + this.windowMs - now;
+  }
+
+  record(now: number): void {
+    this.times.push(now);
+  }
+
+  /** Milliseconds until the oldest event in the window leaves it (0 when empty). */
+  remaining(now: number): number {
+    this.prune(now);
+    return this.times.length === 0 ? 0 : this.times[0] + this.windowMs - now;
+  }
+
+  private prune(now: number): void {
+    while (this.times.length > 0 && this.times[0] + this.windowMs <= now) {
+      this.times.shift();
+    }
+  }
+}
+
+export class RateLimiter {
+  private readonly all: RollingWindow;
+  private readonly searches: RollingWindow;
+  private readonly clock: Clock;
+  private pausedUntil = 0;
+  private tail: Promise<void> = Promise.resolve();
+  private waiting = 0;
+
+  constructor(options: RateLimiterOptions = {}) {
+    this.all = new RollingWindow(positive(options.requestsPerWindow, 100), options.windowMs ?? 10_000);
+    this.searches = new RollingWindow(positive(options.searchesPerWindow, 5), options.searchWindowMs ?? 1_000);
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Resolves when the request may be sent; the slot is taken at that moment. FIFO across kinds. */
+  acquire(kind: RequestKind): Promise<void> {
+    this.waiting++;
+    const turn = this.tail.then(() => this.waitForSlot(kind));
+    // The chain must survive a rejected sleep (it never rejects today, but a fake clock might).
+    this.tail = turn.catch(() => undefined);
+    return turn.finally(() => { this.waiting--; });
+  }
+
+  /** Milliseconds the request would wait if asked now (0 = free); for diagnostics and tests. */
+  delayFor(kind: RequestKind): number {
+    return this.delayAt(kind, this.clock.now());
+  }
+
+  /** Requests queued or waiting right now. */
+  get queued(): number {
+    return this.waiting;
+  }
+
+  /** After a 429, hold every request until HubSpot's window has room again. */
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+  }
+
+  /** Time left until the oldest request of the current 10 s window leaves it. */
+  windowRemainingMs(): number {
+    return this.all.remaining(this.clock.now());
+  }
+
+  private async waitForSlot(kind: RequestKind): Promise<void> {
+    for (;;) {
+      const now = this.clock.now();
+      const wait = this.delayAt(kind, now);
+      if (wait <= 0) {
+        this.all.record(now);
+        if (kind === 'search') {
+          this.searches.record(now);
+        }
+        return;
+      }
+      await this.clock.sleep(wait);
+    }
+  }
+
+  private delayAt(kind: RequestKind, now: number): number {
+    // Searches also count against the general window: conservative if HubSpot counts them apart.
+    const searchDelay = kind === 'search' ? this.searches.delay(now) : 0;
+    return Math.max(this.pausedUntil - now, this.all.delay(now), searchDelay, 0);
+  }
+}
+
+function positive(v: number | undefined, fallback: number): number {
+  return v !== undefined && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
+}

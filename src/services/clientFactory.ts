@@ -1,0 +1,53 @@
+// Builds the HubSpot client from the settings; the token is fetched per request from the auth
+// service (SecretStorage), so it is never copied into settings, state or logs.
+import * as vscode from 'vscode';
+import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from '../hubspot/api';
+import { HubSpotClient } from '../hubspot/client';
+import type { Logger } from '../util/logger';
+import { Settings } from '../constants';
+
+export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
+
+export function configuredBaseUrl(): string {
+  const value = vscode.workspace.getConfiguration().get<string>(Settings.baseUrl)?.trim();
+  return value ? value.replace(/\/+$/, '') : DEFAULT_BASE_URL;
+}
+
+export function createClient(getToken: () => Promise<string | undefined>, logger: Logger, baseUrl = configuredBaseUrl()): HubSpotApi {
+  return new HubSpotClient({ baseUrl, getToken, logger });
+}
+
+/**
+ * A stable `HubSpotApi` for the whole extension: other features keep this one reference while the
+ * client behind it is rebuilt when `hubspotTasks.baseUrl` changes.
+ */
+export class SwitchableClient implements HubSpotApi, vscode.Disposable {
+  private current: HubSpotApi;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly getToken: () => Promise<string | undefined>, private readonly logger: Logger) {
+    this.current = createClient(getToken, logger);
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(Settings.baseUrl)) {
+        this.current = createClient(this.getToken, this.logger);
+      }
+    });
+  }
+
+  get tasks(): TasksApi {
+    return this.current.tasks;
+  }
+  get owners(): OwnersApi {
+    return this.current.owners;
+  }
+  get crm(): CrmApi {
+    return this.current.crm;
+  }
+  get account(): AccountApi {
+    return this.current.account;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

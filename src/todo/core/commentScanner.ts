@@ -1,0 +1,539 @@
+// Finds the comments of a document by its language's comment syntax, skipping string literals so a
+// tag or a `//` inside a string never counts. One left-to-right pass: linear in the text length,
+// whatever the input (unterminated comments and strings simply run to their natural end).
+import { CommentSyntax, StringRule, syntaxFor } from './languages';
+
+export interface Comment {
+  kind: 'line' | 'block';
+  /** Offset of the opening marker. */
+  start: number;
+  /** Offset just past the comment (past the closing marker; a line comment stops before `\r\n`). */
+  end: number;
+  /** The text between the markers. */
+  contentStart: number;
+  contentEnd: number;
+  /** The opening marker as written (`//`, `#`, `<!--` …). */
+  marker: string;
+  /** False for a block comment that runs to the end of the text. */
+  terminated: boolean;
+}
+
+const NL = 10;
+const CR = 13;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === CR || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
+}
+
+export interface ScanOptions {
+  /**
+   * Sorted offsets of interest (e.g. where a tag occurs). When given, only comments containing one
+   * are returned, plus the line comments on the lines right below a returned one (continuations).
+   * The text is still tokenized from the start, so strings are still recognised.
+   */
+  onlyContaining?: readonly number[];
+}
+
+/** Scans a whole text. An unknown language has no comments (returns []). */
+export function scanComments(text: string, language: string | CommentSyntax, options: ScanOptions = {}): Comment[] {
+  const syntax = typeof language === 'string' ? syntaxFor(language) : language;
+  if (!syntax) return [];
+  const sink = new CommentSink(text, options.onlyContaining);
+  const scanner = new RegionScanner(text, syntax, sink);
+  if (options.onlyContaining) scanner.scanAround(options.onlyContaining);
+  else scanner.scan(0, text.length);
+  return sink.comments;
+}
+
+/** Collects comments, keeping only the interesting ones when asked to (saves objects on big files). */
+class CommentSink {
+  readonly comments: Comment[] = [];
+  private hit = 0;
+  private lastKept: Comment | undefined;
+
+  constructor(private readonly text: string, private readonly hits: readonly number[] | undefined) {}
+
+  /** The last kept comment is a line comment on the line ending at `lineEnd`: its continuation may follow. */
+  mayContinueAfter(lineEnd: number): boolean {
+    return this.lastKept !== undefined && this.lastKept.kind === 'line' && this.lastKept.end <= lineEnd && this.text.lastIndexOf('\n', lineEnd - 1) < this.lastKept.end;
+  }
+
+  push(comment: Comment): void {
+    const hits = this.hits;
+    if (!hits) {
+      this.comments.push(comment);
+      return;
+    }
+    while (this.hit < hits.length && hits[this.hit] < comment.contentStart) this.hit++;
+    const containsHit = this.hit < hits.length && hits[this.hit] < comment.contentEnd;
+    const continues = this.lastKept !== undefined && comment.kind === 'line' && this.lastKept.kind === 'line' &&
+      this.nextLine(this.lastKept.end, comment.start);
+    if (containsHit || continues) {
+      this.comments.push(comment);
+      this.lastKept = comment;
+    } else {
+      this.lastKept = undefined;
+    }
+  }
+
+  /** Only blanks and exactly one line break between the two offsets. */
+  private nextLine(from: number, to: number): boolean {
+    let breaks = 0;
+    for (let k = from; k < to; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === NL) breaks++;
+      else if (!isSpace(c)) return false;
+      if (breaks > 1) return false;
+    }
+    return breaks === 1;
+  }
+}
+
+class RegionScanner {
+  private readonly starts = new Uint8Array(128);
+
+  constructor(
+    private readonly text: string,
+    private readonly syntax: CommentSyntax,
+    private readonly out: CommentSink,
+  ) {
+    const mark = (s: string) => {
+      const code = s.charCodeAt(0);
+      if (code < 128) this.starts[code] = 1;
+    };
+    for (const rule of syntax.line) {
+      mark(rule.open);
+      if (rule.keyword) mark(rule.open.toLowerCase());
+    }
+    for (const rule of syntax.block) mark(rule.open);
+    for (const rule of syntax.strings) mark(rule.open);
+    if (syntax.escapeOutside) mark(syntax.escapeOutside);
+    if (syntax.embedded) mark('<');
+    for (const special of syntax.special ?? []) {
+      if (special === 'rust-raw') { mark('r'); mark('b'); }
+      if (special === 'swift-raw') mark('#');
+      if (special === 'cpp-raw') mark('R');
+      if (special === 'lua-long') { mark('['); mark('-'); }
+    }
+  }
+
+  /**
+   * Tokenizes only the lines that matter for the given offsets. A line that contains none of the
+   * syntax's multi-line openers (block comment, multi-line string, escaped line break …) starts and
+   * ends in code, so lines before an opener or an offset of interest can be skipped unread; from
+   * such a line the full tokenizer runs until it is back in code at a line start. Same result as
+   * `scan` for comments containing the offsets, several times faster on large files.
+   */
+  scanAround(offsets: readonly number[]): void {
+    const text = this.text;
+    const to = text.length;
+    const openers = multiLineOpeners(this.syntax);
+    const cursors = openers.map(() => -1);
+    let hit = 0;
+    let pos = 0;
+    while (pos < to) {
+      while (hit < offsets.length && offsets[hit] < pos) hit++;
+      let target = hit < offsets.length ? offsets[hit] : Infinity;
+      for (let k = 0; k < openers.length; k++) {
+        let at = cursors[k];
+        if (at < pos && at !== Infinity) {
+          at = text.indexOf(openers[k], pos);
+          cursors[k] = at < 0 ? Infinity : at;
+        }
+        if (cursors[k] < target) target = cursors[k];
+      }
+      if (target === Infinity) return;
+      const lineStart = text.lastIndexOf('\n', target - 1) + 1;
+      const lineEnd = text.indexOf('\n', target);
+      pos = this.scan(Math.max(lineStart, pos), to, lineEnd < 0 ? to : lineEnd);
+    }
+  }
+
+  /**
+   * Tokenizes [from, to). With `stopAfter`, returns at the first line start past that offset where
+   * the tokenizer is in code (and no comment continuation can follow); otherwise returns `to`.
+   */
+  scan(from: number, to: number, stopAfter = Infinity): number {
+    const { text, syntax } = this;
+    const next = this.candidateFinder(from);
+    let i = from;
+    outer: while (i < to) {
+      let candidate = next(i);
+      if (i >= stopAfter || candidate > stopAfter) {
+        const nl = text.indexOf('\n', Math.max(i, stopAfter));
+        const lineEnd = nl < 0 ? to : nl;
+        if (candidate > lineEnd) {
+          if (lineEnd >= to) return to;
+          if (!this.out.mayContinueAfter(lineEnd)) return lineEnd + 1;
+          // A kept line comment ends this line: read the next line for its continuation.
+          stopAfter = lineEnd + 1;
+          const nl2 = text.indexOf('\n', stopAfter);
+          if (candidate > (nl2 < 0 ? to : nl2)) return nl2 < 0 ? to : nl2 + 1;
+        }
+      }
+      i = candidate;
+      if (i >= to) break;
+      const code = text.charCodeAt(i);
+      if (syntax.escapeOutside && code === syntax.escapeOutside.charCodeAt(0)) {
+        i += text.charCodeAt(i + 1) === NL ? 1 : 2;
+        continue;
+      }
+      if (syntax.embedded && code === 60 /* < */) {
+        const after = this.embedded(i, to);
+        if (after > i) {
+          i = after;
+          continue;
+        }
+      }
+      if (syntax.special) {
+        const after = this.special(i, to);
+        if (after > i) {
+          i = after;
+          continue;
+        }
+      }
+      for (const rule of syntax.block) {
+        if (!text.startsWith(rule.open, i)) continue;
+        if (rule.lineStart && !(this.atLineStart(i, from) && this.restOfLineBlankOrWord(i + rule.open.length, to))) continue;
+        i = this.blockComment(i, to, rule.open, rule.close, rule.nested === true, rule.lineStart === true);
+        continue outer;
+      }
+      for (const rule of syntax.line) {
+        if (rule.keyword) {
+          if (!this.keywordAt(rule.open, i, to)) continue;
+        } else if (!text.startsWith(rule.open, i)) {
+          continue;
+        }
+        const position = rule.position ?? 'anywhere';
+        if (position === 'lineStart' && !this.atLineStart(i, from)) continue;
+        if (position === 'wordStart' && !this.wordStartBefore(i, from)) continue;
+        if (rule.open === '//' && syntax.urlAware && this.isUrlSlashes(i, from, to)) continue;
+        i = this.lineComment(i, to, rule.open.length, text.slice(i, i + rule.open.length));
+        continue outer;
+      }
+      for (const rule of syntax.strings) {
+        if (!text.startsWith(rule.open, i)) continue;
+        if (rule.needsBoundary && i > from && !this.boundaryBefore(i)) continue;
+        const after = this.skipString(rule, i, to);
+        if (after <= i) continue; // a char rule that did not match
+        i = after;
+        continue outer;
+      }
+      i++;
+    }
+    return to;
+  }
+
+  /**
+   * Returns a function giving the next offset ≥ i whose character can start a comment, a string or
+   * an escape. It keeps one `indexOf` cursor per such character, so the text is searched natively
+   * (fast) and each cursor only moves forward: linear overall.
+   */
+  private candidateFinder(from: number): (i: number) => number {
+    const chars: string[] = [];
+    for (let c = 0; c < 128; c++) if (this.starts[c]) chars.push(String.fromCharCode(c));
+    const cursors = chars.map(() => from - 1);
+    const text = this.text;
+    return (i: number) => {
+      let best = Infinity;
+      for (let k = 0; k < chars.length; k++) {
+        let at = cursors[k];
+        if (at < i && at !== Infinity) {
+          at = text.indexOf(chars[k], i);
+          if (at < 0) at = Infinity;
+          cursors[k] = at;
+        }
+        if (at < best) best = at;
+      }
+      return best;
+    };
+  }
+
+  /** Only blanks between the start of the line (or of the region) and `i`. */
+  private atLineStart(i: number, from: number): boolean {
+    for (let k = i - 1; k >= from; k--) {
+      const c = this.text.charCodeAt(k);
+      if (c === NL) return true;
+      if (!isSpace(c)) return false;
+    }
+    return true;
+  }
+
+  private lineComment(i: number, to: number, markerLength: number, marker: string): number {
+    let end = this.text.indexOf('\n', i + markerLength);
+    if (end < 0 || end > to) end = to;
+    const contentEnd = end > i + markerLength && this.text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    this.out.push({ kind: 'line', start: i, end: contentEnd, contentStart: i + markerLength, contentEnd, marker, terminated: true });
+    return end;
+  }
+
+  private blockComment(i: number, to: number, open: string, close: string, nested: boolean, lineStart: boolean): number {
+    const text = this.text;
+    const contentStart = i + open.length;
+    let closeAt = -1;
+    if (nested) {
+      let depth = 1;
+      let j = contentStart;
+      while (j < to) {
+        if (text.startsWith(close, j)) {
+          if (--depth === 0) {
+            closeAt = j;
+            break;
+          }
+          j += close.length;
+        } else if (text.startsWith(open, j)) {
+          depth++;
+          j += open.length;
+        } else {
+          j++;
+        }
+      }
+    } else {
+      let from = contentStart;
+      while (from < to) {
+        const at = text.indexOf(close, from);
+        if (at < 0 || at + close.length > to) break;
+        if (!lineStart || this.onlyBlanksBefore(at)) {
+          closeAt = at;
+          break;
+        }
+        // Any later marker on this line has text before it too: resume on the next line.
+        const nl = text.indexOf('\n', at);
+        from = nl < 0 ? to : nl + 1;
+      }
+    }
+    const terminated = closeAt >= 0;
+    const contentEnd = terminated ? closeAt : to;
+    const end = terminated ? closeAt + close.length : to;
+    this.out.push({ kind: 'block', start: i, end, contentStart, contentEnd, marker: open, terminated });
+    return end;
+  }
+
+  /** Returns the offset after the literal, or `i` when a char rule does not match here. */
+  private skipString(rule: StringRule, i: number, to: number): number {
+    const text = this.text;
+    if (rule.char) return this.skipChar(rule, i, to);
+    const escape = rule.escape ? rule.escape.charCodeAt(0) : -1;
+    const closeCode = rule.close.charCodeAt(0);
+    let j = i + rule.open.length;
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (c === escape) {
+        j += 2;
+        continue;
+      }
+      if (c === closeCode && text.startsWith(rule.close, j)) {
+        if (rule.doubled && text.startsWith(rule.close, j + rule.close.length)) {
+          j += rule.close.length * 2;
+          continue;
+        }
+        return j + rule.close.length;
+      }
+      if (c === NL && !rule.multiline) return j;
+      j++;
+    }
+    return to;
+  }
+
+  private skipChar(rule: StringRule, i: number, to: number): number {
+    const text = this.text;
+    const j = i + rule.open.length;
+    if (j >= to) return i;
+    const c = text.charCodeAt(j);
+    if (c === NL || c === CR) return i;
+    if (rule.escape && c === rule.escape.charCodeAt(0)) {
+      // '\n', '\x41', '\u{1F600}', '\'': the close must come within a short escape sequence.
+      const limit = Math.min(to, j + 12);
+      for (let k = j + 2; k < limit; k++) {
+        const d = text.charCodeAt(k);
+        if (d === NL) return i;
+        if (text.startsWith(rule.close, k)) return k + rule.close.length;
+      }
+      return i;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    return text.startsWith(rule.close, j + width) ? j + width + rule.close.length : i;
+  }
+
+  private special(i: number, to: number): number {
+    const text = this.text;
+    const code = text.charCodeAt(i);
+    for (const kind of this.syntax.special ?? []) {
+      if (kind === 'rust-raw' && (code === 114 || code === 98) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))) {
+        let j = i + (code === 98 ? 1 : 0);
+        if (text.charCodeAt(j) !== 114) continue;
+        j++;
+        const hashStart = j;
+        while (text.charCodeAt(j) === 35) j++;
+        if (text.charCodeAt(j) !== 34) continue;
+        return this.closeAfter(`"${'#'.repeat(j - hashStart)}`, j + 1, to);
+      }
+      if (kind === 'swift-raw' && code === 35) {
+        let j = i;
+        while (text.charCodeAt(j) === 35) j++;
+        if (text.charCodeAt(j) !== 34) continue;
+        return this.closeAfter(`"${'#'.repeat(j - i)}`, j + 1, to);
+      }
+      if (kind === 'cpp-raw' && code === 82 && text.charCodeAt(i + 1) === 34) {
+        const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+        if (isWordChar(before) && !/(?:^|[^\w])(?:u8|u|U|L)$/.test(text.slice(Math.max(0, i - 3), i))) continue;
+        const paren = text.slice(i + 2, Math.min(to, i + 19)).indexOf('(') + i + 2;
+        if (paren < i + 2 || /[\s\\)"]/.test(text.slice(i + 2, paren))) continue;
+        return this.closeAfter(`)${text.slice(i + 2, paren)}"`, paren + 1, to);
+      }
+      if (kind === 'lua-long') {
+        if (code === 45 && text.startsWith('--[', i)) {
+          const level = this.luaLevel(i + 2);
+          if (level < 0) continue;
+          const close = `]${'='.repeat(level)}]`;
+          return this.blockComment(i, to, text.slice(i, i + 4 + level), close, false, false);
+        }
+        if (code === 91) {
+          const level = this.luaLevel(i);
+          if (level < 0) continue;
+          return this.closeAfter(`]${'='.repeat(level)}]`, i + level + 2, to);
+        }
+      }
+    }
+    return i;
+  }
+
+  /** `[==[` at i → 2; not a long bracket → -1. */
+  private luaLevel(i: number): number {
+    let j = i + 1;
+    while (this.text.charCodeAt(j) === 61) j++;
+    return this.text.charCodeAt(j) === 91 ? j - i - 1 : -1;
+  }
+
+  private closeAfter(close: string, from: number, to: number): number {
+    const at = this.text.indexOf(close, from);
+    return at < 0 || at + close.length > to ? to : at + close.length;
+  }
+
+  /** `<script …>…</script>` and `<style …>…</style>` bodies, scanned with the embedded syntaxes. */
+  private embedded(i: number, to: number): number {
+    const text = this.text;
+    const embedded = this.syntax.embedded!;
+    const head = text.slice(i + 1, i + 7).toLowerCase();
+    const tag = head.startsWith('script') ? 'script' : head.startsWith('style') ? 'style' : undefined;
+    if (!tag) return i;
+    const after = text.charCodeAt(i + 1 + tag.length);
+    if (!(isSpace(after) || after === 62 /* > */ || after === NL || after === 47 /* / */)) return i;
+    const openEnd = text.indexOf('>', i);
+    if (openEnd < 0 || openEnd >= to) return i;
+    if (text.charCodeAt(openEnd - 1) === 47) return openEnd + 1; // <script src="…"/>
+    const closer = new RegExp(`</${tag}\\s*>`, 'gi');
+    closer.lastIndex = openEnd + 1;
+    const close = closer.exec(text);
+    const bodyEnd = close && close.index < to ? close.index : to;
+    let syntax = tag === 'script' ? embedded.script : embedded.style;
+    if (tag === 'style' && /\blang\s*=\s*["']?(?:scss|less|stylus)/i.test(text.slice(i, openEnd))) {
+      syntax = syntaxFor('scss') ?? syntax;
+    }
+    new RegionScanner(text, syntax, this.out).scan(openEnd + 1, bodyEnd);
+    return close && close.index < to ? close.index + close[0].length : to;
+  }
+
+  private keywordAt(word: string, i: number, to: number): boolean {
+    const text = this.text;
+    if (i + word.length > to) return false;
+    if (text.slice(i, i + word.length).toUpperCase() !== word.toUpperCase()) return false;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) return false;
+    const after = i + word.length < to ? text.charCodeAt(i + word.length) : NL;
+    return after === NL || isSpace(after);
+  }
+
+  private wordStartBefore(i: number, from: number): boolean {
+    if (i <= from) return true;
+    const before = this.text.charCodeAt(i - 1);
+    // Blanks, line start, or a shell separator: `a;# x` is a comment, `$#` and `a#b` are not.
+    return isSpace(before) || before === NL || before === 59 /* ; */ || before === 38 /* & */ || before === 124 /* | */ || before === 40 /* ( */;
+  }
+
+  private boundaryBefore(i: number): boolean {
+    const before = this.text.charCodeAt(i - 1);
+    return !(isWordChar(before) || before === 41 || before === 93 || before === 125 || before === 39 || before === 34 || before === 46);
+  }
+
+  /** `scheme://host` outside a string: a URL, unless a blank follows the slashes (`label:// note`). */
+  private isUrlSlashes(i: number, from: number, to: number): boolean {
+    const text = this.text;
+    if (i - 2 < from || text.charCodeAt(i - 1) !== 58 /* : */) return false;
+    const after = i + 2 < to ? text.charCodeAt(i + 2) : NL;
+    if (after === NL || isSpace(after)) return false;
+    let j = i - 2;
+    while (j >= from && /[A-Za-z0-9+.-]/.test(text[j])) j--;
+    return j < i - 2 && /[A-Za-z]/.test(text[j + 1]);
+  }
+
+  private onlyBlanksBefore(at: number): boolean {
+    for (let k = at - 1; k >= 0; k--) {
+      const c = this.text.charCodeAt(k);
+      if (c === NL) return true;
+      if (!isSpace(c)) return false;
+    }
+    return true;
+  }
+
+  /** After `%{` / `=begin`: nothing but blanks (or, for `=begin`, words) up to the line end. */
+  private restOfLineBlankOrWord(j: number, to: number): boolean {
+    const c = j < to ? this.text.charCodeAt(j) : NL;
+    return c === NL || isSpace(c);
+  }
+}
+
+/** Texts that can carry tokenizer state across a line break (see `scanAround`). */
+function multiLineOpeners(syntax: CommentSyntax): string[] {
+  const openers = new Set<string>();
+  for (const rule of syntax.block) openers.add(rule.open);
+  for (const rule of syntax.strings) {
+    if (rule.multiline) openers.add(rule.open);
+    if (rule.escape) openers.add(`${rule.escape}\n`).add(`${rule.escape}\r\n`);
+  }
+  if (syntax.escapeOutside) openers.add(`${syntax.escapeOutside}\n`).add(`${syntax.escapeOutside}\r\n`);
+  for (const special of syntax.special ?? []) {
+    if (special === 'rust-raw') openers.add('r"').add('r#');
+    if (special === 'swift-raw') openers.add('#"').add('##');
+    if (special === 'cpp-raw') openers.add('R"');
+    if (special === 'lua-long') openers.add('[[').add('[=');
+  }
+  if (syntax.embedded) openers.add('<');
+  return [...openers];
+}
+
+/** Offsets of line starts, for turning offsets into (line, character) positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    let at = text.indexOf('\n');
+    while (at >= 0) {
+      this.starts.push(at + 1);
+      at = text.indexOf('\n', at + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Zero-based line and character (UTF-16 code units, as VS Code positions count). */
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+}

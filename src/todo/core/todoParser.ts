@@ -1,0 +1,235 @@
+// Finds TODO-style tags in comments: `TODO: text`, `TODO(alice): text`, linked `TODO(HS-123): text`,
+// with continuation lines and hints. A tag counts only at the start of a comment line (after the
+// marker and decoration such as `*` or `///`), so prose that merely mentions "TODO" is not a task.
+import { createHash } from 'crypto';
+import { Comment, LineIndex, scanComments } from './commentScanner';
+import { CommentSyntax } from './languages';
+import { parseHints, TodoHints } from './hints';
+
+export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG'];
+
+export interface TodoOptions {
+  tags?: readonly string[];
+}
+
+/** A piece of one line: zero-based line, UTF-16 columns [start, end), document offsets [startOffset, endOffset). */
+export interface LineSpan {
+  line: number;
+  start: number;
+  end: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface ContinuationLine extends LineSpan {
+  /** The line's comment text, decoration removed, verbatim otherwise. */
+  text: string;
+  /** The comment holding this line (its own for line comments, the TODO's for a block). */
+  comment: Comment;
+}
+
+export interface TodoItem {
+  tag: string;
+  /** Subject: first line and continuation lines joined, hints removed, blanks collapsed. */
+  text: string;
+  /** The first line's text after the header, verbatim (hints included). */
+  rawText: string;
+  hints: TodoHints;
+  linkedTaskId?: string;
+  author?: string;
+  /** From the tag to the end of the first line's comment text (trailing blanks excluded). */
+  range: LineSpan;
+  /** The header: tag, optional `(…)`/`[…]` and `:`, and the blanks after it. */
+  header: LineSpan;
+  continuation: ContinuationLine[];
+  /** The comment holding the tag (for clean-up). */
+  comment: Comment;
+}
+
+interface Segment {
+  comment: Comment;
+  line: number;
+  /** Offsets of the line's comment text after decoration. */
+  start: number;
+  end: number;
+}
+
+/** Scans a document's comments and returns its TODOs in document order. */
+export function findTodos(text: string, language: string | CommentSyntax, options: TodoOptions = {}): TodoItem[] {
+  const tags = options.tags && options.tags.length > 0 ? options.tags : DEFAULT_TAGS;
+  const hits = tagOffsets(text, tags);
+  if (hits.length === 0) return [];
+  const comments = scanComments(text, language, { onlyContaining: hits });
+  if (comments.length === 0) return [];
+  const lines = new LineIndex(text);
+  const headerRe = headerPattern(tags);
+  const runs = commentRuns(text, comments, lines);
+  const todos: TodoItem[] = [];
+  for (const run of runs) {
+    let k = 0;
+    while (k < run.length) {
+      const segment = run[k];
+      const item = parseHeader(text, segment, lines, headerRe);
+      if (!item) {
+        k++;
+        continue;
+      }
+      k++;
+      while (k < run.length) {
+        const next = run[k];
+        const body = text.slice(next.start, next.end);
+        if (body.trim() === '' || headerRe.test(body)) break;
+        const spanStart = lines.position(next.start);
+        const trimmedEnd = next.start + body.trimEnd().length;
+        item.continuation.push({
+          line: spanStart.line,
+          start: spanStart.character,
+          end: spanStart.character + (trimmedEnd - next.start),
+          startOffset: next.start,
+          endOffset: trimmedEnd,
+          text: body.trimEnd(),
+          comment: next.comment,
+        });
+        k++;
+      }
+      const first = parseHints(item.rawText, item.hints);
+      const parts = [first.text];
+      for (const line of item.continuation) parts.push(parseHints(line.text, item.hints).text);
+      item.text = parts.filter((part) => part !== '').join(' ');
+      todos.push(item);
+    }
+  }
+  return todos;
+}
+
+/** Sorted offsets where any tag occurs (word boundaries are checked later, by the header pattern). */
+function tagOffsets(text: string, tags: readonly string[]): number[] {
+  const offsets: number[] = [];
+  for (const tag of tags) {
+    for (let at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + tag.length)) offsets.push(at);
+  }
+  return tags.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `TAG`, optional `(inner)` or `[inner]`, then `:` or a blank or the end: never `TODOS` or `TODO-list`. */
+function headerPattern(tags: readonly string[]): RegExp {
+  const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return new RegExp(`^(${alternatives})(?:\\(([^()\\n]*)\\)|\\[([^\\[\\]\\n]*)\\])?(?::|(?=\\s|$))[ \\t]*`);
+}
+
+function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe: RegExp): TodoItem | undefined {
+  const body = text.slice(segment.start, segment.end);
+  const match = headerRe.exec(body);
+  if (!match) return undefined;
+  const inner = match[2] ?? match[3];
+  let linkedTaskId: string | undefined;
+  let author: string | undefined;
+  if (inner !== undefined) {
+    for (const part of inner.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const link = /^HS-(\d+)$/i.exec(part);
+      if (link && !linkedTaskId) linkedTaskId = link[1];
+      else if (!author) author = part;
+    }
+  }
+  const position = lines.position(segment.start);
+  const rawText = body.slice(match[0].length).trimEnd();
+  const headerEnd = segment.start + match[0].length;
+  const rangeEnd = segment.start + body.trimEnd().length;
+  return {
+    tag: match[1],
+    text: '',
+    rawText,
+    hints: { associations: [] },
+    linkedTaskId,
+    author,
+    range: span(position, segment.start, Math.max(rangeEnd, headerEnd)),
+    header: span(position, segment.start, headerEnd),
+    continuation: [],
+    comment: segment.comment,
+  };
+}
+
+function span(position: { line: number; character: number }, startOffset: number, endOffset: number): LineSpan {
+  return { line: position.line, start: position.character, end: position.character + (endOffset - startOffset), startOffset, endOffset };
+}
+
+/**
+ * Groups comment lines that read as one comment: the lines of a block comment, or line comments on
+ * consecutive lines with the same marker, each alone on its line.
+ */
+function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segment[][] {
+  const runs: Segment[][] = [];
+  let previous: { comment: Comment; line: number; alone: boolean } | undefined;
+  for (const comment of comments) {
+    const startLine = lines.position(comment.start).line;
+    if (comment.kind === 'line') {
+      const alone = text.slice(lines.lineStart(startLine), comment.start).trim() === '';
+      const segment: Segment = { comment, line: startLine, ...decorated(text, comment.contentStart, comment.contentEnd, comment.marker, false) };
+      const joins = previous !== undefined && previous.comment.kind === 'line' && previous.comment.marker === comment.marker &&
+        previous.line === startLine - 1 && alone && previous.alone;
+      if (joins) runs[runs.length - 1].push(segment);
+      else runs.push([segment]);
+      previous = { comment, line: startLine, alone };
+      continue;
+    }
+    const run: Segment[] = [];
+    let lineStart = comment.contentStart;
+    let line = startLine;
+    while (lineStart <= comment.contentEnd) {
+      const nl = text.indexOf('\n', lineStart);
+      const lineEnd = nl < 0 || nl > comment.contentEnd ? comment.contentEnd : nl;
+      const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      run.push({ comment, line, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) });
+      if (lineEnd >= comment.contentEnd) break;
+      lineStart = lineEnd + 1;
+      line++;
+    }
+    runs.push(run);
+    previous = { comment, line: lines.position(comment.end).line, alone: false };
+  }
+  return runs;
+}
+
+/**
+ * Skips blanks and decoration at the start of a comment line: a repeated marker character (`///`,
+ * `//!`, `##`, `;;;`, `---`), a Javadoc `*` on inner block lines, then blanks.
+ */
+function decorated(text: string, start: number, end: number, marker: string, innerBlockLine: boolean): { start: number; end: number } {
+  let i = start;
+  if (!innerBlockLine) {
+    const repeat = marker.charCodeAt(marker.length - 1);
+    if (marker.length <= 2) while (i < end && text.charCodeAt(i) === repeat) i++;
+    if (i < end && (text[i] === '!' || (marker === '/*' && text[i] === '*'))) i++;
+  }
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (innerBlockLine && i < end && text[i] === '*' && text[i + 1] !== '/') {
+    i++;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  }
+  return { start: i, end };
+}
+
+/**
+ * A stable key of a TODO for the no-duplicates marker: the workspace-relative path, the tag, the
+ * TODO's text as written, and its ordinal among identical TODOs in the file. Unchanged by edits elsewhere
+ * in the file (no line numbers), changed by a rename, which only risks a second task, never a lost one.
+ */
+export function todoKey(relativePath: string, todo: Pick<TodoItem, 'tag' | 'rawText' | 'continuation'>, ordinal = 0): string {
+  const text = [todo.rawText, ...todo.continuation.map((line) => line.text)].join('\n');
+  return createHash('sha256').update(`${relativePath.replace(/\\/g, '/')}\n${todo.tag}\n${text}\n${ordinal}`).digest('hex').slice(0, 20);
+}
+
+/** Keys for all TODOs of one file, numbering identical ones by their order. */
+export function todoKeys(relativePath: string, todos: readonly TodoItem[]): string[] {
+  const seen = new Map<string, number>();
+  return todos.map((todo) => {
+    const identity = `${todo.tag}\n${todo.rawText}`;
+    const ordinal = seen.get(identity) ?? 0;
+    seen.set(identity, ordinal + 1);
+    return todoKey(relativePath, todo, ordinal);
+  });
+}

@@ -1,0 +1,98 @@
+// Wires sign-in, the Tasks view, the status bar, reminders and their commands into the container.
+import * as vscode from 'vscode';
+import { HubSpotAuthenticationProvider } from '../auth/authProvider';
+import { registerAuthCommands } from '../commands/authCommands';
+import { registerTaskCommands } from '../commands/taskCommands';
+import type { TreeContext } from '../commands/treeContext';
+import { refreshAll, registerViewCommands } from '../commands/viewCommands';
+import { ContextKeys, Settings, Views } from '../constants';
+import type { AuthService } from '../auth/authService';
+import type { HubSpotApi } from '../hubspot/api';
+import type { ApiTask } from '../hubspot/types';
+import { ArchivedTasks } from '../services/archivedTasks';
+import { TaskActions } from '../services/taskActions';
+import { TaskService } from '../services/taskService';
+import { describeFilters } from '../tasks/filters';
+import { AutoRefresh } from './autoRefresh';
+import { DueReminders } from './dueReminders';
+import { DueStatusBar } from './dueStatusBar';
+import { TasksTreeProvider } from './tasksTreeProvider';
+import type { TreeNode } from './treeNodes';
+
+/** The parts of the container the tree needs (kept narrow so the container can grow freely). */
+export interface TreeHost {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly client: HubSpotApi;
+  readonly auth: AuthService;
+  readonly tasksChanged: vscode.EventEmitter<ApiTask[]>;
+  register<T extends vscode.Disposable>(disposable: T): T;
+}
+
+export interface TreeFeatures {
+  readonly tasks: TaskService;
+  readonly archived: ArchivedTasks;
+  readonly actions: TaskActions;
+  readonly provider: TasksTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly statusBar: DueStatusBar;
+  refresh(): Promise<void>;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+export function registerTreeFeatures(host: TreeHost): TreeFeatures {
+  const { context, log, client, auth } = host;
+  const pageSize = () => vscode.workspace.getConfiguration().get<number>(Settings.pageSize, DEFAULT_PAGE_SIZE);
+  const service = new TaskService({
+    client,
+    me: () => auth.me(),
+    isSignedIn: () => auth.isSignedIn,
+    onAuthenticationError: () => auth.reportRejected(),
+    workspaceState: context.workspaceState,
+    pageSize,
+    logger: log,
+  });
+  host.register({ dispose: () => service.dispose() });
+  const archived = new ArchivedTasks(client, pageSize);
+  host.register({ dispose: () => archived.dispose() });
+  const actions = new TaskActions(client, (tasks) => host.tasksChanged.fire(tasks));
+  const provider = host.register(new TasksTreeProvider(service, archived, auth));
+  const view = host.register(vscode.window.createTreeView(Views.tasks, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true }));
+  const statusBar = host.register(new DueStatusBar(client, auth, service, log));
+  host.register(new HubSpotAuthenticationProvider(auth));
+
+  const ctx: TreeContext = { client, auth, service, archived, actions, provider, view, statusBar, log };
+  for (const disposable of [...registerAuthCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx)]) {
+    host.register(disposable);
+  }
+
+  // Anyone's writes (tree, editor, TODO links) show at once in the tree and the status bar.
+  host.register(host.tasksChanged.event((tasks) => {
+    statusBar.applyWrites(service.applyWrites(tasks), service.me);
+  }));
+
+  const describe = () => {
+    const parts = [describeFilters(service.filters, vscode.l10n.t)];
+    if (service.groupBy === 'priority') {
+      parts.push(vscode.l10n.t('by priority'));
+    }
+    const status = service.status;
+    if (status.kind === 'offline') {
+      parts.push(status.savedAt ? vscode.l10n.t('cached {0}', new Date(status.savedAt).toLocaleTimeString()) : vscode.l10n.t('offline'));
+    }
+    view.description = provider.showArchived ? vscode.l10n.t('Archived') : parts.join(' · ');
+    void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, service.groupBy);
+  };
+  host.register(service.onDidChange(() => describe()));
+  host.register(archived.onDidChange(() => describe()));
+  describe();
+
+  const refresh = () => refreshAll(ctx);
+  host.register(new AutoRefresh(refresh));
+  host.register(new DueReminders(context, client, auth, actions, log));
+  void auth.ready.then(() => statusBar.refresh());
+
+  return { tasks: service, archived, actions, provider, view, statusBar, refresh };
+}
+

@@ -1,0 +1,200 @@
+// The "Tasks" view: group nodes labelled with their search `total`, the first page of each group
+// (loaded with the group's count: ONE search per group page), "Load more", and status messages
+// (pick "me", token rejected, offline with the cache's time).
+import * as vscode from 'vscode';
+import type { AuthService } from '../auth/authService';
+import { Commands } from '../constants';
+import type { ArchivedTasks } from '../services/archivedTasks';
+import type { TaskService } from '../services/taskService';
+import type { GroupId } from '../tasks/grouping';
+import { groupItem, loadMoreItem, messageItem, taskItem, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
+
+const t = vscode.l10n.t;
+
+export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groupNodes = new Map<GroupId, GroupNode>();
+  private readonly rendered = new Set<GroupId>();
+  private readonly pending = new Set<GroupId>();
+  private pendingAll = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private showArchivedValue = false;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly service: TaskService,
+    private readonly archived: ArchivedTasks,
+    private readonly auth: AuthService,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.disposables.push(
+      service.onDidChange((state) => this.schedule(state?.group.id)),
+      archived.onDidChange(() => this.schedule(undefined)),
+      auth.onDidChange(() => {
+        this.service.invalidate();
+        this.archived.reset();
+      }),
+    );
+  }
+
+  get showArchived(): boolean {
+    return this.showArchivedValue;
+  }
+
+  setShowArchived(show: boolean): void {
+    this.showArchivedValue = show;
+    if (!show) {
+      this.archived.reset();
+    }
+    this.schedule(undefined);
+  }
+
+  /** Group events of one load into one repaint: a root load changes every group at once. */
+  private schedule(groupId: GroupId | undefined): void {
+    if (groupId === undefined) {
+      this.pendingAll = true;
+    } else {
+      this.pending.add(groupId);
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), 10);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    if (this.pendingAll) {
+      this.groupNodes = new Map();
+      this.rendered.clear();
+      this.changed.fire(undefined);
+    } else {
+      for (const id of this.pending) {
+        const node = this.groupNodes.get(id);
+        if (node && this.rendered.has(id)) {
+          this.changed.fire(node);
+        }
+      }
+    }
+    this.pending.clear();
+    this.pendingAll = false;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const state = this.service.group(node.id);
+        if (!state) {
+          return new vscode.TreeItem(node.id);
+        }
+        this.rendered.add(node.id);
+        return groupItem(state, state.group.expandedByDefault);
+      }
+      case 'task':
+        return taskItem(node, this.now(), this.service.filters.owner === 'all' ? this.service.ownerName(node.task.ownerId) : undefined);
+      case 'loadMore':
+        return loadMoreItem(node);
+      case 'message':
+        return messageItem(node);
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.kind === 'task' && node.groupId ? this.groupNode(node.groupId) : undefined;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      return this.rootChildren();
+    }
+    if (node.kind !== 'group') {
+      return [];
+    }
+    const state = this.service.group(node.id);
+    if (!state) {
+      return [];
+    }
+    const children: TreeNode[] = state.tasks.map((task): TaskNode => ({ kind: 'task', task, groupId: node.id }));
+    if (state.error) {
+      children.push(message(`error:${node.id}`, t('Could not load: {0}', state.error), 'error', { command: Commands.refresh, title: t('Retry') }));
+    }
+    if (state.capped) {
+      children.push(message(`capped:${node.id}`, t('Showing the first {0} of {1}: HubSpot search stops at 10,000. Narrow the filters or search text to see the rest.', state.tasks.length.toLocaleString(), state.total.toLocaleString()), 'info'));
+    } else if (state.cursor !== undefined) {
+      children.push({ kind: 'loadMore', groupId: node.id, loaded: state.tasks.length, total: state.total });
+    }
+    return children;
+  }
+
+  private async rootChildren(): Promise<TreeNode[]> {
+    await this.auth.ready;
+    if (!this.auth.isSignedIn) {
+      return []; // the welcome view (viewsWelcome) explains how to sign in
+    }
+    if (this.showArchivedValue) {
+      return this.archivedChildren();
+    }
+    await this.service.ensureLoaded();
+    const status = this.service.status;
+    switch (status.kind) {
+      case 'signed-out':
+        return [];
+      case 'rejected':
+        return [message('rejected', t('HubSpot rejected the token. Sign in again…'), 'error', { command: Commands.signIn, title: t('Sign In') })];
+      case 'needs-me':
+        return [
+          message('needs-me', t('Choose which HubSpot owner you are…'), 'account', { command: Commands.selectMe, title: t('Select Me') }),
+          message('show-all', t("Show everyone's tasks"), 'organization', { command: Commands.filterOwner, title: t('All owners'), arguments: ['all'] }),
+        ];
+      default:
+        break;
+    }
+    const nodes: TreeNode[] = [];
+    if (status.kind === 'offline') {
+      const when = status.savedAt ? new Date(status.savedAt).toLocaleString() : undefined;
+      nodes.push(message(
+        'offline',
+        when ? t('Offline: showing tasks cached {0}. Retry', when) : t('HubSpot is unreachable. Retry'),
+        'cloud-offline',
+        { command: Commands.refresh, title: t('Retry') },
+        status.message,
+      ));
+    }
+    for (const state of this.service.groups()) {
+      nodes.push(this.groupNode(state.group.id));
+    }
+    return nodes;
+  }
+
+  private async archivedChildren(): Promise<TreeNode[]> {
+    await this.archived.ensureLoaded();
+    const nodes: TreeNode[] = [message('archived-header', t('Archived tasks (click to go back)'), 'archive', { command: Commands.toggleArchived, title: t('Back') })];
+    nodes.push(...this.archived.tasks.map((task): TaskNode => ({ kind: 'task', task })));
+    if (this.archived.error) {
+      nodes.push(message('archived-error', t('Could not load archived tasks: {0}', String((this.archived.error as Error).message ?? this.archived.error)), 'error', { command: Commands.refresh, title: t('Retry') }));
+    } else if (this.archived.cursor !== undefined) {
+      nodes.push({ kind: 'loadMore', loaded: this.archived.tasks.length });
+    }
+    return nodes;
+  }
+
+  groupNode(id: GroupId): GroupNode {
+    let node = this.groupNodes.get(id);
+    if (!node) {
+      node = { kind: 'group', id };
+      this.groupNodes.set(id, node);
+    }
+    return node;
+  }
+
+  dispose(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+    }
+    for (const disposable of this.disposables.splice(0)) {
+      disposable.dispose();
+    }
+  }
+}
+
+function message(key: string, text: string, icon: string, command?: vscode.Command, tooltip?: string): MessageNode {
+  return { kind: 'message', key, text, icon, command, tooltip };
+}

@@ -1,0 +1,136 @@
+// Node types of the Tasks view and how each becomes a TreeItem. Task content is untrusted: labels
+// and tooltips are plain strings (never MarkdownString), notes pass through htmlToText.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { GroupState } from '../services/taskService';
+import { statusLabel } from '../tasks/filters';
+import type { GroupId } from '../tasks/grouping';
+import { htmlToText } from '../tasks/htmlToText';
+import { formatDateTime, formatRelativeDue } from '../tasks/relativeDate';
+import { isCompleted, type Task } from '../tasks/task';
+
+export type TreeNode = GroupNode | TaskNode | LoadMoreNode | MessageNode;
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly id: GroupId;
+}
+
+export interface TaskNode {
+  readonly kind: 'task';
+  readonly task: Task;
+  /** undefined in the Archived list. */
+  readonly groupId?: GroupId;
+}
+
+export interface LoadMoreNode {
+  readonly kind: 'loadMore';
+  readonly groupId?: GroupId;
+  readonly loaded: number;
+  readonly total?: number;
+}
+
+export interface MessageNode {
+  readonly kind: 'message';
+  readonly key: string;
+  readonly text: string;
+  readonly icon: string;
+  readonly command?: vscode.Command;
+  readonly tooltip?: string;
+}
+
+const t = vscode.l10n.t;
+
+export function groupItem(state: GroupState, expanded: boolean): vscode.TreeItem {
+  const label = `${t(state.group.label)} (${state.total.toLocaleString()})`;
+  const hasChildren = state.tasks.length > 0 || state.error !== undefined || state.cursor !== undefined;
+  const item = new vscode.TreeItem(
+    label,
+    !hasChildren ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = `group:${state.group.id}`;
+  item.contextValue = 'group';
+  if (state.group.id === 'overdue' && state.total > 0) {
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  }
+  return item;
+}
+
+export function taskItem(node: TaskNode, now: Date, ownerName: string | undefined): vscode.TreeItem {
+  const { task } = node;
+  const item = new vscode.TreeItem(task.subject || t('(no subject)'), vscode.TreeItemCollapsibleState.None);
+  item.id = `task:${node.groupId ?? 'archived'}:${task.id}`;
+  const overdue = !isCompleted(task) && task.due !== undefined && task.due.getTime() < now.getTime();
+  const describe: string[] = [];
+  if (task.due) {
+    describe.push(formatRelativeDue(task.due, now, t));
+  }
+  if (ownerName) {
+    describe.push(ownerName);
+  }
+  item.description = describe.join(' · ');
+  item.iconPath = taskIcon(task, overdue);
+  item.tooltip = taskTooltip(task, ownerName);
+  item.contextValue = task.archived ? 'task.archived' : isCompleted(task) ? 'task.completed' : 'task.open';
+  if (!task.archived) {
+    item.command = { command: Commands.editTask, title: t('Edit Task'), arguments: [task.id] };
+  }
+  item.accessibilityInformation = {
+    label: [task.subject, overdue ? t('overdue') : '', item.description, statusLabel(task.status)].filter(Boolean).join(', '),
+  };
+  return item;
+}
+
+function taskIcon(task: Task, overdue: boolean): vscode.ThemeIcon {
+  if (isCompleted(task)) {
+    return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+  }
+  const color = overdue ? new vscode.ThemeColor('list.errorForeground') : undefined;
+  switch (task.type) {
+    case 'CALL':
+      return new vscode.ThemeIcon('call-outgoing', color);
+    case 'EMAIL':
+      return new vscode.ThemeIcon('mail', color);
+    default:
+      return new vscode.ThemeIcon(task.status === 'IN_PROGRESS' ? 'circle-large-filled' : 'circle-large-outline', color);
+  }
+}
+
+function taskTooltip(task: Task, ownerName: string | undefined): string {
+  const lines = [task.subject || t('(no subject)')];
+  if (task.due) {
+    lines.push(t('Due: {0}', formatDateTime(task.due)));
+  }
+  const priority = task.priority === 'NONE' ? t('no priority') : t('{0} priority', statusLabel(task.priority));
+  lines.push(`${statusLabel(task.status)} · ${priority}${task.type ? ` · ${statusLabel(task.type)}` : ''}`);
+  if (ownerName) {
+    lines.push(t('Owner: {0}', ownerName));
+  }
+  const notes = htmlToText(task.notesHtml, 1000);
+  if (notes) {
+    lines.push('', notes);
+  }
+  return lines.join('\n');
+}
+
+export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
+  const label = node.total !== undefined
+    ? t('Load more ({0} of {1} shown)', node.loaded.toLocaleString(), node.total.toLocaleString())
+    : t('Load more ({0} shown)', node.loaded.toLocaleString());
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `loadMore:${node.groupId ?? 'archived'}`;
+  item.iconPath = new vscode.ThemeIcon('more');
+  item.contextValue = 'loadMore';
+  item.command = { command: Commands.loadMore, title: t('Load more'), arguments: [node] };
+  return item;
+}
+
+export function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  item.id = `message:${node.key}`;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.command = node.command;
+  item.tooltip = node.tooltip ?? node.text;
+  item.contextValue = 'message';
+  return item;
+}

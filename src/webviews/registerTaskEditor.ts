@@ -1,0 +1,19 @@
+// Wires the task editor into the extension: service, panel registry (with its serializer) and commands.
+import type * as vscode from 'vscode';
+import { registerTaskEditorCommands } from '../commands/taskEditorCommands';
+import type { Container } from '../container';
+import { TaskEditorService } from './taskEditorService';
+import { TaskEditors } from './taskEditors';
+
+export function registerTaskEditor(container: Container): TaskEditors {
+  const log = container.log;
+  const editors = container.register(new TaskEditors({
+    extensionUri: container.context.extensionUri,
+    service: new TaskEditorService(container.client, log),
+    log,
+    me: () => container.auth.me(),
+    tasksChanged: (tasks) => container.tasksChanged.fire(tasks),
+  }));
+  container.register(registerTaskEditorCommands(editors) as vscode.Disposable);
+  return editors;
+}

@@ -1,0 +1,196 @@
+// Translation between HubSpot's task records and the editor's form fields, and the diffs the editor
+// saves (only the properties and associations the user changed). Pure: no editor, no network.
+import type { ApiObject, ApiTask, AssociatedObjectType, Properties } from '../hubspot/types';
+import { TaskProperty } from '../hubspot/types';
+import { htmlToText, textToHtml } from './notesFormat';
+import type { AssociationItem, FieldName, Option, OwnerOption, TaskFields } from './protocol';
+import { FIELD_NAMES } from './protocol';
+
+/** The task properties the editor reads (HubSpot returns only the properties asked for). */
+export const EDITOR_TASK_PROPERTIES: string[] = [
+  TaskProperty.subject, TaskProperty.body, TaskProperty.timestamp, TaskProperty.reminders, TaskProperty.status,
+  TaskProperty.priority, TaskProperty.type, TaskProperty.owner, TaskProperty.lastModifiedDate,
+];
+
+/** Which property each form field writes; `associations` has no property. */
+export const PROPERTY_OF_FIELD: Partial<Record<FieldName, string>> = {
+  subject: TaskProperty.subject,
+  notes: TaskProperty.body,
+  dueAt: TaskProperty.timestamp,
+  reminderAt: TaskProperty.reminders,
+  status: TaskProperty.status,
+  priority: TaskProperty.priority,
+  type: TaskProperty.type,
+  ownerId: TaskProperty.owner,
+};
+
+/** The form field a HubSpot property (e.g. one named in a VALIDATION_ERROR) belongs to. */
+export function fieldOfProperty(property: string | undefined): FieldName | undefined {
+  if (!property) {
+    return undefined;
+  }
+  return FIELD_NAMES.find((field) => PROPERTY_OF_FIELD[field] === property);
+}
+
+/** HubSpot's documented option lists, used when the property definitions cannot be read. */
+export const FALLBACK_OPTIONS: Record<'status' | 'priority' | 'type', Option[]> = {
+  status: [
+    { value: 'NOT_STARTED', label: 'Not started' },
+    { value: 'IN_PROGRESS', label: 'In progress' },
+    { value: 'WAITING', label: 'Waiting' },
+    { value: 'DEFERRED', label: 'Deferred' },
+    { value: 'COMPLETED', label: 'Completed' },
+  ],
+  priority: [
+    { value: 'LOW', label: 'Low' },
+    { value: 'MEDIUM', label: 'Medium' },
+    { value: 'HIGH', label: 'High' },
+  ],
+  type: [
+    { value: 'TODO', label: 'To-do' },
+    { value: 'CALL', label: 'Call' },
+    { value: 'EMAIL', label: 'Email' },
+  ],
+};
+
+/** Parses `hs_timestamp` / `hs_task_reminders`: Unix ms or an ISO-8601 string; the first of a list. */
+export function parseTime(value: string | null | undefined): number | null {
+  if (!value) {
+    return null;
+  }
+  const first = value.split(/[;,]/)[0].trim();
+  const ms = /^-?\d+$/.test(first) ? Number(first) : Date.parse(first);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+export function taskToFields(task: ApiTask, associations: AssociationItem[]): TaskFields {
+  const p = task.properties ?? {};
+  return {
+    subject: p[TaskProperty.subject] ?? '',
+    notes: htmlToText(p[TaskProperty.body]),
+    dueAt: parseTime(p[TaskProperty.timestamp]),
+    reminderAt: parseTime(p[TaskProperty.reminders]),
+    status: p[TaskProperty.status] ?? '',
+    priority: p[TaskProperty.priority] ?? '',
+    type: p[TaskProperty.type] ?? '',
+    ownerId: p[TaskProperty.owner] ?? '',
+    associations,
+  };
+}
+
+/** A version stamp for conflict detection: `updatedAt`, or the last-modified property. */
+export function versionOf(task: ApiTask): string | undefined {
+  return task.updatedAt || task.properties?.[TaskProperty.lastModifiedDate] || undefined;
+}
+
+function sameAssociations(a: AssociationItem[], b: AssociationItem[]): boolean {
+  const keys = (list: AssociationItem[]) => list.map(associationKey).sort().join(',');
+  return keys(a) === keys(b);
+}
+
+export function associationKey(item: Pick<AssociationItem, 'objectType' | 'id'>): string {
+  return `${item.objectType}:${item.id}`;
+}
+
+/** The fields whose values differ between two versions of the form. */
+export function changedFields(a: TaskFields, b: TaskFields): FieldName[] {
+  return FIELD_NAMES.filter((field) => field === 'associations'
+    ? !sameAssociations(a.associations, b.associations)
+    : a[field] !== b[field]);
+}
+
+function propertyValue(field: FieldName, fields: TaskFields): string {
+  switch (field) {
+    case 'notes':
+      return textToHtml(fields.notes);
+    case 'dueAt':
+      return fields.dueAt === null ? '' : new Date(fields.dueAt).toISOString();
+    case 'reminderAt':
+      return fields.reminderAt === null ? '' : String(fields.reminderAt);
+    case 'associations':
+      return '';
+    default:
+      return fields[field];
+  }
+}
+
+/** The properties to send: only the fields changed from `base` (all set fields when creating). */
+export function propertiesToSave(draft: TaskFields, base?: TaskFields): Properties {
+  const properties: Properties = {};
+  const fields = base ? changedFields(base, draft) : FIELD_NAMES.filter((f) => propertyValue(f, draft) !== '');
+  for (const field of fields) {
+    const property = PROPERTY_OF_FIELD[field];
+    if (property) {
+      properties[property] = propertyValue(field, draft);
+    }
+  }
+  return properties;
+}
+
+export interface AssociationDiff {
+  add: AssociationItem[];
+  remove: AssociationItem[];
+}
+
+export function diffAssociations(base: AssociationItem[], draft: AssociationItem[]): AssociationDiff {
+  const baseKeys = new Set(base.map(associationKey));
+  const draftKeys = new Set(draft.map(associationKey));
+  return {
+    add: dedupe(draft.filter((item) => !baseKeys.has(associationKey(item)))),
+    remove: dedupe(base.filter((item) => !draftKeys.has(associationKey(item)))),
+  };
+}
+
+function dedupe(items: AssociationItem[]): AssociationItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = associationKey(item);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** Properties read to label associated records. */
+export const LABEL_PROPERTIES: Record<AssociatedObjectType, string[]> = {
+  contacts: ['firstname', 'lastname', 'email'],
+  companies: ['name', 'domain'],
+  deals: ['dealname', 'amount'],
+};
+
+export function associationItem(objectType: AssociatedObjectType, record: ApiObject): AssociationItem {
+  const p = record.properties ?? {};
+  const clean = (value: string | null | undefined) => (value ?? '').trim();
+  let label = '';
+  let detail = '';
+  if (objectType === 'contacts') {
+    label = [clean(p.firstname), clean(p.lastname)].filter(Boolean).join(' ');
+    detail = clean(p.email);
+  } else if (objectType === 'companies') {
+    label = clean(p.name);
+    detail = clean(p.domain);
+  } else {
+    label = clean(p.dealname);
+    detail = clean(p.amount);
+  }
+  if (!label) {
+    label = detail || `#${record.id}`;
+    detail = detail === label ? '' : detail;
+  }
+  return detail ? { objectType, id: record.id, label, detail } : { objectType, id: record.id, label };
+}
+
+/** Property options as form options: hidden ones dropped, ordered, the current value always present. */
+export function toOptions(
+  definition: { options: { value: string; label: string; hidden?: boolean; displayOrder?: number }[] } | undefined,
+  fallback: Option[],
+): Option[] {
+  const options = definition?.options
+    ?.filter((o) => !o.hidden && typeof o.value === 'string')
+    .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
+    .map((o) => ({ value: o.value, label: o.label || o.value }));
+  return options && options.length > 0 ? options : fallback;
+}
+
+export function ownerOption(owner: { id: string; email: string; firstName: string; lastName: string }): OwnerOption {
+  const name = [owner.firstName, owner.lastName].map((s) => (s ?? '').trim()).filter(Boolean).join(' ');
+  return { id: owner.id, label: name || owner.email || `#${owner.id}`, email: owner.email ?? '' };
+}

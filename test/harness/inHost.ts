@@ -1,0 +1,131 @@
+// Runs the in-host suite (out/test/integration/index.js, the same index @vscode/test-electron loads) inside
+// code-server's real extension host: fresh server and folders, the sandbox started for the run, results read
+// back through the smoke-test driver's hooks and a JSON file, the extension host log checked for our errors.
+import * as fs from 'fs';
+import * as path from 'path';
+import { format } from 'util';
+import { launchChromium } from './browser';
+import { listLogFiles, startCodeServer } from './codeServer';
+import { findExtensionErrors } from './extHostLog';
+import { REPO_ROOT, RESULTS_DIR, SAMPLE_WORKSPACE } from './paths';
+import { readResult, SuiteResult } from './results';
+import { copyTree, createRunDirs, runEnv, writeUserSettings } from './runDirs';
+import { startSandbox } from './sandbox';
+
+export interface InHostOptions {
+  /** The whole run, from starting code-server to the suite's exit; a hang fails with this message. */
+  timeoutMs?: number;
+  /** Only tests whose full title matches (mocha --grep). */
+  grep?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+export async function runInHostSuite(options: InHostOptions = {}): Promise<SuiteResult> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const dirs = createRunDirs('integration');
+  const resultFile = path.join(dirs.root, 'in-host-result.json');
+  const consoleFile = path.join(dirs.root, 'browser-console.log');
+  const failures: string[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  let exitCode: number | undefined;
+  let logsDir: string | undefined;
+
+  try {
+    if (fs.existsSync(SAMPLE_WORKSPACE)) copyTree(SAMPLE_WORKSPACE, dirs.workspace);
+    const sandbox = await startSandbox({ seed: 'demo' });
+    stops.push(() => sandbox.close());
+    writeUserSettings(dirs, { 'hubspotTasks.baseUrl': sandbox.url });
+    const env = runEnv(dirs, {
+      HUBSPOT_SANDBOX_URL: sandbox.url,
+      HUBSPOT_TEST_RESULT_FILE: resultFile,
+      ...(options.grep ? { HUBSPOT_TEST_GREP: options.grep } : {}),
+    });
+
+    const server = await startCodeServer({ dirs, env, smokeTestDriver: true, logFile: path.join(dirs.root, 'code-server.log') });
+    stops.push(() => server.stop());
+    logsDir = server.logsDir;
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
+    const page = await browser.newPage();
+
+    const consoleLog = fs.createWriteStream(consoleFile);
+    stops.push(() => new Promise<void>((resolve) => consoleLog.end(resolve)));
+    page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
+
+    exitCode = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`in-host suite timed out after ${Math.round(timeoutMs / 1000)} s (no exit from the extension host); logs in ${dirs.root}`)),
+        timeoutMs - (Date.now() - started),
+      );
+      page.once('crash', () => reject(new Error('the workbench page crashed')));
+      void page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
+        if (process.env.HARNESS_DEBUG_LOG) fs.appendFileSync(process.env.HARNESS_DEBUG_LOG, JSON.stringify([_type, args]) + '\n');
+        console.log(Array.isArray(args) ? format(...(args as unknown[])) : String(args));
+      });
+      void page
+        .exposeFunction('codeAutomationExit', (code: number) => {
+          clearTimeout(timer);
+          resolve(code);
+        })
+        .then(() => page.goto(workbenchUrl(server.url, dirs.workspace)))
+        .catch((error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    });
+  } catch (error) {
+    failures.push(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error('[harness] stopping failed', error);
+      }
+    }
+  }
+
+  const reported = readResult(resultFile);
+  if (exitCode !== undefined && exitCode !== 0 && (!reported || reported.failed === 0)) {
+    failures.push(`in-host suite: the extension host exited with ${exitCode} without reporting a failed test (a load error?)`);
+  }
+  const logFiles = [...(logsDir ? listLogFiles(logsDir) : []), ...(fs.existsSync(consoleFile) ? [consoleFile] : [])];
+  for (const problem of findExtensionErrors(logFiles, [REPO_ROOT])) {
+    failures.push(`extension host log: unhandled error from our extension (${path.relative(dirs.root, problem.file)}):\n${problem.excerpt}`);
+  }
+  keepLogs(dirs.root, logFiles);
+
+  return {
+    suite: 'in-host',
+    passed: reported?.passed ?? 0,
+    failed: (reported?.failed ?? 0) + failures.length,
+    pending: reported?.pending ?? 0,
+    failures: [...(reported?.failures ?? []), ...failures],
+  };
+}
+
+/** The workbench with our extension under development and the suite as its tests (smoke-test driver only). */
+function workbenchUrl(serverUrl: string, workspace: string): string {
+  const authority = new URL(serverUrl).host;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${REPO_ROOT}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js')}`],
+    ['skipWelcome', 'true'],
+  ];
+  return `${serverUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Copies the run's logs to test-results/logs/in-host/ (the run folder itself is pruned later). */
+function keepLogs(runRoot: string, logFiles: string[]): void {
+  const target = path.join(RESULTS_DIR, 'logs', 'in-host');
+  fs.rmSync(target, { recursive: true, force: true });
+  for (const file of [...logFiles, path.join(runRoot, 'code-server.log')]) {
+    if (!fs.existsSync(file)) continue;
+    const destination = path.join(target, path.relative(runRoot, file));
+    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.copyFileSync(file, destination);
+  }
+}

@@ -1,0 +1,95 @@
+import * as assert from 'assert';
+import { RateLimiter } from '../../../src/hubspot/rateLimiter';
+import { FakeClock, settle } from './support/fakeClock';
+
+/** Starts `n` acquisitions and records the fake time at which each one was granted. */
+function start(limiter: RateLimiter, clock: FakeClock, kinds: ('request' | 'search')[]): number[] {
+  const granted: number[] = [];
+  kinds.forEach((kind, i) => {
+    void limiter.acquire(kind).then(() => { granted[i] = clock.now(); });
+  });
+  return granted;
+}
+
+describe('RateLimiter (fake clock)', () => {
+  it('lets 100 requests through at once and queues the 101st until the rolling window frees a slot', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock });
+    const granted = start(limiter, clock, Array(101).fill('request'));
+    await settle();
+    assert.strictEqual(granted.filter((t) => t !== undefined).length, 100);
+    assert.strictEqual(granted[100], undefined, 'the 101st waits instead of failing');
+    assert.strictEqual(limiter.queued, 1);
+    await clock.advance(9_999);
+    assert.strictEqual(granted[100], undefined);
+    await clock.advance(1);
+    assert.strictEqual(granted[100], 10_000);
+  });
+
+  it('is rolling, not fixed: requests spread over the window free slots one by one', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, requestsPerWindow: 3, windowMs: 1_000 });
+    const first = start(limiter, clock, ['request']);
+    await clock.advance(400);
+    const rest = start(limiter, clock, ['request', 'request', 'request', 'request']);
+    await clock.advance(2_000);
+    assert.deepStrictEqual(first, [0]);
+    // 400, 400 fill the window; the next gets the slot of t=0 at 1000, then the ones of t=400 at 1400.
+    assert.deepStrictEqual(rest, [400, 400, 1_000, 1_400]);
+  });
+
+  it('holds searches to 5 per second while plain requests are not slowed by that limit', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock });
+    const searches = start(limiter, clock, Array(12).fill('search'));
+    await clock.advance(3_000);
+    assert.deepStrictEqual(searches, [0, 0, 0, 0, 0, 1_000, 1_000, 1_000, 1_000, 1_000, 2_000, 2_000]);
+    const plain = start(limiter, clock, Array(10).fill('request'));
+    await settle();
+    assert.deepStrictEqual(plain, Array(10).fill(3_000));
+  });
+
+  it('serves requests in FIFO order across kinds', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, searchesPerWindow: 1 });
+    const order: string[] = [];
+    for (const [i, kind] of (['search', 'search', 'request'] as const).entries()) {
+      void limiter.acquire(kind).then(() => order.push(`${kind}${i}`));
+    }
+    await clock.advance(1_000);
+    assert.deepStrictEqual(order, ['search0', 'search1', 'request2']);
+  });
+
+  it('counts searches in the 10-second window too (conservative)', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, requestsPerWindow: 2, searchesPerWindow: 10 });
+    const granted = start(limiter, clock, ['search', 'search', 'request']);
+    await clock.advance(10_000);
+    assert.deepStrictEqual(granted, [0, 0, 10_000]);
+  });
+
+  it('pauseFor holds every request after a 429 and reports the window remainder', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock });
+    await limiter.acquire('request');
+    await clock.advance(3_000);
+    assert.strictEqual(limiter.windowRemainingMs(), 7_000);
+    limiter.pauseFor(2_500);
+    assert.strictEqual(limiter.delayFor('request'), 2_500);
+    const granted = start(limiter, clock, ['request', 'search']);
+    await clock.advance(2_499);
+    assert.deepStrictEqual(granted, []);
+    await clock.advance(1);
+    assert.deepStrictEqual(granted, [5_500, 5_500]);
+    await clock.advance(10_000);
+    assert.strictEqual(limiter.windowRemainingMs(), 0);
+  });
+
+  it('falls back to the defaults for nonsense limits', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, requestsPerWindow: 0, searchesPerWindow: Number.NaN });
+    const granted = start(limiter, clock, Array(6).fill('search'));
+    await settle();
+    assert.strictEqual(granted.filter((t) => t !== undefined).length, 5);
+  });
+});
