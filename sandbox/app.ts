@@ -73,6 +73,12 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
   let headers: Record<string, string> = {};
   try {
     const { token, kind } = parts.tokens.authenticate(req.headers.authorization);
+    // Every authenticated request counts, whatever happens next (as at HubSpot).
+    const decision = parts.limiter.admit(token, match.kind === 'found' && match.route.isSearch === true, knobs.rateLimits);
+    headers = decision.headers;
+    if (decision.rejected) {
+      throw new HttpError(429, 'RATE_LIMITS', decision.rejected.message, decision.rejected.extras);
+    }
     if (match.kind === 'not-found') {
       throw new HttpError(404, 'OBJECT_NOT_FOUND', `Unable to route ${method} ${path}`);
     }
@@ -80,11 +86,6 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', `HTTP method ${method} is not supported by this resource`);
     }
     parts.tokens.authorize(kind, match.route.scope);
-    const decision = parts.limiter.admit(token, match.route.isSearch === true, knobs.rateLimits);
-    headers = decision.headers;
-    if (decision.rejected) {
-      throw new HttpError(429, 'RATE_LIMITS', decision.rejected.message, decision.rejected.extras);
-    }
     if (bodyError) {
       throw bodyError;
     }

@@ -42,13 +42,23 @@ export function writeAtomically(file: string, text: string): void {
 export class Persister {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
+  /** Grows with the file: a large account is not re-serialised on every write of a burst. */
+  private debounceMs = SAVE_DEBOUNCE_MS;
 
   constructor(private readonly file: string, private readonly snapshot: () => AccountData) {}
 
   schedule(): void {
     this.dirty = true;
     if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), SAVE_DEBOUNCE_MS);
+      this.timer = setTimeout(() => {
+        try {
+          this.flush();
+        } catch (e) {
+          // A failed background save must not take the server down; the next change retries.
+          this.dirty = true;
+          console.error(`sandbox: could not save ${this.file}: ${(e as Error).message}`);
+        }
+      }, this.debounceMs);
     }
   }
 
@@ -59,7 +69,9 @@ export class Persister {
     }
     if (this.dirty) {
       this.dirty = false;
+      const started = Date.now();
       writeAtomically(this.file, JSON.stringify(this.snapshot()));
+      this.debounceMs = Math.max(SAVE_DEBOUNCE_MS, 2 * (Date.now() - started));
     }
   }
 

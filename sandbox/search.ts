@@ -244,12 +244,13 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
 }
 
-/** Whole-token match; `*` is a wildcard (e.g. `*@example.com`), matched against the value and its tokens. */
+/** Whole-token match; `*` is a wildcard (e.g. `*@example.com`), matched against the value, its words and its tokens. */
 function containsToken(value: string, token: string): boolean {
   const wanted = token.trim().toLowerCase();
   if (wanted.includes('*')) {
     const re = new RegExp(`^${wanted.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
-    return re.test(value.toLowerCase()) || tokens(value).some((t) => re.test(t));
+    const lower = value.toLowerCase();
+    return re.test(lower) || lower.split(/\s+/).some((w) => re.test(w)) || tokens(value).some((t) => re.test(t));
   }
   const have = new Set(tokens(value));
   const need = tokens(wanted);

@@ -19,13 +19,8 @@ const OWNERS: [id: string, email: string, first: string, last: string][] = [
 ];
 
 export function seedAccount(spec: SeedSpec, now = Date.now()): AccountData {
-  if (spec === 'empty') {
-    const account = emptyAccount();
-    account.owners = owners(now);
-    account.nextId = { ...ID_BASE };
-    return account;
-  }
-  const taskCount = spec === 'demo' ? 200 : Math.max(0, Math.floor(spec.tasks));
+  // 'empty' has no tasks but the owners and CRM records, so tasks can still be associated.
+  const taskCount = spec === 'demo' ? 200 : spec === 'empty' ? 0 : Math.max(0, Math.floor(spec.tasks));
   return build(taskCount, now);
 }
 
@@ -95,6 +90,12 @@ function buildCrm(rng: Prng, now: number, ownerIds: string[]): Crm {
   return { contacts, companies, deals, contactCompany, dealCompany };
 }
 
+const TYPE_WEIGHTS = [['TODO', 45], ['CALL', 25], ['EMAIL', 25], ['LINKED_IN', 5]] as const;
+/** Overdue and undated tasks are more often done or stuck. */
+const PAST_STATUS_WEIGHTS = [['NOT_STARTED', 55], ['IN_PROGRESS', 15], ['WAITING', 10], ['DEFERRED', 5], ['COMPLETED', 15]] as const;
+const STATUS_WEIGHTS = [['NOT_STARTED', 65], ['IN_PROGRESS', 15], ['WAITING', 10], ['DEFERRED', 4], ['COMPLETED', 6]] as const;
+const PRIORITY_WEIGHTS = [['HIGH', 20], ['MEDIUM', 30], ['LOW', 25], ['NONE', 10], ['', 15]] as const;
+
 type Bucket = 'overdue' | 'today' | 'tomorrow' | 'thisWeek' | 'later' | 'none';
 
 /** Due date for a bucket, relative to local midnight today; undefined = no due date. */
@@ -127,7 +128,8 @@ function build(taskCount: number, now: number): AccountData {
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
   const today = midnight.getTime();
-  const demo = ownerIds[0];
+  // Half of the tasks are the demo user's; some are nobody's.
+  const ownerWeights: [string, number][] = [[ownerIds[0], 50], [ownerIds[1], 15], [ownerIds[2], 15], [ownerIds[3], 10], ['', 10]];
   const buckets: [Bucket, number][] = [['overdue', 30], ['today', 30], ['tomorrow', 25], ['thisWeek', 40], ['later', 60], ['none', 15]];
   const bucketList: Bucket[] = buckets.flatMap(([b, n]) => Array<Bucket>(n).fill(b));
 
@@ -136,7 +138,7 @@ function build(taskCount: number, now: number): AccountData {
   for (let i = 0; i < taskCount; i++) {
     // Cycle through the buckets so every bucket is present in any account of ≥ 200 tasks.
     const bucket = bucketList[(i * 37) % bucketList.length];
-    const type = rng.weighted([['TODO', 45], ['CALL', 25], ['EMAIL', 25], ['LINKED_IN', 5]] as const);
+    const type = rng.weighted(TYPE_WEIGHTS);
     const ci = rng.int(0, crm.contacts.length - 1);
     const contact = crm.contacts[ci];
     const company = crm.companies[crm.contactCompany[ci]];
@@ -146,11 +148,9 @@ function build(taskCount: number, now: number): AccountData {
       first: contact.props.firstname, last: contact.props.lastname, company: company.props.name, deal: deal.props.dealname,
     });
     const due = dueFor(bucket, rng, today);
-    const status = bucket === 'overdue' || bucket === 'none'
-      ? rng.weighted([['NOT_STARTED', 55], ['IN_PROGRESS', 15], ['WAITING', 10], ['DEFERRED', 5], ['COMPLETED', 15]] as const)
-      : rng.weighted([['NOT_STARTED', 65], ['IN_PROGRESS', 15], ['WAITING', 10], ['DEFERRED', 4], ['COMPLETED', 6]] as const);
-    const priority = rng.weighted([['HIGH', 20], ['MEDIUM', 30], ['LOW', 25], ['NONE', 10], ['', 15]] as const);
-    const owner = rng.weighted([[demo, 50], [ownerIds[1], 15], [ownerIds[2], 15], [ownerIds[3], 10], ['', 10]] as const);
+    const status = rng.weighted(bucket === 'overdue' || bucket === 'none' ? PAST_STATUS_WEIGHTS : STATUS_WEIGHTS);
+    const priority = rng.weighted(PRIORITY_WEIGHTS);
+    const owner = rng.weighted(ownerWeights);
     const body = i % 97 === 13 ? HOSTILE_BODIES[(i / 97) & 1] : rng.pick(BODIES);
     const created = Math.min(now - 3_600_000, (due ?? now) - rng.int(1, 30) * DAY);
     const updated = Math.min(now - 60_000, created + rng.int(0, 5) * DAY);

@@ -7,6 +7,7 @@ import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { AppParts, handleApi } from './app';
 import { TokenCheck } from './auth';
 import { ApiDeps } from './deps';
+import { errorBody } from './errors';
 import { sendJson } from './http';
 import { FaultInjector } from './faults';
 import { loadAccount, Persister } from './persistence';
@@ -70,7 +71,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       : handleApi(parts, req, res, url);
     work.catch((e: unknown) => {
       if (!res.headersSent) {
-        sendJson(res, 500, { status: 'error', message: `sandbox failure: ${(e as Error).message}`, category: 'INTERNAL_ERROR' });
+        sendJson(res, 500, errorBody('INTERNAL_ERROR', `sandbox failure: ${(e as Error).message}`));
       } else {
         res.destroy();
       }

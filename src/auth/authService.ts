@@ -81,7 +81,7 @@ export class AuthService implements vscode.Disposable {
     return this.token;
   }
 
-  /** Validates with one account-details call BEFORE storing the token. */
+  /** Validates with HubSpot (account details + a one-task read) BEFORE storing the token. */
   async signIn(rawToken: string): Promise<Account> {
     const token = rawToken.trim();
     if (!token) {
@@ -89,7 +89,9 @@ export class AuthService implements vscode.Disposable {
     }
     let details: AccountDetails;
     try {
-      details = await this.clientForToken(token).account.accountDetails();
+      // Account details need no scope, so a scoped read alongside tells "missing scopes" apart.
+      const client = this.clientForToken(token);
+      [details] = await Promise.all([client.account.accountDetails(), client.tasks.listTasks({ limit: 1, properties: [] })]);
     } catch (error) {
       throw toSignInError(error);
     }

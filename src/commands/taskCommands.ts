@@ -16,22 +16,34 @@ const t = vscode.l10n.t;
 /** A tree command gets (clicked node, all selected nodes), a task id from elsewhere, or nothing. */
 type Target = TreeNode | string | undefined;
 
+/**
+ * For callers without UI (other features, tests): a third argument answers the question the command
+ * would otherwise ask, e.g. `executeCommand(Commands.setPriority, taskId, undefined, { priority: 'HIGH' })`.
+ */
+export interface CommandAnswers {
+  priority?: Priority;
+  /** Unix ms or ISO-8601. */
+  due?: number | string;
+  /** Archive without the confirmation dialog. */
+  confirmed?: boolean;
+}
+
 export function registerTaskCommands(ctx: TreeContext): vscode.Disposable[] {
-  const register = (id: string, run: (tasks: TaskRef[]) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, async (target: Target, selection?: TreeNode[]) => {
-      const tasks = resolveTargets(ctx, target, selection);
+  const register = (id: string, run: (tasks: TaskRef[], answers: CommandAnswers) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, async (target: Target, selection?: TreeNode[], answers?: CommandAnswers) => {
+      const tasks = resolveTargets(ctx, target, Array.isArray(selection) ? selection : undefined);
       if (tasks.length === 0) {
         void vscode.window.showInformationMessage(t('Select one or more tasks in the HubSpot Tasks view first.'));
         return;
       }
-      await run(tasks);
+      await run(tasks, answers ?? {});
     });
   return [
     register(Commands.complete, (tasks) => write(ctx, tasks, t('complete'), (ids, o) => ctx.actions.complete(ids, o))),
     register(Commands.reopen, (tasks) => write(ctx, tasks, t('reopen'), (ids, o) => ctx.actions.reopen(ids, o))),
-    register(Commands.setPriority, (tasks) => setPriority(ctx, tasks)),
-    register(Commands.setDueDate, (tasks) => setDueDate(ctx, tasks)),
-    register(Commands.archive, (tasks) => archive(ctx, tasks)),
+    register(Commands.setPriority, (tasks, answers) => setPriority(ctx, tasks, answers.priority)),
+    register(Commands.setDueDate, (tasks, answers) => setDueDate(ctx, tasks, answers.due)),
+    register(Commands.archive, (tasks, answers) => archive(ctx, tasks, answers.confirmed === true)),
     register(Commands.openInHubSpot, (tasks) => openInHubSpot(ctx, tasks)),
     register(Commands.copyLink, (tasks) => copyLink(ctx, tasks)),
   ];
@@ -101,7 +113,11 @@ function reportBatchErrors(ctx: TreeContext, action: string, errors: BatchInputE
   void vscode.window.showWarningMessage(t('Could not {0} {1} of {2} tasks: {3}', action, failed, total, errors[0].message));
 }
 
-async function setPriority(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+async function setPriority(ctx: TreeContext, tasks: TaskRef[], given: Priority | undefined): Promise<void> {
+  if (given) {
+    await write(ctx, tasks, t('set the priority'), (ids, o) => ctx.actions.setPriority(ids, given, o));
+    return;
+  }
   const current = tasks.length === 1 ? tasks[0].task?.priority : undefined;
   const levels: Array<{ label: string; value: Priority }> = [
     { label: `$(arrow-up) ${t('High')}`, value: 'HIGH' },
@@ -118,7 +134,14 @@ async function setPriority(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
   }
 }
 
-async function setDueDate(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+async function setDueDate(ctx: TreeContext, tasks: TaskRef[], given: number | string | undefined): Promise<void> {
+  if (given !== undefined) {
+    const due = new Date(given);
+    if (!Number.isNaN(due.getTime())) {
+      await write(ctx, tasks, t('set the due date'), (ids, o) => ctx.actions.setDueDate(ids, due, o));
+    }
+    return;
+  }
   const now = new Date();
   const keepTime = tasks.length === 1 ? tasks[0].task?.due : undefined;
   const custom = t('Other date…');
@@ -147,12 +170,12 @@ async function setDueDate(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
   }
 }
 
-async function archive(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
+async function archive(ctx: TreeContext, tasks: TaskRef[], confirmed: boolean): Promise<void> {
   const confirm = t('Archive');
   const question = tasks.length === 1
     ? t('Archive the task "{0}"?', tasks[0].task?.subject ?? tasks[0].id)
     : t('Archive {0} tasks?', tasks.length);
-  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: t('Archived tasks can be restored in HubSpot for 90 days.') }, confirm);
+  const choice = confirmed ? confirm : await vscode.window.showWarningMessage(question, { modal: true, detail: t('Archived tasks can be restored in HubSpot for 90 days.') }, confirm);
   if (choice !== confirm) {
     return;
   }

@@ -13,7 +13,7 @@ const FALLBACK_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'DEFERRED', 
 export function registerViewCommands(ctx: TreeContext): vscode.Disposable[] {
   const { service } = ctx;
   return [
-    vscode.commands.registerCommand(Commands.refresh, () => refreshAll(ctx)),
+    vscode.commands.registerCommand(Commands.refresh, () => refreshAll(ctx, true)),
     vscode.commands.registerCommand(Commands.groupByDue, () => service.setGroupBy('due')),
     vscode.commands.registerCommand(Commands.groupByPriority, () => service.setGroupBy('priority')),
     vscode.commands.registerCommand(Commands.filterOwner, (owner?: 'mine' | 'all') => filterOwner(ctx, owner)),
@@ -28,15 +28,15 @@ export function registerViewCommands(ctx: TreeContext): vscode.Disposable[] {
 }
 
 /** Reloads the tree (if visible; otherwise on next show) and the status bar. */
-export async function refreshAll(ctx: TreeContext): Promise<void> {
+export async function refreshAll(ctx: TreeContext, force = false): Promise<void> {
   if (ctx.provider.showArchived) {
     ctx.archived.reset();
   }
   if (ctx.view.visible) {
-    await Promise.all([ctx.service.refresh(), ctx.statusBar.refresh()]);
+    await Promise.all([ctx.service.refresh(), ctx.statusBar.refresh(force)]);
   } else {
     ctx.service.invalidate();
-    await ctx.statusBar.refresh();
+    await ctx.statusBar.refresh(force);
   }
 }
 

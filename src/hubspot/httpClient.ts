@@ -138,11 +138,16 @@ export class HttpClient {
 
   private async attempt<T>(req: HttpRequest, attempt: number, shape?: Shape<T>):
     Promise<{ ok: true; result: HttpResult<T | undefined> } | { ok: false; error: HubSpotError }> {
-    const token = await this.options.getToken();
+    let token: string | undefined;
+    try {
+      token = await this.options.getToken();
+    } catch (e) {
+      return { ok: false, error: new AuthenticationError('Could not read the HubSpot access token.', { cause: e }) };
+    }
     if (!token) {
       return { ok: false, error: new AuthenticationError('Not signed in to HubSpot: no access token.') };
     }
-    await this.options.limiter.acquire(req.search ? 'search' : 'request');
+    const release = await this.options.limiter.acquire(req.search ? 'search' : 'request');
     const query = toQuery(req.query);
     const exchange: HttpExchange = { operation: req.operation, method: req.method, path: req.path, query, requestBody: req.body, attempt };
     try {
@@ -155,6 +160,7 @@ export class HttpClient {
         (error.correlationId ? ` (correlationId ${error.correlationId})` : ''));
       return { ok: false, error };
     } finally {
+      release();
       this.options.onExchange?.(exchange);
     }
   }

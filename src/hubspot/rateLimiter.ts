@@ -22,32 +22,44 @@ export interface RateLimiterOptions {
   clock?: Clock;
 }
 
-/** A rolling window: remembers when each of the last `limit` events happened. */
+interface Slot {
+  /** When the request counts from: its send time, moved to its completion time on release. */
+  at: number;
+}
+
+/** Releases a slot when the response has arrived; see RateLimiter.acquire. */
+export type Release = () => void;
+
+/** A rolling window: remembers when each of the last `limit` requests happened. */
 class RollingWindow {
-  private readonly times: number[] = [];
+  private slots: Slot[] = [];
 
   constructor(private readonly limit: number, readonly windowMs: number) {}
 
-  /** Milliseconds until one more event fits (0 = now). */
+  /** Milliseconds until one more request fits (0 = now). */
   delay(now: number): number {
     this.prune(now);
-    return this.times.length < this.limit ? 0 : this.times[0] + this.windowMs - now;
+    return this.slots.length < this.limit ? 0 : this.oldest() + this.windowMs - now;
   }
 
-  record(now: number): void {
-    this.times.push(now);
+  record(now: number): Slot {
+    const slot = { at: now };
+    this.slots.push(slot);
+    return slot;
   }
 
-  /** Milliseconds until the oldest event in the window leaves it (0 when empty). */
+  /** Milliseconds until the oldest request in the window leaves it (0 when empty). */
   remaining(now: number): number {
     this.prune(now);
-    return this.times.length === 0 ? 0 : this.times[0] + this.windowMs - now;
+    return this.slots.length === 0 ? 0 : this.oldest() + this.windowMs - now;
+  }
+
+  private oldest(): number {
+    return this.slots.reduce((min, s) => Math.min(min, s.at), Number.POSITIVE_INFINITY);
   }
 
   private prune(now: number): void {
-    while (this.times.length > 0 && this.times[0] + this.windowMs <= now) {
-      this.times.shift();
-    }
+    this.slots = this.slots.filter((s) => s.at + this.windowMs > now);
   }
 }
 
@@ -65,12 +77,16 @@ export class RateLimiter {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Resolves when the request may be sent; the slot is taken at that moment. FIFO across kinds. */
-  acquire(kind: RequestKind): Promise<void> {
+  /**
+   * Resolves when the request may be sent; the slot is taken at that moment. FIFO across kinds.
+   * Call the returned release when the response has arrived: HubSpot counted the request on
+   * arrival, which a slow first connection can delay, so the slot then counts from completion.
+   */
+  acquire(kind: RequestKind): Promise<Release> {
     this.waiting++;
     const turn = this.tail.then(() => this.waitForSlot(kind));
     // The chain must survive a rejected sleep (it never rejects today, but a fake clock might).
-    this.tail = turn.catch(() => undefined);
+    this.tail = turn.then(() => undefined, () => undefined);
     return turn.finally(() => { this.waiting--; });
   }
 
@@ -94,16 +110,19 @@ export class RateLimiter {
     return this.all.remaining(this.clock.now());
   }
 
-  private async waitForSlot(kind: RequestKind): Promise<void> {
+  private async waitForSlot(kind: RequestKind): Promise<Release> {
     for (;;) {
       const now = this.clock.now();
       const wait = this.delayAt(kind, now);
       if (wait <= 0) {
-        this.all.record(now);
+        const slots = [this.all.record(now)];
         if (kind === 'search') {
-          this.searches.record(now);
+          slots.push(this.searches.record(now));
         }
-        return;
+        return () => {
+          const done = this.clock.now();
+          slots.forEach((slot) => { slot.at = Math.max(slot.at, done); });
+        };
       }
       await this.clock.sleep(wait);
     }

@@ -20,6 +20,8 @@ export interface GroupState {
   loading: boolean;
   /** Paging stopped at HubSpot's 10,000-result search cap; `total` says how many exist. */
   capped: boolean;
+  /** Results received from search so far (the offset of the next page). */
+  offset: number;
   error?: string;
 }
 
@@ -190,7 +192,7 @@ export class TaskService {
   /** The next page of one group: ONE search. No-op while a page is loading or at the end. */
   async loadMore(id: GroupId): Promise<void> {
     const state = this.states.get(id);
-    if (!state || state.loading || state.cursor === undefined || state.capped) {
+    if (!state || state.loading || state.cursor === undefined) {
       return;
     }
     await this.loadPage(state, this.generation);
@@ -238,9 +240,10 @@ export class TaskService {
       }
       state.tasks = sortByDue([...state.tasks, ...incoming]);
       state.total = Math.max(total, state.tasks.length);
-      state.cursor = page.cursor;
-      // HubSpot pages at most 10,000 results of one query; the next page would be a 400.
-      state.capped = page.cursor !== undefined && Number(page.cursor) >= SEARCH_RESULT_CAP;
+      state.offset += page.items.length;
+      // HubSpot pages at most 10,000 results of one query (the client drops a cursor past it).
+      state.capped = page.total > state.offset && (page.cursor === undefined || Number(page.cursor) >= SEARCH_RESULT_CAP) && state.offset >= SEARCH_RESULT_CAP;
+      state.cursor = state.capped ? undefined : page.cursor;
       state.loaded = true;
       return 'ok';
     } catch (error) {
@@ -395,7 +398,7 @@ export class TaskService {
 }
 
 function emptyState(group: TaskGroup): GroupState {
-  return { group, total: 0, tasks: [], loaded: false, loading: false, capped: false };
+  return { group, total: 0, tasks: [], loaded: false, loading: false, capped: false, offset: 0 };
 }
 
 function sortByDue(tasks: Task[]): Task[] {

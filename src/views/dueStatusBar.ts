@@ -60,12 +60,23 @@ export class DueStatusBar implements vscode.Disposable {
     return this.count;
   }
 
-  /** ONE search. Concurrent calls share it; right after a local write it is deferred instead. */
-  refresh(): Promise<void> {
+  /** What the item shows (tests and the accessibility of other features read it). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  /**
+   * ONE search; concurrent calls share it. Right after a local write, search may not show it yet,
+   * so an automatic refresh waits for the lag to pass; `force` (the Refresh command) searches now
+   * and again once the lag has passed.
+   */
+  refresh(force = false): Promise<void> {
     const wait = this.lastWriteAt + this.searchLagMs - Date.now();
     if (wait > 0) {
       this.deferRefresh(wait);
-      return Promise.resolve();
+      if (!force) {
+        return Promise.resolve();
+      }
     }
     this.inFlight ??= this.load().finally(() => {
       this.inFlight = undefined;

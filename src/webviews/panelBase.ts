@@ -73,6 +73,8 @@ export abstract class PanelBase<In extends { type: string }, Out extends { type:
   private disposed = false;
   /** Every message posted, newest last (bounded): lets in-host tests observe the protocol. */
   readonly posted: Out[] = [];
+  /** Types of the valid messages received, newest last (bounded; for tests and diagnostics). */
+  readonly received: In['type'][] = [];
   private readonly postListeners = new Set<(message: Out) => void>();
 
   protected constructor(
@@ -108,6 +110,10 @@ export abstract class PanelBase<In extends { type: string }, Out extends { type:
     if (!this.isIncoming(raw)) {
       this.log.warn(`Task editor: ignored an unknown or malformed message from the webview (${describeMessage(raw)}).`);
       return;
+    }
+    this.received.push(raw.type);
+    if (this.received.length > 200) {
+      this.received.shift();
     }
     if (raw.type === 'ready') {
       this.ready = true;

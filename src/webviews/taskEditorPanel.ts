@@ -259,6 +259,9 @@ export class TaskEditorPanel extends PanelBase<FromWebview, ToWebview> {
   }
 
   private updateTitle(): void {
+    if (this.isDisposed) {
+      return; // closed while loading or saving
+    }
     const subject = this.base.fields.subject.trim();
     const name = this.base.taskId
       ? vscode.l10n.t('Edit: {0}', subject.length > 40 ? `${subject.slice(0, 39)}…` : subject || this.base.taskId)

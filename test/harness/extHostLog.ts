@@ -1,42 +1,73 @@
-// Reads the extension host's logs after a run and reports unhandled promise rejections and uncaught errors
-// that come from our code (their stack points into this repository or our installed extension folder), and a
-// failed activation of our extension. Such errors never fail a test by themselves, so the run fails on them.
+// Reads the logs of a run and reports errors nobody handled that come from our code: unhandled promise
+// rejections and uncaught errors (VS Code logs them as `[error]` records of the extension host log, with a stack
+// that points into this repository or our installed extension folder; the workbench also attributes them as
+// `[<extension id>]message`), and a failed activation. They never fail a test by themselves, so the run fails.
 import * as fs from 'fs';
+import * as path from 'path';
 
 export interface LogProblem {
   file: string;
   excerpt: string;
 }
 
-const EXTENSION_ID = 'hubspot-tasks-community.hubspot-tasks';
-/** Lines that start a report of an error nobody handled. */
-const UNHANDLED = /rejected promise not handled|unhandled(?:\s*promise)?\s*rejection|uncaught (?:exception|error)|onUnexpectedError|\[error\].*(?:unexpected|uncaught|unhandled)/i;
-const ACTIVATION_FAILED = new RegExp(`Activating extension '?${EXTENSION_ID.replace('.', '\\.')}'? failed`, 'i');
+export const EXTENSION_ID = 'hubspot-tasks-community.hubspot-tasks';
+const TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]/;
+const ACTIVATION_FAILED = `Activating extension '${EXTENSION_ID}' failed`;
+const ATTRIBUTED = `[${EXTENSION_ID}]`;
+const MAX_EXCERPT_LINES = 12;
 
 /**
- * @param files log files to scan (extension host logs, the browser console capture)
+ * @param files the run's log files: VS Code's (any `*exthost*.log` is parsed as such) and the captured browser console
  * @param ourPaths path fragments that identify our code in a stack (repo root, installed extension folder)
  */
 export function findExtensionErrors(files: string[], ourPaths: string[]): LogProblem[] {
+  return dedupe(scan(files, ourPaths));
+}
+
+/** The same error shows in the extension host log and in the workbench console: report it once, with a count. */
+function dedupe(problems: LogProblem[]): LogProblem[] {
+  const byMessage = new Map<string, LogProblem & { count: number }>();
+  for (const problem of problems) {
+    const key = (/Error: .*/.exec(problem.excerpt)?.[0] ?? problem.excerpt).trim();
+    const seen = byMessage.get(key);
+    if (seen) seen.count++;
+    else byMessage.set(key, { ...problem, count: 1 });
+  }
+  return [...byMessage.values()].map(({ count, ...problem }) => (count > 1 ? { ...problem, excerpt: `${problem.excerpt}\n(seen ${count}× in the logs)` } : problem));
+}
+
+function scan(files: string[], ourPaths: string[]): LogProblem[] {
   const problems: LogProblem[] = [];
   for (const file of files) {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (ACTIVATION_FAILED.test(line)) {
-        problems.push({ file, excerpt: lines.slice(i, i + 8).join('\n') });
-        continue;
+    const text = fs.readFileSync(file, 'utf8');
+    if (/exthost.*\.log$/i.test(path.basename(file))) {
+      for (const record of records(text)) {
+        const ours = ourPaths.some((fragment) => record.text.includes(fragment));
+        if ((record.level === 'error' && ours) || record.text.includes(ACTIVATION_FAILED)) {
+          problems.push({ file, excerpt: excerpt(record.text) });
+        }
       }
-      if (!UNHANDLED.test(line)) continue;
-      // The report and its stack: up to the next log record (a line starting with a timestamp).
-      const block = [line];
-      for (let j = i + 1; j < lines.length && j < i + 40 && !/^\d{4}-\d\d-\d\d[ T]/.test(lines[j]); j++) block.push(lines[j]);
-      const text = block.join('\n');
-      if (ourPaths.some((fragment) => text.includes(fragment)) || text.includes(EXTENSION_ID)) {
-        problems.push({ file, excerpt: text });
-      }
-      i += block.length - 1;
+    } else {
+      const lines = text.split('\n');
+      lines.forEach((line, i) => {
+        if (line.includes(ATTRIBUTED) && /^\[error\]/.test(line)) problems.push({ file, excerpt: excerpt(lines.slice(i, i + 6).join('\n')) });
+      });
     }
   }
   return problems;
+}
+
+/** Splits a VS Code log into records: a timestamped line and its continuation lines (a stack). */
+function records(text: string): Array<{ level: string; text: string }> {
+  const result: Array<{ level: string; text: string }> = [];
+  for (const line of text.split('\n')) {
+    const match = TIMESTAMP.exec(line);
+    if (match) result.push({ level: match[1], text: line });
+    else if (result.length > 0) result[result.length - 1].text += `\n${line}`;
+  }
+  return result;
+}
+
+function excerpt(text: string): string {
+  return text.split('\n').slice(0, MAX_EXCERPT_LINES).join('\n').trimEnd();
 }

@@ -20,6 +20,8 @@ export interface InHostOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** Must match test/integration/index.ts. */
+const HOST_OUTPUT_MARKER = '\u2063';
 
 export async function runInHostSuite(options: InHostOptions = {}): Promise<SuiteResult> {
   const started = Date.now();
@@ -27,6 +29,7 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   const dirs = createRunDirs('integration');
   const resultFile = path.join(dirs.root, 'in-host-result.json');
   const consoleFile = path.join(dirs.root, 'browser-console.log');
+  const automationFile = path.join(dirs.root, 'automation.log');
   const failures: string[] = [];
   const stops: Array<() => Promise<void>> = [];
   let exitCode: number | undefined;
@@ -52,6 +55,8 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
 
     const consoleLog = fs.createWriteStream(consoleFile);
     stops.push(() => new Promise<void>((resolve) => consoleLog.end(resolve)));
+    const hostLog = fs.createWriteStream(automationFile);
+    stops.push(() => new Promise<void>((resolve) => hostLog.end(resolve)));
     page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
     page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
 
@@ -61,9 +66,11 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
         timeoutMs - (Date.now() - started),
       );
       page.once('crash', () => reject(new Error('the workbench page crashed')));
-      void page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
-        if (process.env.HARNESS_DEBUG_LOG) fs.appendFileSync(process.env.HARNESS_DEBUG_LOG, JSON.stringify([_type, args]) + '\n');
-        console.log(Array.isArray(args) ? format(...(args as unknown[])) : String(args));
+      void page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+        const text = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
+        hostLog.write(`[${type}] ${text}\n`);
+        // Extension-host output (mocha's report, tests' console) is marked by the suite index; print it.
+        if (text.startsWith(HOST_OUTPUT_MARKER)) console.log(text.slice(HOST_OUTPUT_MARKER.length));
       });
       void page
         .exposeFunction('codeAutomationExit', (code: number) => {
@@ -92,8 +99,8 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   if (exitCode !== undefined && exitCode !== 0 && (!reported || reported.failed === 0)) {
     failures.push(`in-host suite: the extension host exited with ${exitCode} without reporting a failed test (a load error?)`);
   }
-  const logFiles = [...(logsDir ? listLogFiles(logsDir) : []), ...(fs.existsSync(consoleFile) ? [consoleFile] : [])];
-  for (const problem of findExtensionErrors(logFiles, [REPO_ROOT])) {
+  const logFiles = [...(logsDir ? listLogFiles(logsDir) : []), ...[consoleFile, automationFile].filter((f) => fs.existsSync(f))];
+  for (const problem of findExtensionErrors(logFiles.filter((f) => f !== automationFile), [REPO_ROOT])) {
     failures.push(`extension host log: unhandled error from our extension (${path.relative(dirs.root, problem.file)}):\n${problem.excerpt}`);
   }
   keepLogs(dirs.root, logFiles);

@@ -67,6 +67,8 @@ export function writeUserSettings(dirs: RunDirs, settings: Record<string, unknow
     'extensions.autoCheckUpdates': false,
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
+    // Run folders live inside this repository: without this, Git offers to open it in every run.
+    'git.openRepositoryInParentFolders': 'never',
   };
   fs.writeFileSync(file, JSON.stringify({ ...existing, ...quiet, ...settings }, null, 2));
 }

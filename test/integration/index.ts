@@ -4,7 +4,14 @@
 // (forwarded to the harness), and writes a JSON summary to $HUBSPOT_TEST_RESULT_FILE for the runner.
 import * as fs from 'fs';
 import * as path from 'path';
+import { format } from 'util';
 import Mocha from 'mocha';
+
+/**
+ * Under the code-server harness, the workbench's own log lines travel the same channel as the extension
+ * host's console; this invisible prefix marks ours so the runner prints them and files the rest.
+ */
+const HOST_OUTPUT_MARKER = '\u2063';
 
 interface Summary {
   suite: string;
@@ -15,6 +22,7 @@ interface Summary {
 }
 
 export function run(): Promise<void> {
+  if (process.env.HUBSPOT_TEST_RESULT_FILE) markConsoleOutput();
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
@@ -47,6 +55,13 @@ export function run(): Promise<void> {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
+}
+
+function markConsoleOutput(): void {
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => original(HOST_OUTPUT_MARKER + format(...args));
+  }
 }
 
 function writeSummary(summary: Summary): void {

@@ -95,6 +95,7 @@ class CommentSink {
 
 class RegionScanner {
   private readonly starts = new Uint8Array(128);
+  private cursors: number[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -162,7 +163,7 @@ class RegionScanner {
     const next = this.candidateFinder(from);
     let i = from;
     outer: while (i < to) {
-      let candidate = next(i);
+      const candidate = next(i);
       if (i >= stopAfter || candidate > stopAfter) {
         const nl = text.indexOf('\n', Math.max(i, stopAfter));
         const lineEnd = nl < 0 ? to : nl;
@@ -236,7 +237,10 @@ class RegionScanner {
   private candidateFinder(from: number): (i: number) => number {
     const chars: string[] = [];
     for (let c = 0; c < 128; c++) if (this.starts[c]) chars.push(String.fromCharCode(c));
-    const cursors = chars.map(() => from - 1);
+    // Cursors persist across calls (scanAround calls scan repeatedly, always further on), so a
+    // character that never occurs is searched for once, not once per call.
+    this.cursors ??= chars.map(() => from - 1);
+    const cursors = this.cursors;
     const text = this.text;
     return (i: number) => {
       let best = Infinity;
@@ -505,35 +509,34 @@ function multiLineOpeners(syntax: CommentSyntax): string[] {
   return [...openers];
 }
 
-/** Offsets of line starts, for turning offsets into (line, character) positions. */
+/**
+ * Offsets → (line, character). Counts line breaks forward from the last query (queries come in
+ * document order), so a large file with a few TODOs does not pay for an index of every line.
+ */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private offset = 0;
+  private line = 0;
+  private lineStartOffset = 0;
 
-  constructor(text: string) {
-    let at = text.indexOf('\n');
-    while (at >= 0) {
-      this.starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
-    }
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  lineStart(line: number): number {
-    return this.starts[line];
-  }
+  constructor(private readonly text: string) {}
 
   /** Zero-based line and character (UTF-16 code units, as VS Code positions count). */
   position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    if (offset < this.offset) {
+      if (offset >= this.lineStartOffset) return { line: this.line, character: offset - this.lineStartOffset };
+      this.offset = this.line = this.lineStartOffset = 0;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    const text = this.text;
+    for (let at = text.indexOf('\n', this.offset); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+      this.line++;
+      this.lineStartOffset = at + 1;
+    }
+    this.offset = offset;
+    return { line: this.line, character: offset - this.lineStartOffset };
+  }
+
+  /** Offset of the start of the line holding `offset`. */
+  lineStartOf(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
   }
 }

@@ -281,12 +281,19 @@ const BY_FILENAME: Record<string, string> = {
 /** Language id for a file name (a basename or a path), or undefined when we do not know its comments. */
 export function languageForFile(fileName: string): string | undefined {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  const dot = fileName.lastIndexOf('.');
+  // Fast path for the common case, a plain extension: one map look-up, no lowercasing of the name.
+  if (dot > slash + 1) {
+    const ext = fileName.slice(dot + 1);
+    const byExt = Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+    if (byExt && !fileName.slice(slash + 1, dot).toLowerCase().startsWith('dockerfile')) return byExt;
+  }
   const base = fileName.slice(slash + 1).toLowerCase();
   const byName = BY_FILENAME[base];
   if (byName) return byName;
   if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
-  const dot = base.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const ext = base.slice(dot + 1);
+  const baseDot = base.lastIndexOf('.');
+  if (baseDot < 0) return undefined;
+  const ext = base.slice(baseDot + 1);
   return Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
 }

@@ -10,6 +10,8 @@ export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 
 
 export interface TodoOptions {
   tags?: readonly string[];
+  /** Tokenize the whole text instead of only the lines around tags (slower; same result — tests compare). */
+  exhaustive?: boolean;
 }
 
 /** A piece of one line: zero-based line, UTF-16 columns [start, end), document offsets [startOffset, endOffset). */
@@ -39,8 +41,10 @@ export interface TodoItem {
   author?: string;
   /** From the tag to the end of the first line's comment text (trailing blanks excluded). */
   range: LineSpan;
-  /** The header: tag, optional `(…)`/`[…]` and `:`, and the blanks after it. */
+  /** The header: tag, optional `(…)`/`[…]` and `:` (not the blanks after it). */
   header: LineSpan;
+  /** Offset where `rawText` starts (after the header and its blanks). */
+  textOffset: number;
   continuation: ContinuationLine[];
   /** The comment holding the tag (for clean-up). */
   comment: Comment;
@@ -59,7 +63,7 @@ export function findTodos(text: string, language: string | CommentSyntax, option
   const tags = options.tags && options.tags.length > 0 ? options.tags : DEFAULT_TAGS;
   const hits = tagOffsets(text, tags);
   if (hits.length === 0) return [];
-  const comments = scanComments(text, language, { onlyContaining: hits });
+  const comments = options.exhaustive ? scanComments(text, language) : scanComments(text, language, { onlyContaining: hits });
   if (comments.length === 0) return [];
   const lines = new LineIndex(text);
   const headerRe = headerPattern(tags);
@@ -79,7 +83,7 @@ export function findTodos(text: string, language: string | CommentSyntax, option
         const next = run[k];
         const body = text.slice(next.start, next.end);
         if (body.trim() === '' || headerRe.test(body)) break;
-        const spanStart = lines.position(next.start);
+        const spanStart = { line: next.line, character: next.start - lines.lineStartOf(next.start) };
         const trimmedEnd = next.start + body.trimEnd().length;
         item.continuation.push({
           line: spanStart.line,
@@ -115,10 +119,16 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+let cachedHeader: { key: string; regex: RegExp } | undefined;
+
 /** `TAG`, optional `(inner)` or `[inner]`, then `:` or a blank or the end: never `TODOS` or `TODO-list`. */
 function headerPattern(tags: readonly string[]): RegExp {
+  const key = tags.join('\n');
+  if (cachedHeader?.key === key) return cachedHeader.regex;
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  return new RegExp(`^(${alternatives})(?:\\(([^()\\n]*)\\)|\\[([^\\[\\]\\n]*)\\])?(?::|(?=\\s|$))[ \\t]*`);
+  const regex = new RegExp(`^(${alternatives})(?:\\(([^()\\n]*)\\)|\\[([^\\[\\]\\n]*)\\])?(?::|(?=\\s|$))[ \\t]*`);
+  cachedHeader = { key, regex };
+  return regex;
 }
 
 function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe: RegExp): TodoItem | undefined {
@@ -135,9 +145,10 @@ function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe:
       else if (!author) author = part;
     }
   }
-  const position = lines.position(segment.start);
+  const position = { line: segment.line, character: segment.start - lines.lineStartOf(segment.start) };
   const rawText = body.slice(match[0].length).trimEnd();
-  const headerEnd = segment.start + match[0].length;
+  const textOffset = segment.start + match[0].length;
+  const headerEnd = segment.start + match[0].trimEnd().length;
   const rangeEnd = segment.start + body.trimEnd().length;
   return {
     tag: match[1],
@@ -148,6 +159,7 @@ function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe:
     author,
     range: span(position, segment.start, Math.max(rangeEnd, headerEnd)),
     header: span(position, segment.start, headerEnd),
+    textOffset,
     continuation: [],
     comment: segment.comment,
   };
@@ -167,7 +179,7 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segme
   for (const comment of comments) {
     const startLine = lines.position(comment.start).line;
     if (comment.kind === 'line') {
-      const alone = text.slice(lines.lineStart(startLine), comment.start).trim() === '';
+      const alone = text.slice(lines.lineStartOf(comment.start), comment.start).trim() === '';
       const segment: Segment = { comment, line: startLine, ...decorated(text, comment.contentStart, comment.contentEnd, comment.marker, false) };
       const joins = previous !== undefined && previous.comment.kind === 'line' && previous.comment.marker === comment.marker &&
         previous.line === startLine - 1 && alone && previous.alone;

@@ -31,10 +31,10 @@ export function linkEdit(todo: TodoItem, id: string, format = DEFAULT_LINK_FORMA
   let prefix = valid.slice(0, textAt);
   if (todo.author && !prefix.includes('{author}')) prefix = prefix.replace('HS-{id}', '{author}, HS-{id}');
   prefix = prefix.replace(/\{author\},?\s*/g, (m) => (todo.author ? m.replace('{author}', todo.author) : ''));
-  let header = prefix.replace('{tag}', todo.tag).replace('{id}', id);
-  if (todo.rawText === '' && todo.continuation.length === 0) header = header.trimEnd();
-  else if (!/\s$/.test(header)) header += ' ';
-  return { start: todo.header.startOffset, end: todo.header.endOffset, text: header };
+  const header = prefix.replace('{tag}', todo.tag).replace('{id}', id);
+  // Without text after the header, keep whatever followed it (` */`, `-->`) as it was.
+  if (todo.rawText === '') return { start: todo.header.startOffset, end: todo.header.endOffset, text: header.trimEnd() };
+  return { start: todo.header.startOffset, end: todo.textOffset, text: /\s$/.test(header) ? header : `${header} ` };
 }
 
 /** Marks a completed linked TODO as done: `TODO(HS-1): x` → `DONE(HS-1): x`. Nothing else changes. */

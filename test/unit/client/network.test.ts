@@ -148,12 +148,16 @@ describe('HTTP client on a raw socket', () => {
     assert.ok(!log.includes(token), 'no log line contains the token');
   });
 
-  it('no token: AuthenticationError without any request', async () => {
+  it('no token, or a failing token store: AuthenticationError without any request', async () => {
     await serve((socket) => respond(socket, 200, TASK));
     const t = testClient(server!.url, { getToken: async () => undefined });
     const e = await rejection(t.client.tasks.getTask('1'));
     assert.ok(e instanceof AuthenticationError && e.kind === 'authentication', String(e));
+    const failing = testClient(server!.url, { getToken: () => Promise.reject(new Error('keychain locked')) });
+    const e2 = await rejection(failing.client.tasks.listTasks());
+    assert.ok(e2 instanceof AuthenticationError && /access token/.test(e2.message), String(e2));
     assert.strictEqual(server!.requests.length, 0);
     t.client.dispose();
+    failing.client.dispose();
   });
 });

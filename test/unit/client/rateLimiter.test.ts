@@ -85,6 +85,19 @@ describe('RateLimiter (fake clock)', () => {
     assert.strictEqual(limiter.windowRemainingMs(), 0);
   });
 
+  it('a released slot counts from the response, since HubSpot counted the request on arrival', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, searchesPerWindow: 1 });
+    const release = await limiter.acquire('search');
+    await clock.advance(300); // a slow first response
+    release();
+    const granted = start(limiter, clock, ['search']);
+    await clock.advance(999);
+    assert.deepStrictEqual(granted, [], 'not at 1000 ms after sending');
+    await clock.advance(301);
+    assert.deepStrictEqual(granted, [1_300], '1000 ms after the response');
+  });
+
   it('falls back to the defaults for nonsense limits', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock, requestsPerWindow: 0, searchesPerWindow: Number.NaN });

@@ -1,0 +1,300 @@
+// The task editor end to end: code-server with the packaged extension, the sandbox as HubSpot, Chromium
+// driving the real webview (the stack of ./support). One workbench for the whole file, signed in once.
+// Screenshots of every step go to test-results/screenshots/<test>/<step>.png.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { RESULTS_DIR, SANDBOX_TOKEN } from '../harness/paths';
+import { stack } from './support/hooks';
+import { openWorkbench, quickInput, runCommand as paletteCommand, waitForNotification, type Workbench } from './support/workbench';
+
+interface LoggedRequest { method: string; path: string; operation?: string; status: number; body?: unknown }
+
+const ME = '75000001';
+
+/** The page's getComputedStyle, for code that runs in the browser (this file compiles without DOM types). */
+interface Styles { getComputedStyle(element: unknown): { backgroundColor: string } }
+
+describe('Task editor (browser end to end)', function () {
+  this.timeout(120_000);
+  let workbench: Workbench;
+  let page: Page;
+  let testName = 'task-editor';
+  const sandbox = { get url() { return stack().sandbox.url; } };
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  async function admin<T>(method: string, route: string): Promise<T> {
+    const response = await fetch(`${sandbox.url}/__sandbox/${route}`, { method });
+    assert.ok(response.ok, `sandbox ${method} ${route}: ${response.status}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  async function requests(): Promise<LoggedRequest[]> {
+    const answer = await admin<LoggedRequest[] | { requests: LoggedRequest[] }>('GET', 'requests');
+    return Array.isArray(answer) ? answer : answer.requests;
+  }
+  const clearRequests = () => admin('DELETE', 'requests');
+
+  /** Calls the sandbox like HubSpot's API (for setting up data and changing it "elsewhere"). */
+  async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${sandbox.url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${route}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** test-results/screenshots/<this test>/<step>.png */
+  async function screenshot(step: string): Promise<void> {
+    const file = path.join(RESULTS_DIR, 'screenshots', testName, `${step}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file });
+  }
+
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('Escape');
+    await paletteCommand(page, title);
+  }
+
+  async function answerInputBox(text: string): Promise<void> {
+    const input = (await quickInput(page)).locator('input').first();
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** The active task editor's page (a webview is two iframes deep). */
+  function editor(): FrameLocator {
+    return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
+  /** Waits until the form is loaded (Save enabled) and returns it. */
+  async function loadedEditor(): Promise<FrameLocator> {
+    const frame = editor();
+    await frame.locator('#save:not([disabled])').waitFor({ timeout: 30_000 });
+    return frame;
+  }
+
+  async function closeEditors(): Promise<void> {
+    await runCommand('View: Close All Editors');
+    await page.locator('iframe.webview.ready').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  }
+
+  /** Waits until the active editor tab shows `title` (the panel title follows the page's messages). */
+  async function expectTabTitle(title: string | RegExp): Promise<void> {
+    await page.locator('.tabs-container .tab.active', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  }
+
+  async function createTaskViaApi(properties: Record<string, string>): Promise<string> {
+    const task = await api<{ id: string }>('POST', '/crm/v3/objects/tasks', {
+      properties: { hs_timestamp: String(Date.now() + 86_400_000), hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO', hubspot_owner_id: ME, ...properties },
+    });
+    return task.id;
+  }
+
+  async function openTask(taskId: string): Promise<FrameLocator> {
+    await runCommand('HubSpot: Edit Task');
+    await answerInputBox(taskId);
+    return loadedEditor();
+  }
+
+  async function switchTheme(name: string): Promise<void> {
+    await runCommand('Preferences: Color Theme');
+    await answerInputBox(name);
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  // ---- setup --------------------------------------------------------------------------------
+
+  before(async function () {
+    workbench = await openWorkbench(this.test);
+    page = workbench.page;
+    try {
+      await runCommand('HubSpot: Sign In');
+      await answerInputBox(SANDBOX_TOKEN);
+      await waitForNotification(page, /Signed in to HubSpot portal/, 30_000);
+      // Without an owner email setting the extension asks which owner "I" am: the demo user.
+      const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
+      await ownerPick.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+      if (await ownerPick.isVisible()) {
+        await ownerPick.locator('.monaco-list-row', { hasText: 'demo@example.com' }).first().click();
+        await ownerPick.waitFor({ state: 'hidden' });
+      }
+    } catch (error) {
+      testName = 'task-editor-setup';
+      await screenshot('failure');
+      throw error;
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  beforeEach(function () {
+    testName = `task-editor-${(this.currentTest?.title ?? 'test').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)}`;
+    fs.rmSync(path.join(RESULTS_DIR, 'screenshots', testName), { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await screenshot('failure').catch(() => undefined);
+    }
+    await closeEditors();
+  });
+
+  // ---- tests --------------------------------------------------------------------------------
+
+  let createdId = '';
+
+  it('creates a task with an association found by search', async () => {
+    await runCommand('HubSpot: New Task');
+    const form = await loadedEditor();
+    await expectTabTitle('New Task');
+    assert.strictEqual(await form.locator('#ownerId').inputValue(), ME, 'a new task is mine');
+    assert.notStrictEqual(await form.locator('#dueAt').inputValue(), '', 'a default due date');
+    await screenshot('01-empty-form');
+
+    await form.locator('#subject').fill('Prepare the Northwind renewal');
+    await expectTabTitle('● New Task'); // unsaved changes show in the title
+    await form.locator('#notes').fill('Check the contract\n\nCall <Ana> & agree on dates');
+    await form.locator('#priority').selectOption('HIGH');
+    await form.locator('#assoc-type').selectOption('companies');
+    await clearRequests();
+    await form.locator('#assoc-search').pressSequentially('Northw', { delay: 30 });
+    const option = form.locator('#assoc-results [role=option]', { hasText: 'Northwind Traders' });
+    await option.waitFor();
+    await screenshot('02-search-results');
+    const searches = (await requests()).filter((r) => r.operation === 'searchCompanies');
+    assert.ok(searches.length >= 1 && searches.length <= 2, `typing is debounced: ${searches.length} searches for 6 keystrokes`);
+
+    await form.locator('#assoc-search').press('ArrowDown');
+    await form.locator('#assoc-search').press('Enter');
+    await form.locator('#associations .chip', { hasText: 'Northwind Traders' }).waitFor();
+    await screenshot('03-association-added');
+
+    await clearRequests();
+    await form.locator('#save').click();
+    await form.locator('#save-status', { hasText: 'Saved.' }).waitFor();
+    await screenshot('04-saved');
+    const create = (await requests()).find((r) => r.operation === 'createTask');
+    assert.ok(create, 'one createTask call');
+    const body = create.body as { properties: Record<string, string>; associations: { to: { id: string }; types: { associationTypeId: number }[] }[] };
+    assert.strictEqual(body.properties.hs_task_subject, 'Prepare the Northwind renewal');
+    assert.strictEqual(body.properties.hs_task_body, '<p>Check the contract</p><p>Call &lt;Ana&gt; &amp; agree on dates</p>');
+    assert.deepStrictEqual(body.associations.map((a) => a.types[0].associationTypeId), [192]);
+    assert.ok(!(await requests()).some((r) => r.operation === 'createTaskAssociation'), 'associations inline, not separate calls');
+    createdId = (await api<{ results: { id: string }[] }>('POST', '/crm/v3/objects/tasks/search', {
+      filterGroups: [{ filters: [{ propertyName: 'hs_task_subject', operator: 'EQ', value: 'Prepare the Northwind renewal' }] }],
+    })).results[0]?.id ?? '';
+    await expectTabTitle('Edit: Prepare the Northwind renewal');
+  });
+
+  it('edits it: only the differences are saved', async () => {
+    assert.ok(createdId, 'the task of the previous test');
+    const form = await openTask(createdId);
+    assert.strictEqual(await form.locator('#subject').inputValue(), 'Prepare the Northwind renewal');
+    assert.strictEqual(await form.locator('#notes').inputValue(), 'Check the contract\n\nCall <Ana> & agree on dates');
+    await form.locator('#associations .chip', { hasText: 'Northwind Traders' }).waitFor();
+    await screenshot('01-loaded');
+
+    await form.locator('#subject').fill('Prepare the Northwind renewal (v2)');
+    await form.locator('#associations .chip button').first().click();
+    await form.locator('#associations-empty').waitFor({ state: 'visible' });
+    await screenshot('02-edited');
+    await clearRequests();
+    await form.locator('#subject').press('Control+Enter');
+    await form.locator('#save-status', { hasText: 'Saved.' }).waitFor();
+    await screenshot('03-saved');
+    const log = await requests();
+    const update = log.find((r) => r.operation === 'updateTask');
+    assert.deepStrictEqual(update?.body, { properties: { hs_task_subject: 'Prepare the Northwind renewal (v2)' } });
+    assert.strictEqual(log.filter((r) => r.operation === 'deleteTaskAssociation').length, 1);
+    await expectTabTitle('Edit: Prepare the Northwind renewal (v2)');
+  });
+
+  it('shows validation next to the field and the conflict when HubSpot changed meanwhile', async () => {
+    const taskId = await createTaskViaApi({ hs_task_subject: 'Quarterly review', hs_task_priority: 'LOW' });
+    const form = await openTask(taskId);
+
+    await form.locator('#subject').fill('');
+    await form.locator('#save').click();
+    await form.locator('#subject-error', { hasText: 'Enter a subject.' }).waitFor();
+    assert.strictEqual(await form.locator('#subject').getAttribute('aria-invalid'), 'true');
+    assert.match((await form.locator('#subject').getAttribute('aria-describedby')) ?? '', /subject-error/);
+    await screenshot('01-validation');
+
+    await form.locator('#subject').fill('Quarterly review');
+    await form.locator('#priority').selectOption('HIGH');
+    // Someone changes the task in HubSpot while the form is open.
+    await api('PATCH', `/crm/v3/objects/tasks/${taskId}`, { properties: { hs_task_subject: 'Quarterly review (moved to Friday)' } });
+    await clearRequests();
+    await form.locator('#save').click();
+    const conflict = form.locator('#conflict');
+    await conflict.waitFor({ state: 'visible' });
+    await screenshot('02-conflict');
+    const row = form.locator('#conflict-changes tr', { hasText: 'Subject' });
+    assert.match((await row.textContent()) ?? '', /Quarterly review.*Quarterly review \(moved to Friday\)/);
+    assert.ok(!(await requests()).some((r) => r.operation === 'updateTask'), 'nothing overwritten');
+
+    await form.locator('#conflict-reload').click();
+    await conflict.waitFor({ state: 'hidden' });
+    assert.strictEqual(await form.locator('#subject').inputValue(), 'Quarterly review (moved to Friday)');
+    assert.strictEqual(await form.locator('#priority').inputValue(), 'LOW', 'reload dropped the local edit');
+    await screenshot('03-reloaded');
+  });
+
+  it('shows script payloads in subject and notes literally and runs nothing', async () => {
+    const subject = `<img src=x onerror="document.body.dataset.pwned='subject'"><script>document.body.dataset.pwned='subject-script'</script>`;
+    const body = `<p>Hello</p><script>document.body.dataset.pwned='notes'</script><img src=x onerror="document.body.dataset.pwned='img'">`
+      + `<p>&lt;script&gt;document.body.dataset.pwned='text'&lt;/script&gt;</p>`;
+    const taskId = await createTaskViaApi({ hs_task_subject: subject, hs_task_body: body });
+    const form = await openTask(taskId);
+
+    assert.strictEqual(await form.locator('#subject').inputValue(), subject, 'the subject as literal text');
+    assert.strictEqual(await form.locator('#notes').inputValue(), `Hello\n\n<script>document.body.dataset.pwned='text'</script>`);
+    const probe = {
+      pwned: await form.locator('body').getAttribute('data-pwned'),
+      cspViolations: await form.locator('body').getAttribute('data-csp-violations'),
+      images: await form.locator('img').count(),
+      scripts: await form.locator('script').count(),
+    };
+    assert.deepStrictEqual(probe, { pwned: null, cspViolations: null, images: 0, scripts: 1 });
+    await expectTabTitle('Edit: <img src=x'); // the tab title shows the text too
+    await screenshot('01-literal-payloads');
+  });
+
+  it('looks native in light, dark and high contrast themes', async () => {
+    const taskId = await createTaskViaApi({ hs_task_subject: 'Theme check', hs_task_body: '<p>Notes in <b>every</b> theme</p>', hs_task_priority: 'MEDIUM' });
+    await api('PUT', `/crm/v3/objects/tasks/${taskId}/associations/contacts/51000001/204`);
+    const form = await openTask(taskId);
+    await form.locator('#associations .chip').first().waitFor();
+    const background = () => form.locator('body').evaluate((b) => (globalThis as unknown as Styles).getComputedStyle(b).backgroundColor);
+    try {
+      await switchTheme('Default Light Modern');
+      await form.locator('body.vscode-light').waitFor();
+      await screenshot('01-light');
+      const light = await background();
+
+      await switchTheme('Default Dark Modern');
+      await form.locator('body.vscode-dark').waitFor();
+      await screenshot('02-dark');
+      assert.notStrictEqual(await background(), light, 'the page follows the theme');
+
+      await switchTheme('Dark High Contrast');
+      await form.locator('body.vscode-high-contrast').waitFor();
+      await screenshot('03-high-contrast-dark');
+
+      await switchTheme('Light High Contrast');
+      await form.locator('body.vscode-high-contrast-light').waitFor();
+      await screenshot('04-high-contrast-light');
+    } finally {
+      // VS Code's default, for the test files that run after this one in the same stack.
+      await switchTheme('Default Dark Modern');
+    }
+  });
+});

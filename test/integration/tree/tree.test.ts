@@ -1,0 +1,274 @@
+// The Tasks view in a real extension host against the sandbox (demo seed): labels and counts, ONE
+// search per group page, paging, filters, each action changing the sandbox and the tree, batches per
+// 100, the status bar's single search, a rejected token and the offline cache.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Container } from '../../../src/container';
+import { Commands } from '../../../src/constants';
+import type { LoadMoreNode, TreeNode } from '../../../src/views/treeNodes';
+import { sandbox, sandboxUrl } from '../support/sandbox';
+import { waitFor } from '../support/waitFor';
+import { children, configure, DEMO_OWNER, freshTree, groupNode, idle, requests, rootLabels, searchBody, signedInContainer, taskNodes } from './treeSupport';
+
+describe('Tasks tree (in the extension host, against the sandbox)', function () {
+  this.timeout(60_000);
+  let c: Container;
+
+  before(async () => {
+    c = await signedInContainer();
+    await vscode.commands.executeCommand('hubspotTasks.tasks.focus');
+  });
+  beforeEach(async () => freshTree(c));
+  after(async () => {
+    await configure({ 'hubspotTasks.pageSize': 50, 'hubspotTasks.baseUrl': sandboxUrl() });
+    await sandbox.configure({ searchLagMs: 0 });
+  });
+
+  it('labels each due group with its search total, ONE search per group', async () => {
+    await c.tree.refresh();
+    await idle(c);
+    const groups = c.tree.tasks.groups();
+    const searches = (await requests('searchTasks')).filter((r) => searchBody(r).limit === 50);
+    assert.strictEqual(searches.length, groups.length, 'one search per group');
+    assert.ok(searches.every((r) => searchBody(r).after === undefined), 'first pages only');
+    const labels = await rootLabels(c);
+    assert.deepStrictEqual(labels.map((l) => l.replace(/ \(\d+\)$/, '')), groups.map((g) => g.group.label));
+    for (const [i, state] of groups.entries()) {
+      assert.strictEqual(labels[i], `${state.group.label} (${state.total})`);
+      assert.strictEqual((await taskNodes(c, state.group.id).catch(() => [])).length, state.tasks.length);
+    }
+    // The groups partition my open tasks: their totals add up to one independent count.
+    const all = await c.client.tasks.searchTasks({
+      filterGroups: [{ filters: [
+        { propertyName: 'hubspot_owner_id', operator: 'EQ', value: DEMO_OWNER },
+        { propertyName: 'hs_task_status', operator: 'NEQ', value: 'COMPLETED' },
+      ] }],
+      limit: 1,
+    });
+    assert.strictEqual(groups.reduce((n, g) => n + g.total, 0), all.total);
+    assert.ok(groups.find((g) => g.group.id === 'overdue')!.total > 0, 'the demo seed has overdue tasks');
+  });
+
+  it('groups by priority from the view title, with the same tasks split High/Medium/Low/None', async () => {
+    const byDue = c.tree.tasks.groups().reduce((n, g) => n + g.total, 0);
+    await vscode.commands.executeCommand(Commands.groupByPriority);
+    await idle(c);
+    const labels = await rootLabels(c);
+    assert.deepStrictEqual(labels.map((l) => l.replace(/ \(\d+\)$/, '')), ['High', 'Medium', 'Low', 'None']);
+    assert.strictEqual(c.tree.tasks.groups().reduce((n, g) => n + g.total, 0), byDue);
+    assert.strictEqual((await requests('searchTasks')).filter((r) => searchBody(r).limit === 50).length, 4);
+    assert.match(c.tree.view.description ?? '', /by priority/);
+    const high = await taskNodes(c, 'HIGH');
+    assert.ok(high.length > 0 && high.every((n) => n.task.priority === 'HIGH'));
+    const dues = high.map((n) => n.task.due?.getTime() ?? Infinity);
+    assert.deepStrictEqual(dues, [...dues].sort((a, b) => a - b), 'sorted by due date within the group');
+  });
+
+  it('"Load more" fetches exactly the remaining tasks, ONE search per page', async () => {
+    await configure({ 'hubspotTasks.pageSize': 10 });
+    await c.tree.tasks.setFilters({ owner: 'all' });
+    await idle(c);
+    const later = c.tree.tasks.group('later')!;
+    assert.ok(later.total > 20, `Later has ${later.total}`);
+    await sandbox.clearRequests();
+    let pages = 0;
+    for (;;) {
+      const nodes = await children(c, await groupNode(c, 'later'));
+      const more = nodes.find((n): n is LoadMoreNode => n.kind === 'loadMore');
+      if (!more) {
+        assert.strictEqual(nodes.filter((n) => n.kind === 'task').length, later.total);
+        break;
+      }
+      assert.match(String(c.tree.provider.getTreeItem(more).label), new RegExp(`${more.loaded} of ${later.total}`));
+      await vscode.commands.executeCommand(Commands.loadMore, more);
+      pages++;
+    }
+    const searches = await requests('searchTasks');
+    assert.strictEqual(searches.length, pages);
+    assert.strictEqual(pages, Math.ceil(later.total / 10) - 1);
+    assert.deepStrictEqual(searches.map((r) => searchBody(r).after), Array.from({ length: pages }, (_, i) => String((i + 1) * 10)));
+    assert.strictEqual(new Set(later.tasks.map((t) => t.id)).size, later.total);
+  });
+
+  it('filters reach the request and the view description, and are remembered per workspace', async () => {
+    await vscode.commands.executeCommand(Commands.filterOwner, 'all');
+    await vscode.commands.executeCommand(Commands.filterText, 'call');
+    await vscode.commands.executeCommand(Commands.filterStatus, ['WAITING', 'IN_PROGRESS']);
+    await vscode.commands.executeCommand(Commands.toggleCompleted);
+    await idle(c);
+    const body = searchBody((await requests('searchTasks')).at(-1)!);
+    const filters = body.filterGroups![0].filters;
+    assert.strictEqual(body.query, 'call');
+    assert.ok(!filters.some((f) => f.propertyName === 'hubspot_owner_id'), 'all owners: no owner filter');
+    assert.deepStrictEqual(filters.find((f) => f.propertyName === 'hs_task_status'), { propertyName: 'hs_task_status', operator: 'IN', values: ['WAITING', 'IN_PROGRESS'] });
+    assert.strictEqual(c.tree.view.description, 'All owners · incl. completed · Waiting/In progress · “call”');
+    assert.deepStrictEqual(c.context.workspaceState.get('hubspotTasks.filters'), { owner: 'all', hideCompleted: false, statuses: ['WAITING', 'IN_PROGRESS'], text: 'call' });
+    for (const state of c.tree.tasks.groups()) {
+      assert.ok(state.tasks.every((t) => ['WAITING', 'IN_PROGRESS'].includes(t.status)));
+    }
+    await vscode.commands.executeCommand(Commands.clearFilters);
+    assert.strictEqual(c.tree.view.description, 'Mine');
+  });
+
+  it('completing a task from the tree: ONE update, the tree and status bar change at once (search lagging)', async () => {
+    await c.tree.statusBar.refresh(true);
+    const before = c.tree.statusBar.current!.total;
+    assert.strictEqual(c.tree.statusBar.text, `$(checklist) ${before} due`);
+    await sandbox.configure({ searchLagMs: 600_000 });
+    await sandbox.clearRequests();
+    const [node] = await taskNodes(c, 'today');
+    const todayTotal = c.tree.tasks.group('today')!.total;
+    await vscode.commands.executeCommand(Commands.complete, node, [node]);
+    assert.deepStrictEqual((await requests()).map((r) => r.operation), ['updateTask']);
+    assert.strictEqual((await c.client.tasks.getTask(node.task.id, ['hs_task_status'])).properties.hs_task_status, 'COMPLETED');
+    assert.ok(!(await taskNodes(c, 'today')).some((n) => n.task.id === node.task.id));
+    assert.match((await rootLabels(c)).find((l) => l.startsWith('Today'))!, new RegExp(`\\(${todayTotal - 1}\\)`));
+    assert.strictEqual(c.tree.statusBar.current!.total, before - 1);
+    assert.strictEqual(c.tree.statusBar.text, `$(checklist) ${before - 1} due`);
+    // A refresh while search still lags keeps showing the write.
+    await c.tree.tasks.refresh();
+    assert.ok(!(await taskNodes(c, 'today')).some((n) => n.task.id === node.task.id));
+  });
+
+  it('reopen, priority, due date and archive each change the sandbox and the tree', async () => {
+    await c.tree.tasks.setFilters({ hideCompleted: false });
+    await idle(c);
+    const get = async (id: string) => (await c.client.tasks.getTask(id, ['hs_task_status', 'hs_task_priority', 'hs_timestamp'])).properties;
+    const [done] = (await taskNodes(c, 'today')).filter((n) => n.task.status === 'COMPLETED').concat(await taskNodes(c, 'completedEarlier'));
+    assert.ok(done, 'a completed task is shown');
+    await vscode.commands.executeCommand(Commands.reopen, done, [done]);
+    assert.strictEqual((await get(done.task.id)).hs_task_status, 'NOT_STARTED');
+    assert.ok(c.tree.tasks.findTask(done.task.id)?.status === 'NOT_STARTED');
+
+    const [task] = await taskNodes(c, 'tomorrow');
+    await vscode.commands.executeCommand(Commands.setPriority, task, [task], { priority: 'HIGH' });
+    assert.strictEqual((await get(task.task.id)).hs_task_priority, 'HIGH');
+    assert.strictEqual(c.tree.tasks.findTask(task.task.id)?.priority, 'HIGH');
+
+    const due = new Date();
+    due.setHours(23, 0, 0, 0);
+    await vscode.commands.executeCommand(Commands.setDueDate, task, [task], { due: due.getTime() });
+    assert.strictEqual(new Date((await get(task.task.id)).hs_timestamp!).getTime(), due.getTime());
+    assert.ok((await taskNodes(c, 'today')).some((n) => n.task.id === task.task.id), 'moved to Today at once');
+    assert.ok(!(await taskNodes(c, 'tomorrow')).some((n) => n.task.id === task.task.id));
+
+    const stateBefore = await sandbox.state();
+    await vscode.commands.executeCommand(Commands.archive, task, [task], { confirmed: true });
+    const stateAfter = await sandbox.state();
+    assert.strictEqual(stateAfter.archivedTasks, stateBefore.archivedTasks + 1);
+    assert.ok(!c.tree.tasks.findTask(task.task.id), 'gone from the tree');
+
+    await sandbox.clearRequests();
+    await vscode.commands.executeCommand(Commands.toggleArchived);
+    let pages = 1;
+    for (;;) {
+      const archived = await children(c);
+      if (archived.some((n) => n.kind === 'task' && n.task.id === task.task.id)) {
+        break;
+      }
+      const more = archived.find((n) => n.kind === 'loadMore');
+      assert.ok(more, 'listed as archived');
+      await vscode.commands.executeCommand(Commands.loadMore, more);
+      pages++;
+    }
+    const lists = await requests();
+    assert.deepStrictEqual(lists.map((r) => `${r.operation} archived=${r.query.archived}`), Array(pages).fill('listTasks archived=true'), 'one list request per page');
+    await vscode.commands.executeCommand(Commands.toggleArchived);
+  });
+
+  it('multi-select: 120 tasks reprioritised with ONE batch update per 100', async () => {
+    await configure({ 'hubspotTasks.pageSize': 200 });
+    await c.tree.tasks.setFilters({ owner: 'all', hideCompleted: false });
+    await idle(c);
+    const nodes: TreeNode[] = [];
+    for (const state of c.tree.tasks.groups()) {
+      nodes.push(...(await taskNodes(c, state.group.id)));
+    }
+    const selection = nodes.slice(0, 120);
+    assert.strictEqual(selection.length, 120);
+    await sandbox.clearRequests();
+    await vscode.commands.executeCommand(Commands.setPriority, selection[5], selection, { priority: 'LOW' });
+    const writes = await requests();
+    assert.deepStrictEqual(writes.map((r) => r.operation), ['batchUpdateTasks', 'batchUpdateTasks']);
+    assert.deepStrictEqual(writes.map((r) => (r.body as { inputs: unknown[] }).inputs.length), [100, 20]);
+    const ids = selection.map((n) => (n as Extract<TreeNode, { kind: 'task' }>).task.id);
+    const read = await c.client.tasks.batchReadTasks(ids, ['hs_task_priority']);
+    assert.ok(read.results.every((t) => t.properties.hs_task_priority === 'LOW'));
+    assert.ok(ids.every((id) => c.tree.tasks.findTask(id)?.priority === 'LOW'));
+  });
+
+  it('status bar: ONE search with limit 1; its count is Overdue + Today', async () => {
+    await c.tree.statusBar.refresh(true);
+    const searches = await requests('searchTasks');
+    assert.strictEqual(searches.length, 1);
+    assert.strictEqual(searchBody(searches[0]).limit, 1);
+    const expected = c.tree.tasks.group('overdue')!.total + c.tree.tasks.group('today')!.total;
+    assert.strictEqual(c.tree.statusBar.current?.total, expected);
+    assert.strictEqual(c.tree.statusBar.current?.anyOverdue, c.tree.tasks.group('overdue')!.total > 0);
+    assert.strictEqual(c.tree.statusBar.text, `$(checklist) ${expected} due`);
+  });
+
+  it('tasks written elsewhere (tasksChanged) appear at once, without a search', async () => {
+    await sandbox.configure({ searchLagMs: 600_000 });
+    await c.tree.statusBar.refresh(true);
+    const count = c.tree.statusBar.current!.total;
+    const due = new Date();
+    due.setHours(23, 30, 0, 0);
+    const created = await c.client.tasks.createTask({ properties: { hs_task_subject: 'Made in the editor', hs_timestamp: String(due.getTime()), hubspot_owner_id: DEMO_OWNER, hs_task_status: 'NOT_STARTED' } });
+    await sandbox.clearRequests();
+    const todayTotal = c.tree.tasks.group('today')!.total;
+    c.tasksChanged.fire([created]);
+    assert.ok((await taskNodes(c, 'today')).some((n) => n.task.id === created.id));
+    assert.strictEqual(c.tree.tasks.group('today')!.total, todayTotal + 1);
+    assert.strictEqual(c.tree.statusBar.current!.total, count + 1);
+    assert.deepStrictEqual(await requests(), []);
+  });
+
+  it('a rejected token: the tree says so with "Sign in again", nothing crashes', async () => {
+    await c.context.secrets.store('hubspotTasks.accessToken', 'revoked-token');
+    try {
+      await waitFor(async () => (await c.auth.getToken()) === 'revoked-token', { what: 'the auth service to follow the secret' });
+      // The view and the status bar react to the change on their own; count only our refresh.
+      await waitFor(() => c.auth.isRejected, { what: 'the first 401' });
+      await idle(c);
+      await sandbox.clearRequests();
+      await c.tree.tasks.refresh();
+      const seen = (await requests()).map((r) => `${r.operation} ${r.status}`);
+      assert.strictEqual(c.tree.tasks.status.kind, 'rejected', `requests: ${seen.join(', ')}`);
+      assert.strictEqual(c.auth.isRejected, true);
+      const nodes = await children(c);
+      assert.strictEqual(nodes.length, 1);
+      const item = c.tree.provider.getTreeItem(nodes[0]);
+      assert.match(String(item.label), /rejected/);
+      assert.strictEqual(item.command?.command, Commands.signIn);
+      assert.strictEqual((await requests('searchTasks')).filter((r) => searchBody(r).limit === 50).length, 1, 'one request, not one per group');
+    } finally {
+      await c.auth.signIn('sandbox-token');
+      await c.auth.setMe(DEMO_OWNER);
+    }
+    await c.tree.tasks.refresh();
+    assert.strictEqual(c.tree.tasks.status.kind, 'ready');
+  });
+
+  it('offline: keeps the last tasks marked cached with their time, and a retry', async () => {
+    const todayIds = c.tree.tasks.group('today')!.tasks.map((t) => t.id);
+    await configure({ 'hubspotTasks.baseUrl': 'http://127.0.0.1:9' });
+    try {
+      await c.tree.tasks.refresh();
+      const status = c.tree.tasks.status;
+      assert.strictEqual(status.kind, 'offline');
+      const [first, ...groups] = await children(c);
+      const item = c.tree.provider.getTreeItem(first);
+      assert.match(String(item.label), /Offline: showing tasks cached .+ Retry/);
+      assert.strictEqual(item.command?.command, Commands.refresh);
+      assert.match(c.tree.view.description ?? '', /cached/);
+      assert.ok(groups.length > 0);
+      assert.deepStrictEqual(c.tree.tasks.group('today')!.tasks.map((t) => t.id), todayIds);
+    } finally {
+      await configure({ 'hubspotTasks.baseUrl': sandboxUrl() });
+    }
+    await vscode.commands.executeCommand(Commands.refresh);
+    await idle(c);
+    assert.strictEqual(c.tree.tasks.status.kind, 'ready');
+  });
+});

@@ -1,0 +1,25 @@
+// The command line: flags map to SandboxOptions.
+import * as assert from 'node:assert/strict';
+import { parseArgs } from '../../../sandbox/cli';
+
+describe('sandbox: command line', () => {
+  it('maps every flag to an option', () => {
+    assert.deepEqual(parseArgs([
+      '--port', '4010', '--host', '0.0.0.0', '--seed', 'tasks:10000', '--data', 'a.json', '--token', 't1', '--token', 't2',
+      '--no-scope-token', 'n1', '--rate-limits', '--latency', '50', '--fault-rate', '0.2', '--fault-seed', '7',
+      '--fault-kinds', '500,reset', '--search-lag', '800', '--hang-ms', '100',
+    ]), {
+      port: 4010, host: '0.0.0.0', seed: { tasks: 10000 }, dataFile: 'a.json', tokens: ['t1', 't2'], noScopeTokens: ['n1'],
+      rateLimits: true, latencyMs: 50, faults: { rate: 0.2, seed: 7, kinds: ['500', 'reset'] }, searchLagMs: 800, timeoutHangMs: 100,
+    });
+  });
+
+  it('defaults to port 4010 and rejects unknown flags and bad values', () => {
+    assert.deepEqual(parseArgs([]), { port: 4010 });
+    assert.deepEqual(parseArgs(['--seed', 'demo']), { port: 4010, seed: 'demo' });
+    assert.throws(() => parseArgs(['--bogus']), /unknown option/);
+    assert.throws(() => parseArgs(['--latency', 'soon']), /number/);
+    assert.throws(() => parseArgs(['--seed', 'huge']), /seed/);
+    assert.throws(() => parseArgs(['--fault-rate', '0.5', '--fault-kinds', 'explode']), /fault kinds/);
+  });
+});
