@@ -1,0 +1,94 @@
+// What a TODO becomes in HubSpot: subject, HTML notes (path, line, escaped surrounding code, web
+// link, the no-duplicates marker), due date, priority, owner. Pure: the caller supplies the context.
+import type { CreateInput, Properties } from '../../hubspot/types';
+import { resolveDue } from './hints';
+import type { TodoItem } from './todoParser';
+
+/** Token carried by the task body; found again with CONTAINS_TOKEN on hs_task_body. */
+export const MARKER_PREFIX = 'hstodo';
+
+export function markerToken(key: string): string {
+  return `${MARKER_PREFIX}${key}`;
+}
+
+export interface TodoContext {
+  todo: TodoItem;
+  /** Workspace-relative path, `/`-separated. */
+  relativePath: string;
+  /** The stable key (todoKeys). */
+  key: string;
+  /** Full text of the document, for the surrounding code. */
+  documentText: string;
+  webUrl?: string;
+}
+
+export interface ContentOptions {
+  now: Date;
+  ownerId?: string;
+  /** Days from today when the TODO has no (valid) due hint. */
+  defaultDueDays: number;
+  /** Lines of code shown above and below the TODO. */
+  contextLines?: number;
+}
+
+export const SUBJECT_LIMIT = 250;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function subjectOf(context: Pick<TodoContext, 'todo' | 'relativePath'>): string {
+  const text = context.todo.text || `${context.todo.tag} in ${context.relativePath}:${context.todo.range.line + 1}`;
+  return text.length > SUBJECT_LIMIT ? `${text.slice(0, SUBJECT_LIMIT - 1)}…` : text;
+}
+
+/** Due date at 09:00 local time; `problem` when the hint was not understood (the default is used). */
+export function dueOf(todo: TodoItem, options: ContentOptions): { date: Date; problem?: string } {
+  const fallback = () => {
+    const d = new Date(options.now.getFullYear(), options.now.getMonth(), options.now.getDate() + options.defaultDueDays, 9);
+    return d;
+  };
+  if (!todo.hints.due) return { date: fallback() };
+  const day = resolveDue(todo.hints.due, options.now);
+  if (!day) return { date: fallback(), problem: `due:${todo.hints.due} is not a date this extension understands` };
+  const [y, m, d] = day.split('-').map(Number);
+  return { date: new Date(y, m - 1, d, 9) };
+}
+
+export function notesHtml(context: TodoContext, contextLines = 3): string {
+  const { todo } = context;
+  const lines = context.documentText.split(/\r?\n/);
+  const first = Math.max(0, todo.range.line - contextLines);
+  const last = Math.min(lines.length - 1, (todo.continuation.at(-1)?.line ?? todo.range.line) + contextLines);
+  const width = String(last + 1).length;
+  const code = lines.slice(first, last + 1).map((line, i) => `${String(first + i + 1).padStart(width)}  ${line}`).join('\n');
+  const fullText = [todo.rawText, ...todo.continuation.map((c) => c.text)].join('\n');
+  const parts = [
+    `<p>${escapeHtml(fullText).replace(/\n/g, '<br>')}</p>`,
+    `<p>${escapeHtml(context.relativePath)}, line ${todo.range.line + 1}${context.webUrl ? ` — <a href="${escapeHtml(context.webUrl)}">view source</a>` : ''}</p>`,
+    `<pre><code>${escapeHtml(code)}</code></pre>`,
+    `<p style="color:#99acc2;font-size:11px" data-hs-todo-key="${escapeHtml(context.key)}">TODO key: ${markerToken(context.key)}</p>`,
+  ];
+  return parts.join('\n');
+}
+
+export function taskProperties(context: TodoContext, options: ContentOptions): { properties: Properties; problems: string[] } {
+  const due = dueOf(context.todo, options);
+  const properties: Properties = {
+    hs_task_subject: subjectOf(context),
+    hs_task_body: notesHtml(context, options.contextLines),
+    hs_timestamp: due.date.toISOString(),
+    hs_task_status: 'NOT_STARTED',
+    hs_task_type: 'TODO',
+  };
+  if (context.todo.hints.priority) properties.hs_task_priority = context.todo.hints.priority;
+  if (options.ownerId) properties.hubspot_owner_id = options.ownerId;
+  return { properties, problems: due.problem ? [due.problem] : [] };
+}
+
+export function createInput(context: TodoContext, options: ContentOptions, associations: CreateInput['associations']): { input: CreateInput; problems: string[] } {
+  const { properties, problems } = taskProperties(context, options);
+  const input: CreateInput = { properties, objectWriteTraceId: context.key };
+  if (associations && associations.length > 0) input.associations = associations;
+  return { input, problems };
+}
