@@ -22,6 +22,10 @@ export class HttpError extends Error {
   }
 }
 
+export function isHttpError(e: unknown): e is HttpError {
+  return e instanceof HttpError;
+}
+
 export function errorBody(category: string, message: string, extras: ErrorExtras = {}): ApiErrorBody & Record<string, unknown> {
   return { status: 'error', message, correlationId: randomUUID(), category, ...extras };
 }

@@ -2,7 +2,7 @@
 // reject exactly the same inputs. Validation happens fully before anything is written.
 import type { ApiObject } from '../src/hubspot/types';
 import { TASK_ASSOCIATION_TYPE_IDS } from '../src/hubspot/types';
-import { HttpError, notFound, propertyValidationError, validationError } from './errors';
+import { notFound, propertyValidationError, validationError } from './errors';
 import { ApiDeps } from './deps';
 import { allSetProperties, toApiObject } from './objects';
 import { normalizeWrite } from './properties';
@@ -105,8 +105,4 @@ export function liveTaskOr404(deps: ApiDeps, id: string): StoredObject {
 /** Create and update answer with every set property, as HubSpot does. */
 export function written(task: StoredObject): ApiObject {
   return toApiObject('tasks', task, allSetProperties(task));
-}
-
-export function isHttpError(e: unknown): e is HttpError {
-  return e instanceof HttpError;
 }

@@ -13,10 +13,11 @@ const { ROOT } = require('./lib/cli');
 
 const bin = (pkg, file) => path.join(ROOT, 'node_modules', pkg, file);
 const node = process.execPath;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** @type {Array<{ name: string, command: string[], suite?: boolean, needs?: string }>} */
 const STEPS = [
-  { name: 'lint', command: [node, bin('eslint', 'bin/eslint.js'), 'src', 'sandbox', 'test', 'bench', 'scripts'] },
+  { name: 'lint', command: [npm, 'run', '--silent', 'lint'] },
   { name: 'type check + compile', command: [node, bin('typescript', 'bin/tsc'), '-p', '.', '--noEmit', 'false', '--outDir', 'out'] },
   { name: 'bundle', command: [node, 'esbuild.js', '--production'] },
   { name: 'package .vsix', command: [node, bin('@vscode/vsce', 'vsce'), 'package', '--no-dependencies', '-o', 'dist/hubspot-tasks.vsix'] },

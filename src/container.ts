@@ -8,6 +8,7 @@ import { createClient, SwitchableClient } from './services/clientFactory';
 import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
 import { registerTaskEditor } from './webviews/registerTaskEditor';
 import type { TaskEditors } from './webviews/taskEditors';
+import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -25,6 +26,8 @@ export class Container implements vscode.Disposable {
   readonly tree: TreeFeatures;
   /** Open task editor panels (webview); `taskEditors.panelFor(id)` for in-host tests. */
   readonly taskEditors: TaskEditors;
+  /** TODO comments → tasks: providers, linked-TODO statuses, commands (src/todo). */
+  readonly todo: TodoFeatures;
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.log = this.register(vscode.window.createOutputChannel('HubSpot Tasks', { log: true }));
@@ -35,6 +38,7 @@ export class Container implements vscode.Disposable {
     this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log), client, this.log));
     this.tree = registerTreeFeatures(this);
     this.taskEditors = registerTaskEditor(this);
+    this.todo = registerTodoFeatures(this);
   }
 
   register<T extends vscode.Disposable>(disposable: T): T {

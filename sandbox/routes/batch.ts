@@ -2,10 +2,10 @@
 // error per failed input (create errors echo the input's objectWriteTraceId).
 import type { ApiObject, BatchError } from '../../src/hubspot/types';
 import { ApiDeps } from '../deps';
-import { HttpError, validationError } from '../errors';
+import { HttpError, isHttpError, validationError } from '../errors';
 import { requestedFromBody, toApiObject } from '../objects';
 import { HandlerResult, Route } from '../router';
-import { applyCreate, isHttpError, prepareCreate, prepareUpdate, written } from '../taskWrites';
+import { applyCreate, prepareCreate, prepareUpdate, written } from '../taskWrites';
 import { READ_SCOPE, TASKS_PATH, WRITE_SCOPE } from './tasks';
 
 export const MAX_BATCH_INPUTS = 100;

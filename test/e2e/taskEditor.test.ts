@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { RESULTS_DIR, SANDBOX_TOKEN } from '../harness/paths';
 import { stack } from './support/hooks';
-import { openWorkbench, quickInput, runCommand as paletteCommand, waitForNotification, type Workbench } from './support/workbench';
+import { openActivity, openWorkbench, quickInput, runCommand as paletteCommand, waitForNotification, type Workbench } from './support/workbench';
 
 interface LoggedRequest { method: string; path: string; operation?: string; status: number; body?: unknown }
 
@@ -102,10 +102,13 @@ describe('Task editor (browser end to end)', function () {
     return loadedEditor();
   }
 
-  async function switchTheme(name: string): Promise<void> {
+  /** Picks a colour theme by its label in the theme picker (the setting ids carry a "Default " prefix). */
+  async function switchTheme(label: string): Promise<void> {
     await runCommand('Preferences: Color Theme');
-    await answerInputBox(name);
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const picker = await quickInput(page);
+    await picker.locator('input').first().fill(label);
+    await picker.locator('.monaco-list-row .label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
+    await picker.waitFor({ state: 'hidden' });
   }
 
   // ---- setup --------------------------------------------------------------------------------
@@ -114,6 +117,8 @@ describe('Task editor (browser end to end)', function () {
     workbench = await openWorkbench(this.test);
     page = workbench.page;
     try {
+      // Once the HubSpot view shows, the extension's contributions are registered (the palette knows them).
+      await openActivity(page, 'HubSpot');
       await runCommand('HubSpot: Sign In');
       await answerInputBox(SANDBOX_TOKEN);
       await waitForNotification(page, /Signed in to HubSpot portal/, 30_000);
@@ -261,9 +266,9 @@ describe('Task editor (browser end to end)', function () {
       pwned: await form.locator('body').getAttribute('data-pwned'),
       cspViolations: await form.locator('body').getAttribute('data-csp-violations'),
       images: await form.locator('img').count(),
-      scripts: await form.locator('script').count(),
+      payloadScripts: await form.locator('script', { hasText: 'pwned' }).count(),
     };
-    assert.deepStrictEqual(probe, { pwned: null, cspViolations: null, images: 0, scripts: 1 });
+    assert.deepStrictEqual(probe, { pwned: null, cspViolations: null, images: 0, payloadScripts: 0 });
     await expectTabTitle('Edit: <img src=x'); // the tab title shows the text too
     await screenshot('01-literal-payloads');
   });
@@ -273,14 +278,17 @@ describe('Task editor (browser end to end)', function () {
     await api('PUT', `/crm/v3/objects/tasks/${taskId}/associations/contacts/51000001/204`);
     const form = await openTask(taskId);
     await form.locator('#associations .chip').first().waitFor();
+    await expectTabTitle('Edit: Theme check');
+    const tab = page.locator('.tabs-container .tab.active').first();
+    assert.ok(!((await tab.textContent()) ?? '').includes('●'), 'an untouched form is not dirty (ms due dates included)');
     const background = () => form.locator('body').evaluate((b) => (globalThis as unknown as Styles).getComputedStyle(b).backgroundColor);
     try {
-      await switchTheme('Default Light Modern');
+      await switchTheme('Light Modern');
       await form.locator('body.vscode-light').waitFor();
       await screenshot('01-light');
       const light = await background();
 
-      await switchTheme('Default Dark Modern');
+      await switchTheme('Dark Modern');
       await form.locator('body.vscode-dark').waitFor();
       await screenshot('02-dark');
       assert.notStrictEqual(await background(), light, 'the page follows the theme');
@@ -294,7 +302,7 @@ describe('Task editor (browser end to end)', function () {
       await screenshot('04-high-contrast-light');
     } finally {
       // VS Code's default, for the test files that run after this one in the same stack.
-      await switchTheme('Default Dark Modern');
+      await switchTheme('Dark Modern');
     }
   });
 });

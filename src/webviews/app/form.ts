@@ -38,8 +38,8 @@ function withValue(options: Option[], value: string): Option[] {
 export function writeFields(fields: TaskFields, context: FormContext): void {
   subject().value = fields.subject;
   notes().value = fields.notes;
-  dueAt().value = toLocalInput(fields.dueAt);
-  reminderAt().value = toLocalInput(fields.reminderAt);
+  writeTime(dueAt(), fields.dueAt);
+  writeTime(reminderAt(), fields.reminderAt);
   for (const [select, value] of [[status(), fields.status], [priority(), fields.priority], [type(), fields.type]] as const) {
     if (![...select.options].some((o) => o.value === value)) {
       const option = document.createElement('option');
@@ -52,10 +52,22 @@ export function writeFields(fields: TaskFields, context: FormContext): void {
   context.owners.choose(fields.ownerId);
 }
 
+/**
+ * The input shows minutes; HubSpot keeps milliseconds. The exact value is remembered so that an
+ * untouched field reads back unchanged (not dirty, and not rewritten with its seconds cut off).
+ */
+function writeTime(input: HTMLInputElement, ms: number | null): void {
+  input.value = toLocalInput(ms);
+  input.dataset.exact = ms === null ? '' : String(ms);
+}
+
 function readTime(input: HTMLInputElement, required: boolean, strings: Record<string, string>, field: FieldName,
   errors: FieldError[]): number | null {
+  const exact = input.dataset.exact ? Number(input.dataset.exact) : null;
   // A half-typed datetime-local reports value '' with validity.badInput.
-  const value = input.validity.badInput ? undefined : fromLocalInput(input.value);
+  const value = input.validity.badInput ? undefined
+    : exact !== null && input.value === toLocalInput(exact) ? exact
+      : fromLocalInput(input.value);
   if (value === undefined) {
     errors.push({ field, message: strings[field === 'dueAt' ? 'dueInvalid' : 'reminderInvalid'] ?? 'Invalid date' });
     return null;

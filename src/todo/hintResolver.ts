@@ -1,0 +1,97 @@
+// Turns `@contact:ann@example.com`, `@company:acme.com`, `@deal:42` into CRM record ids. Ids are checked
+// with one batch read per object type, anything else with a CRM search (cached per run, so 100 TODOs
+// naming the same company cost one search). What cannot be resolved is reported, never dropped silently.
+import type { HubSpotApi } from '../hubspot/api';
+import { TASK_ASSOCIATION_TYPE_IDS, type AssociatedObjectType, type InlineAssociation } from '../hubspot/types';
+import type { AssociationHint, AssociationHintKind } from './core/hints';
+
+const OBJECT_TYPE: Record<AssociationHintKind, AssociatedObjectType> = { contact: 'contacts', company: 'companies', deal: 'deals' };
+
+export interface Resolution {
+  associations: InlineAssociation[];
+  /** Human-readable problems, e.g. `@contact:bob@x.com: no contact found`. */
+  unresolved: string[];
+}
+
+/** Parses default associations from the setting: `contact:123`, `company:acme.com`, `@deal:7`. */
+export function parseDefaultAssociations(values: readonly string[]): AssociationHint[] {
+  const out: AssociationHint[] = [];
+  for (const value of values) {
+    const match = /^@?(contact|company|deal):(.+)$/i.exec(value.trim());
+    if (match) out.push({ kind: match[1].toLowerCase() as AssociationHintKind, value: match[2].trim() });
+  }
+  return out;
+}
+
+export class HintResolver {
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+
+  constructor(private readonly api: HubSpotApi) {}
+
+  /** Resolves all hints of many TODOs up front: ids are verified in one batch read per type. */
+  async prefetch(hints: readonly AssociationHint[]): Promise<void> {
+    const idsByType = new Map<AssociatedObjectType, string[]>();
+    for (const hint of hints) {
+      if (!/^\d+$/.test(hint.value) || this.cache.has(cacheKey(hint))) continue;
+      const type = OBJECT_TYPE[hint.kind];
+      idsByType.set(type, [...(idsByType.get(type) ?? []), hint.value]);
+    }
+    await Promise.all([...idsByType].map(async ([type, ids]) => {
+      const existing = this.api.crm.readObjects(type, [...new Set(ids)], []).then((objects) => new Set(objects.map((o) => o.id)));
+      for (const id of ids) {
+        const kind = (Object.keys(OBJECT_TYPE) as AssociationHintKind[]).find((k) => OBJECT_TYPE[k] === type)!;
+        this.cache.set(cacheKey({ kind, value: id }), existing.then((set) => (set.has(id) ? id : undefined), () => undefined));
+      }
+      await existing.catch(() => undefined);
+    }));
+  }
+
+  async resolve(hints: readonly AssociationHint[]): Promise<Resolution> {
+    const associations: InlineAssociation[] = [];
+    const unresolved: string[] = [];
+    const seen = new Set<string>();
+    for (const hint of hints) {
+      const id = await this.lookup(hint);
+      const type = OBJECT_TYPE[hint.kind];
+      if (!id) {
+        unresolved.push(`@${hint.kind}:${hint.value}: no ${hint.kind} found`);
+        continue;
+      }
+      if (seen.has(`${type}:${id}`)) continue;
+      seen.add(`${type}:${id}`);
+      associations.push({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_ASSOCIATION_TYPE_IDS[type] }] });
+    }
+    return { associations, unresolved };
+  }
+
+  private lookup(hint: AssociationHint): Promise<string | undefined> {
+    const key = cacheKey(hint);
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.search(hint);
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async search(hint: AssociationHint): Promise<string | undefined> {
+    const type = OBJECT_TYPE[hint.kind];
+    if (/^\d+$/.test(hint.value)) {
+      const objects = await this.api.crm.readObjects(type, [hint.value], []).catch(() => []);
+      return objects.some((o) => o.id === hint.value) ? hint.value : undefined;
+    }
+    try {
+      const page = await this.api.crm.searchObjects(type, hint.value, { limit: 10 });
+      const wanted = hint.value.toLowerCase();
+      // Prefer an exact email / domain / name match over the first hit of a free-text search.
+      const exact = page.items.find((o) => Object.values(o.properties).some((v) => (v ?? '').toLowerCase() === wanted));
+      return (exact ?? (page.items.length === 1 ? page.items[0] : undefined))?.id;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function cacheKey(hint: AssociationHint): string {
+  return `${hint.kind}:${hint.value.toLowerCase()}`;
+}

@@ -1,0 +1,214 @@
+// Linked TODOs (`TODO(HS-123)`) in visible editors stay alive: their tasks' statuses come from ONE batch
+// read per 100 ids, cached, refreshed on an interval and when the window gains focus; completed and
+// overdue TODOs are decorated; a hover shows the task and offers actions as our own command links.
+import * as vscode from 'vscode';
+import type { Container } from '../container';
+import type { ApiTask } from '../hubspot/types';
+import { taskUrl } from '../tasks/links';
+import { DocumentTodos, todoRange } from './documentTodos';
+import { TodoCommands } from './todoCommandIds';
+import { readTodoSettings } from './todoSettings';
+
+export const LINKED_PROPERTIES = ['hs_task_subject', 'hs_task_status', 'hs_timestamp', 'hubspot_owner_id', 'hs_task_priority'];
+
+export class LinkedTodos implements vscode.Disposable {
+  private readonly tasks = new Map<string, ApiTask | null>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly completedType = vscode.window.createTextEditorDecorationType({
+    textDecoration: 'line-through',
+    opacity: '0.7',
+    after: { contentText: ' ✓', color: new vscode.ThemeColor('descriptionForeground') },
+  });
+  private readonly overdueType = vscode.window.createTextEditorDecorationType({
+    color: new vscode.ThemeColor('editorError.foreground'),
+    after: { contentText: ' ⏰', color: new vscode.ThemeColor('editorError.foreground') },
+  });
+  private timer: NodeJS.Timeout | undefined;
+  private pending: Promise<void> | undefined;
+  private owners: Map<string, string> | undefined;
+
+  constructor(private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>, private readonly documents: DocumentTodos) {
+    this.disposables.push(
+      this.completedType,
+      this.overdueType,
+      vscode.window.onDidChangeVisibleTextEditors(() => void this.refresh(false)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (vscode.window.visibleTextEditors.some((e) => e.document === event.document)) void this.refresh(false);
+      }),
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) void this.refresh(true);
+      }),
+      container.tasksChanged.event((changed) => {
+        for (const task of changed) if (this.tasks.has(task.id)) this.tasks.set(task.id, { ...this.tasks.get(task.id), ...task, properties: { ...this.tasks.get(task.id)?.properties, ...task.properties } });
+        this.decorate();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('hubspotTasks.todo')) this.schedule();
+      }),
+    );
+    this.schedule();
+    void this.refresh(false);
+  }
+
+  /** Cached task of a linked id (undefined: not read yet; null: not found). */
+  task(id: string): ApiTask | null | undefined {
+    return this.tasks.get(id);
+  }
+
+  /** Ids linked from the visible editors. */
+  visibleIds(): string[] {
+    const ids = new Set<string>();
+    for (const editor of vscode.window.visibleTextEditors) {
+      for (const { todo } of this.documents.get(editor.document)) if (todo.linkedTaskId) ids.add(todo.linkedTaskId);
+    }
+    return [...ids];
+  }
+
+  /** Reads the statuses of the visible linked ids (only the unknown ones unless `force`), then decorates. */
+  async refresh(force: boolean): Promise<void> {
+    // Refreshes queue behind each other, so a burst of editor events costs one read of the new ids.
+    const run = (this.pending ?? Promise.resolve()).then(async () => {
+      const ids = this.visibleIds().filter((id) => force || !this.tasks.has(id));
+      if (ids.length > 0 && this.container.auth.isSignedIn) {
+        await this.read(ids).catch((error: unknown) => this.container.log.warn(`Reading linked tasks failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      this.decorate();
+    });
+    this.pending = run;
+    await run;
+    if (this.pending === run) this.pending = undefined;
+  }
+
+  /** One batch read per 100 ids (the client chunks); ids HubSpot does not know are remembered as null. */
+  async read(ids: string[]): Promise<Map<string, ApiTask | null>> {
+    const result = await this.container.client.tasks.batchReadTasks(ids, LINKED_PROPERTIES);
+    const found = new Set(result.results.map((t) => t.id));
+    for (const task of result.results) this.tasks.set(task.id, task);
+    const failedWhole = new Set(result.errors.filter((e) => e.cause !== undefined).flatMap((e) => e.ids));
+    for (const id of ids) if (!found.has(id) && !failedWhole.has(id)) this.tasks.set(id, null);
+    if (failedWhole.size > 0) this.container.log.warn(`Could not read ${failedWhole.size} linked task(s): ${result.errors[0]?.message}`);
+    return new Map(ids.map((id) => [id, this.tasks.get(id) ?? null]));
+  }
+
+  decorate(): void {
+    const now = Date.now();
+    for (const editor of vscode.window.visibleTextEditors) {
+      const completed: vscode.Range[] = [];
+      const overdue: vscode.Range[] = [];
+      for (const { todo } of this.documents.get(editor.document)) {
+        const task = todo.linkedTaskId ? this.tasks.get(todo.linkedTaskId) : undefined;
+        if (!task) continue;
+        const range = todoRange(editor.document, todo);
+        if (task.properties.hs_task_status === 'COMPLETED') completed.push(range);
+        else if (dueMs(task) !== undefined && dueMs(task)! < now) overdue.push(range);
+      }
+      editor.setDecorations(this.completedType, completed);
+      editor.setDecorations(this.overdueType, overdue);
+    }
+  }
+
+  async ownerName(id: string | null | undefined): Promise<string | undefined> {
+    if (!id) return undefined;
+    if (!this.owners) {
+      try {
+        const owners = await this.container.client.owners.allOwners();
+        this.owners = new Map(owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
+      } catch {
+        return id;
+      }
+    }
+    return this.owners.get(id) ?? id;
+  }
+
+  /** The hover of a linked TODO: HubSpot's text escaped, actions limited to our own commands. */
+  async hover(id: string): Promise<vscode.MarkdownString> {
+    if (!this.tasks.has(id) && this.container.auth.isSignedIn) await this.read([id]).catch(() => undefined);
+    const task = this.tasks.get(id);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: [TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask] };
+    const url = this.url(id);
+    md.appendMarkdown(url ? `[HS-${id}](${url})` : `HS-${id}`);
+    if (!task) {
+      md.appendMarkdown('\n\n');
+      md.appendText(task === null ? vscode.l10n.t('This task no longer exists in HubSpot.') : vscode.l10n.t('Status unknown (not signed in or not read yet).'));
+      return md;
+    }
+    md.appendMarkdown(' — **');
+    md.appendText(task.properties.hs_task_subject ?? '');
+    md.appendMarkdown('**\n\n');
+    const due = dueMs(task);
+    const owner = await this.ownerName(task.properties.hubspot_owner_id);
+    const rows: [string, string | undefined][] = [
+      [vscode.l10n.t('Status'), task.properties.hs_task_status ?? undefined],
+      [vscode.l10n.t('Due'), due !== undefined ? new Date(due).toLocaleString() : undefined],
+      [vscode.l10n.t('Owner'), owner],
+    ];
+    for (const [label, value] of rows) {
+      if (!value) continue;
+      md.appendMarkdown(`${label}: `);
+      md.appendText(value);
+      md.appendMarkdown('  \n');
+    }
+    const arg = encodeURIComponent(JSON.stringify([id]));
+    md.appendMarkdown(`\n[$(link-external) ${vscode.l10n.t('Open in HubSpot')}](command:${TodoCommands.openInHubSpot}?${arg})`);
+    md.appendMarkdown(` · [$(edit) ${vscode.l10n.t('Edit')}](command:${TodoCommands.editTask}?${arg})`);
+    if (task.properties.hs_task_status !== 'COMPLETED') md.appendMarkdown(` · [$(check) ${vscode.l10n.t('Mark complete')}](command:${TodoCommands.completeTask}?${arg})`);
+    return md;
+  }
+
+  url(id: string): string | undefined {
+    const account = this.container.auth.account;
+    return account ? taskUrl(account, id) : undefined;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    const every = readTodoSettings().statusRefreshMs;
+    this.timer = every > 0 ? setInterval(() => void this.refresh(true), every) : undefined;
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function dueMs(task: ApiTask): number | undefined {
+  const value = task.properties.hs_timestamp;
+  if (!value) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export class LinkedTodoHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly documents: DocumentTodos, private readonly linked: LinkedTodos) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const hit = this.documents.get(document).find(({ todo }) => todo.linkedTaskId && todoRange(document, todo).contains(position));
+    if (!hit) return undefined;
+    return new vscode.Hover(await this.linked.hover(hit.todo.linkedTaskId!), todoRange(document, hit.todo));
+  }
+}
+
+/** Makes `HS-123` in a linked TODO a link to the task. */
+export class LinkedTodoLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly documents: DocumentTodos, private readonly linked: LinkedTodos) {}
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    const links: vscode.DocumentLink[] = [];
+    for (const { todo } of this.documents.get(document)) {
+      if (!todo.linkedTaskId) continue;
+      const header = document.getText(new vscode.Range(document.positionAt(todo.header.startOffset), document.positionAt(todo.header.endOffset)));
+      const at = header.indexOf(`HS-${todo.linkedTaskId}`);
+      if (at < 0) continue;
+      const start = document.positionAt(todo.header.startOffset + at);
+      const range = new vscode.Range(start, start.translate(0, `HS-${todo.linkedTaskId}`.length));
+      const url = this.linked.url(todo.linkedTaskId);
+      const target = vscode.Uri.parse(url ?? `command:${TodoCommands.openInHubSpot}?${encodeURIComponent(JSON.stringify([todo.linkedTaskId]))}`);
+      const link = new vscode.DocumentLink(range, target);
+      link.tooltip = vscode.l10n.t('Open task in HubSpot');
+      links.push(link);
+    }
+    return links;
+  }
+}

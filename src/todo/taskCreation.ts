@@ -1,0 +1,164 @@
+// Creates the tasks of many TODOs with batch create, ⌈N/100⌉ create requests, and never a duplicate.
+//
+// Every input carries its TODO's key twice: as `objectWriteTraceId` (pairs results and per-input errors
+// with TODOs) and as a token in the task body (`markerToken`). When a create chunk fails ambiguously —
+// the request may have reached HubSpot and been applied (connection reset, timeout, 5xx, a truncated
+// answer) — the keys of that chunk are looked up with a CONTAINS_TOKEN search on hs_task_body, retried
+// for a bounded time because search lags behind writes; only the TODOs still not found are sent again.
+// No `vscode` import: tested in Node against the sandbox.
+import type { BatchInputError, HubSpotApi } from '../hubspot/api';
+import { isHubSpotError } from '../hubspot/errors';
+import type { ApiTask, CreateInput, FilterGroup } from '../hubspot/types';
+import type { Logger } from '../util/logger';
+import { markerToken } from './core/taskContent';
+
+export interface TodoInput {
+  /** The TODO's stable key; also the input's objectWriteTraceId. */
+  key: string;
+  input: CreateInput;
+}
+
+export interface CreationResult {
+  /** key → the task now in HubSpot (created now, or found by its marker after an ambiguous failure). */
+  created: Map<string, ApiTask>;
+  /** key → why it was not created (HubSpot's message). */
+  failed: Map<string, string>;
+  /** Keys not attempted because the user cancelled. */
+  cancelled: string[];
+  /** How many were found by marker instead of being created again. */
+  recovered: number;
+}
+
+export interface CreationOptions {
+  signal?: AbortSignal;
+  /** After each chunk: the TODOs created in it (link them now, so cancelling keeps them linked). */
+  onChunk?: (created: { key: string; task: ApiTask }[], done: number, total: number) => Promise<void> | void;
+  /** How long to keep looking for a possibly-created task before sending it again (default 10 s). */
+  lookupWindowMs?: number;
+  /** Create attempts per chunk (default 3). */
+  maxAttempts?: number;
+  logger?: Logger;
+  /** Injected for tests; default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const CHUNK = 100;
+/** HubSpot's search allows 5 filter groups (OR'ed): five markers per search request. */
+const MARKERS_PER_SEARCH = 5;
+
+/** Could HubSpot have applied the request that failed with this error? */
+export function isAmbiguousCreateFailure(error: unknown): boolean {
+  if (!isHubSpotError(error)) return false;
+  if (error.kind === 'network') return (error as { ambiguous?: boolean }).ambiguous !== false;
+  return error.kind === 'server' || error.kind === 'malformed-response';
+}
+
+export async function createTasksForTodos(api: HubSpotApi, items: readonly TodoInput[], options: CreationOptions = {}): Promise<CreationResult> {
+  const result: CreationResult = { created: new Map(), failed: new Map(), cancelled: [], recovered: 0 };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let done = 0;
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const chunk = items.slice(start, start + CHUNK);
+    if (options.signal?.aborted) {
+      result.cancelled.push(...items.slice(start).map((item) => item.key));
+      break;
+    }
+    const createdHere = await createChunk(api, chunk, result, options, sleep);
+    done += chunk.length;
+    await options.onChunk?.(createdHere, done, items.length);
+  }
+  return result;
+}
+
+async function createChunk(
+  api: HubSpotApi,
+  chunk: readonly TodoInput[],
+  result: CreationResult,
+  options: CreationOptions,
+  sleep: (ms: number) => Promise<void>,
+): Promise<{ key: string; task: ApiTask }[]> {
+  const createdHere: { key: string; task: ApiTask }[] = [];
+  const record = (key: string, task: ApiTask) => {
+    if (result.created.has(key)) return;
+    result.created.set(key, task);
+    createdHere.push({ key, task });
+  };
+  let pending = [...chunk];
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const batch = await api.tasks.batchCreateTasks(pending.map((p) => ({ ...p.input, objectWriteTraceId: p.key })));
+    const ambiguous = new Set<string>();
+    const byKey = new Map(pending.map((p) => [p.key, p]));
+    const unpaired: ApiTask[] = [];
+    for (const task of batch.results) {
+      const key = task.objectWriteTraceId;
+      if (key && byKey.has(key)) record(key, task);
+      else unpaired.push(task);
+    }
+    for (const error of batch.errors) classify(error, byKey, ambiguous, result);
+    // Results without a trace id (HubSpot does not promise to echo it): whoever is left unaccounted for
+    // is found by marker below rather than guessed.
+    for (const p of pending) {
+      if (!result.created.has(p.key) && !result.failed.has(p.key) && !ambiguous.has(p.key) && unpaired.length > 0) ambiguous.add(p.key);
+    }
+    if (ambiguous.size === 0) break;
+    options.logger?.warn(`Task create was ambiguous for ${ambiguous.size} TODO(s); looking for them by marker before retrying.`);
+    const found = await findByMarkers(api, [...ambiguous], options.lookupWindowMs ?? 10_000, sleep, options.signal);
+    for (const [key, task] of found) {
+      record(key, task);
+      result.recovered++;
+      ambiguous.delete(key);
+    }
+    pending = pending.filter((p) => ambiguous.has(p.key));
+    if (pending.length === 0) break;
+    if (attempt >= maxAttempts || options.signal?.aborted) {
+      for (const p of pending) result.failed.set(p.key, 'HubSpot did not confirm the task; it was not created (checked by its marker).');
+      break;
+    }
+  }
+  return createdHere;
+}
+
+function classify(error: BatchInputError, byKey: Map<string, TodoInput>, ambiguous: Set<string>, result: CreationResult): void {
+  const keys = error.ids.filter((id) => byKey.has(id));
+  if (error.cause !== undefined && isAmbiguousCreateFailure(error.cause)) {
+    for (const key of keys) ambiguous.add(key);
+    return;
+  }
+  for (const key of keys) result.failed.set(key, error.message);
+}
+
+/**
+ * Looks for tasks carrying the given markers, repeating the search (1 s, 2 s, 4 s … apart) until all
+ * are found or the window has passed: a task created a moment ago may not be searchable yet.
+ */
+export async function findByMarkers(
+  api: HubSpotApi,
+  keys: readonly string[],
+  windowMs: number,
+  sleep: (ms: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<Map<string, ApiTask>> {
+  const found = new Map<string, ApiTask>();
+  const deadline = Date.now() + windowMs;
+  let delay = 1000;
+  for (;;) {
+    const missing = keys.filter((key) => !found.has(key));
+    for (let i = 0; i < missing.length; i += MARKERS_PER_SEARCH) {
+      const group = missing.slice(i, i + MARKERS_PER_SEARCH);
+      const filterGroups: FilterGroup[] = group.map((key) => ({ filters: [{ propertyName: 'hs_task_body', operator: 'CONTAINS_TOKEN', value: markerToken(key) }] }));
+      try {
+        const page = await api.tasks.searchTasks({ filterGroups, properties: ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_timestamp', 'hubspot_owner_id'], limit: 100 });
+        for (const task of page.items) {
+          const body = task.properties.hs_task_body ?? '';
+          for (const key of group) if (!found.has(key) && body.includes(markerToken(key))) found.set(key, task);
+        }
+      } catch {
+        // A failed look-up proves nothing: try again on the next round.
+      }
+    }
+    if (found.size === keys.length || Date.now() + delay > deadline || signal?.aborted) return found;
+    await sleep(delay);
+    delay *= 2;
+  }
+}

@@ -1,0 +1,139 @@
+// Turns reviewed TODOs into HubSpot tasks: resolves hints, builds the inputs, creates them in chunks of
+// 100 with progress and cancel, links each chunk's TODOs as soon as it is created, and reports what
+// failed. Returns a summary (also what the commands return, for tests).
+import * as vscode from 'vscode';
+import type { Container } from '../container';
+import type { HubSpotApi } from '../hubspot/api';
+import type { ApiTask } from '../hubspot/types';
+import { createInput, type TodoContext } from './core/taskContent';
+import type { TodoItem } from './core/todoParser';
+import { findRepo, lineUrl } from './core/gitRemote';
+import { HintResolver, parseDefaultAssociations } from './hintResolver';
+import { writeLinks, type LinkRequest } from './linkWriter';
+import { createTasksForTodos } from './taskCreation';
+import { readTodoSettings } from './todoSettings';
+
+export interface TodoCandidate {
+  uri: vscode.Uri;
+  relativePath: string;
+  todo: TodoItem;
+  key: string;
+  /** The text the TODO was found in (for the surrounding code). */
+  documentText: string;
+}
+
+export interface CreationSummary {
+  created: { key: string; taskId: string; linked: boolean }[];
+  failed: { key: string; message: string }[];
+  cancelled: number;
+  recovered: number;
+  /** Hints that could not be resolved, per TODO (`file:line: @contact:x: no contact found`). */
+  unresolved: string[];
+}
+
+/** Seams for in-host tests: wrap the client (e.g. to make one input invalid → a real 207), observe chunks. */
+export interface CreatorHooks {
+  wrapClient?: (client: HubSpotApi) => HubSpotApi;
+  afterChunk?: (done: number, total: number) => void;
+}
+
+export class TodoCreator {
+  private current: AbortController | undefined;
+  readonly hooks: CreatorHooks = {};
+
+  constructor(private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>) {}
+
+  /** Cancels the running creation before its next chunk (same as the notification's Cancel). */
+  cancel(): void {
+    this.current?.abort();
+  }
+
+  async create(candidates: readonly TodoCandidate[]): Promise<CreationSummary> {
+    const settings = readTodoSettings();
+    const summary: CreationSummary = { created: [], failed: [], cancelled: 0, recovered: 0, unresolved: [] };
+    if (candidates.length === 0) return summary;
+    const { log } = this.container;
+    const client = this.hooks.wrapClient ? this.hooks.wrapClient(this.container.client) : this.container.client;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating HubSpot tasks from TODOs'), cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        this.current = controller;
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+          const ownerId = await this.container.auth.me();
+          const resolver = new HintResolver(client);
+          const defaults = parseDefaultAssociations(settings.defaultAssociations);
+          await resolver.prefetch([...defaults, ...candidates.flatMap((c) => c.todo.hints.associations)]);
+          const now = new Date();
+          const byKey = new Map(candidates.map((c) => [c.key, c]));
+          const inputs = [];
+          for (const candidate of candidates) {
+            const resolution = await resolver.resolve([...candidate.todo.hints.associations, ...defaults]);
+            const where = `${candidate.relativePath}:${candidate.todo.range.line + 1}`;
+            summary.unresolved.push(...resolution.unresolved.map((problem) => `${where}: ${problem}`));
+            const context: TodoContext = { todo: candidate.todo, relativePath: candidate.relativePath, key: candidate.key, documentText: candidate.documentText, webUrl: webUrl(candidate) };
+            const { input, problems } = createInput(context, { now, ownerId, defaultDueDays: settings.defaultDueInDays }, resolution.associations);
+            summary.unresolved.push(...problems.map((problem) => `${where}: ${problem}`));
+            inputs.push({ key: candidate.key, input });
+          }
+          progress.report({ message: vscode.l10n.t('0 of {0}', inputs.length) });
+          let reported = 0;
+          const result = await createTasksForTodos(client, inputs, {
+            signal: controller.signal,
+            lookupWindowMs: settings.duplicateCheckMs,
+            logger: log,
+            onChunk: async (created, done, total) => {
+              progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: ((done - reported) / total) * 100 });
+              reported = done;
+              this.hooks.afterChunk?.(done, total);
+              if (created.length === 0) return;
+              const requests: LinkRequest[] = created.map(({ key, task }) => ({ uri: byKey.get(key)!.uri, key, todo: byKey.get(key)!.todo, taskId: task.id }));
+              const outcome = await writeLinks(requests, settings.linkFormat, settings.tags);
+              const linked = new Set(outcome.linked.map((r) => r.key));
+              for (const { key, task } of created) summary.created.push({ key, taskId: task.id, linked: linked.has(key) });
+              for (const request of outcome.notFound) log.warn(`Task ${request.taskId} was created, but its TODO changed before it could be linked (${request.uri.fsPath}).`);
+              this.container.tasksChanged.fire(created.map((c) => c.task) as ApiTask[]);
+            },
+          });
+          summary.cancelled = result.cancelled.length;
+          summary.recovered = result.recovered;
+          for (const [key, message] of result.failed) summary.failed.push({ key, message });
+          return summary;
+        } finally {
+          cancel.dispose();
+          if (this.current === controller) this.current = undefined;
+        }
+      },
+    );
+  }
+
+  /** One message for the user; details go to the log. */
+  report(summary: CreationSummary, byKey: Map<string, TodoCandidate>): void {
+    const { log } = this.container;
+    for (const problem of summary.unresolved) log.warn(problem);
+    for (const failure of summary.failed) {
+      const c = byKey.get(failure.key);
+      log.error(`Could not create a task for ${c ? `${c.relativePath}:${c.todo.range.line + 1}` : failure.key}: ${failure.message}`);
+    }
+    const parts = [vscode.l10n.t('Created {0} HubSpot task(s).', summary.created.length)];
+    if (summary.failed.length > 0) parts.push(vscode.l10n.t('{0} failed; their TODOs were left unchanged.', summary.failed.length));
+    if (summary.cancelled > 0) parts.push(vscode.l10n.t('{0} not created (cancelled).', summary.cancelled));
+    const unlinked = summary.created.filter((c) => !c.linked).length;
+    if (unlinked > 0) parts.push(vscode.l10n.t('{0} TODO(s) changed meanwhile and were not rewritten.', unlinked));
+    if (summary.unresolved.length > 0) parts.push(vscode.l10n.t('{0} hint(s) could not be resolved.', summary.unresolved.length));
+    const message = parts.join(' ');
+    const problems = summary.failed.length + summary.unresolved.length + unlinked > 0;
+    const show = problems ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const showLog = vscode.l10n.t('Show Log');
+    void show(message, ...(problems ? [showLog] : [])).then((choice) => {
+      if (choice === showLog) log.show();
+    });
+  }
+}
+
+function webUrl(candidate: TodoCandidate): string | undefined {
+  if (candidate.uri.scheme !== 'file') return undefined;
+  const repo = findRepo(candidate.uri.fsPath);
+  return repo ? lineUrl(repo, candidate.uri.fsPath, candidate.todo.range.line + 1) : undefined;
+}

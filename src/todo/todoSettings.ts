@@ -1,0 +1,54 @@
+// The `hubspotTasks.todo.*` settings, read fresh each time (they are cheap to read and may change).
+import * as vscode from 'vscode';
+import { DEFAULT_TAGS } from './core/todoParser';
+import { DEFAULT_LINK_FORMAT, validateLinkFormat } from './core/writeBack';
+
+export const TodoSettingKeys = {
+  tags: 'hubspotTasks.todo.tags',
+  codeLens: 'hubspotTasks.todo.codeLens',
+  linkFormat: 'hubspotTasks.todo.linkFormat',
+  defaultAssociations: 'hubspotTasks.todo.defaultAssociations',
+  defaultDueInDays: 'hubspotTasks.todo.defaultDueInDays',
+  cleanUpAction: 'hubspotTasks.todo.cleanUpAction',
+  maxFileSizeKB: 'hubspotTasks.todo.maxFileSizeKB',
+  statusRefreshMinutes: 'hubspotTasks.todo.statusRefreshMinutes',
+  duplicateCheckSeconds: 'hubspotTasks.todo.duplicateCheckSeconds',
+} as const;
+
+export interface TodoSettings {
+  tags: string[];
+  codeLens: boolean;
+  linkFormat: string;
+  defaultAssociations: string[];
+  defaultDueInDays: number;
+  cleanUpAction: 'remove' | 'markDone';
+  maxFileSize: number;
+  statusRefreshMs: number;
+  duplicateCheckMs: number;
+}
+
+export function readTodoSettings(): TodoSettings {
+  const config = vscode.workspace.getConfiguration();
+  const tags = config.get<string[]>(TodoSettingKeys.tags)?.filter((t) => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
+  return {
+    tags: tags && tags.length > 0 ? tags : [...DEFAULT_TAGS],
+    codeLens: config.get<boolean>(TodoSettingKeys.codeLens, true),
+    linkFormat: validateLinkFormat(config.get<string>(TodoSettingKeys.linkFormat, DEFAULT_LINK_FORMAT)).format,
+    defaultAssociations: config.get<string[]>(TodoSettingKeys.defaultAssociations, []),
+    defaultDueInDays: Math.max(0, config.get<number>(TodoSettingKeys.defaultDueInDays, 7)),
+    cleanUpAction: config.get<string>(TodoSettingKeys.cleanUpAction) === 'markDone' ? 'markDone' : 'remove',
+    maxFileSize: Math.max(1, config.get<number>(TodoSettingKeys.maxFileSizeKB, 1024)) * 1024,
+    statusRefreshMs: Math.max(0, config.get<number>(TodoSettingKeys.statusRefreshMinutes, 5)) * 60_000,
+    duplicateCheckMs: Math.max(1, config.get<number>(TodoSettingKeys.duplicateCheckSeconds, 10)) * 1000,
+  };
+}
+
+/** files.exclude and search.exclude globs that are switched on (`true`; `when` clauses are skipped). */
+export function excludeGlobs(folder: vscode.WorkspaceFolder): string[] {
+  const globs: string[] = [];
+  for (const section of ['files.exclude', 'search.exclude']) {
+    const value = vscode.workspace.getConfiguration(undefined, folder.uri).get<Record<string, unknown>>(section) ?? {};
+    for (const [glob, on] of Object.entries(value)) if (on === true) globs.push(glob);
+  }
+  return globs;
+}
