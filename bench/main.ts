@@ -7,6 +7,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/serv
 import { p1Bulk } from './rows/p1Bulk';
 import { p2Tree, p3StatusBar } from './rows/p2p3Tree';
 import { p4Scan } from './rows/p4Scan';
+import { p5Size } from './rows/p5Size';
 import { RESULTS } from './support/paths';
 import { formatTable, type BenchRow } from './support/table';
 
@@ -17,6 +18,7 @@ const ROWS: Record<string, RowRunner> = {
   P2: () => withSandbox({ seed: { tasks: 10_000 } }, p2Tree),
   P3: () => withSandbox({ seed: { tasks: 10_000 } }, p3StatusBar),
   P4: p4Scan,
+  P5: p5Size,
 };
 
 async function withSandbox(options: SandboxOptions, run: (sandbox: Sandbox) => Promise<BenchRow[]>): Promise<BenchRow[]> {

@@ -9,7 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { ROOT } = require('./lib/cli');
+const { ROOT, pruneOrphans } = require('./lib/cli');
 
 const bin = (pkg, file) => path.join(ROOT, 'node_modules', pkg, file);
 const node = process.execPath;
@@ -36,6 +36,7 @@ let interrupted = false;
 
 async function main() {
   const started = Date.now();
+  pruneOrphans();
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubspot-tasks-results-'));
   const rows = [];
   const failedSteps = new Set();

@@ -6,7 +6,9 @@
 
 const path = require('path');
 const { spawn } = require('child_process');
-const { ROOT } = require('./lib/cli');
+const { ROOT, pruneOrphans } = require('./lib/cli');
+
+pruneOrphans();
 
 const args = [
   path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),

@@ -4,9 +4,10 @@
 // Writes its result to $HARNESS_RESULT_FILE when set (scripts/test-all.js reads it); exits 1 on any failure.
 'use strict';
 
-const { option, requireBuilt, printResult } = require('./lib/cli');
+const { option, requireBuilt, printResult, pruneOrphans } = require('./lib/cli');
 
 async function main() {
+  pruneOrphans();
   const { runInHostSuite } = requireBuilt('test/harness/inHost.js');
   const { writeResult } = requireBuilt('test/harness/results.js');
   const timeout = option('--timeout');

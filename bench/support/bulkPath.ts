@@ -1,74 +1,74 @@
-// The "Create tasks from TODOs in the workspace" path without the UI: scan the folder with the
-// project's scanner, map each TODO with the project's TODO → task mapping (taskContent.createInput),
-// then create — in batches of 100 (ours) or one request per TODO (the reference, as other extensions do).
-// Until the TODO feature exposes its own editor-free bulk service this is the closest real path:
-// every step is project code except the loop that ties them together.
-import { createHash } from 'crypto';
+// The "Create tasks from TODOs in the workspace" command without its UI (TodoCreator.create and
+// workspaceTodos, minus vscode): scan with the project's scanner, key each TODO (todoKeys), resolve its
+// hints (HintResolver: one batch read per record type), map it (taskContent.createInput), then create
+// through the project's duplicate-safe bulk path (createTasksForTodos: ⌈N/100⌉ batch creates) — or,
+// for the reference, one createTask per TODO as other extensions do, after the very same preparation.
 import * as fs from 'fs';
 import { performance } from 'perf_hooks';
 import type { HubSpotApi } from '../../src/hubspot/api';
-import { TASK_ASSOCIATION_TYPE_IDS, type CreateInput, type InlineAssociation } from '../../src/hubspot/types';
 import { createInput } from '../../src/todo/core/taskContent';
-import type { TodoItem } from '../../src/todo/core/todoParser';
+import { todoKeys } from '../../src/todo/core/todoParser';
 import { scanWorkspace } from '../../src/todo/core/workspaceScanner';
+import { HintResolver } from '../../src/todo/hintResolver';
+import { createTasksForTodos, type CreationOptions, type CreationResult, type TodoInput } from '../../src/todo/taskCreation';
 
 export const DEMO_OWNER = '75000001';
+const DEFAULT_DUE_DAYS = 7;
+
+export interface PreparedTodo extends TodoInput {
+  path: string;
+  line: number;
+}
 
 export interface BulkOutcome {
   todos: number;
   created: number;
   failed: number;
-  inputs: CreateInput[];
-  /** Scan + mapping, then the create requests (ms). */
+  inputs: PreparedTodo[];
+  result?: CreationResult;
+  /** Scan + keys + hint resolution + mapping, then the create requests (ms). */
   prepareMs: number;
   createMs: number;
 }
 
-const KIND_TO_TYPE = { contact: 'contacts', company: 'companies', deal: 'deals' } as const;
-
-/** Inline associations for hints that name a record by id (no lookup request needed). */
-function associationsOf(todo: TodoItem): InlineAssociation[] {
-  return todo.hints.associations
-    .filter((hint) => /^\d+$/.test(hint.value))
-    .map((hint) => ({
-      to: { id: hint.value },
-      types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_ASSOCIATION_TYPE_IDS[KIND_TO_TYPE[hint.kind]] }],
-    }));
-}
-
-export async function todoInputs(root: string, now = new Date()): Promise<CreateInput[]> {
+export async function prepareTodos(api: HubSpotApi, root: string, now = new Date()): Promise<PreparedTodo[]> {
   const scan = await scanWorkspace({ root });
-  const inputs: CreateInput[] = [];
-  for (const file of scan.files) {
+  const candidates = scan.files.flatMap((file) => {
+    const keys = todoKeys(file.relativePath, file.todos);
     const documentText = fs.readFileSync(file.path, 'utf8');
-    for (const todo of file.todos) {
-      const key = createHash('sha1').update(`${file.relativePath}\n${todo.range.line}\n${todo.text}`).digest('hex').slice(0, 16);
-      const { input } = createInput(
-        { todo, relativePath: file.relativePath, key, documentText },
-        { now, ownerId: DEMO_OWNER, defaultDueDays: 7 },
-        associationsOf(todo),
-      );
-      inputs.push(input);
-    }
+    return file.todos.map((todo, i) => ({ file, todo, key: keys[i], documentText }));
+  });
+  const resolver = new HintResolver(api);
+  await resolver.prefetch(candidates.flatMap((c) => c.todo.hints.associations));
+  const out: PreparedTodo[] = [];
+  for (const c of candidates) {
+    const resolution = await resolver.resolve(c.todo.hints.associations);
+    const { input } = createInput(
+      { todo: c.todo, relativePath: c.file.relativePath, key: c.key, documentText: c.documentText },
+      { now, ownerId: DEMO_OWNER, defaultDueDays: DEFAULT_DUE_DAYS },
+      resolution.associations,
+    );
+    out.push({ key: c.key, input, path: c.file.path, line: c.todo.range.line });
   }
-  return inputs;
+  return out;
 }
 
-export async function bulkCreateFromWorkspace(client: HubSpotApi, root: string, mode: 'batch' | 'one-per-todo'): Promise<BulkOutcome> {
+export async function bulkCreateFromWorkspace(
+  api: HubSpotApi, root: string, mode: 'batch' | 'one-per-todo', options: CreationOptions = {},
+): Promise<BulkOutcome> {
   const started = performance.now();
-  const inputs = await todoInputs(root);
+  const inputs = await prepareTodos(api, root);
   const prepared = performance.now();
   const prepareMs = prepared - started;
   if (mode === 'batch') {
-    const result = await client.tasks.batchCreateTasks(inputs);
-    const failed = result.errors.reduce((n, e) => n + e.ids.length, 0);
-    return { todos: inputs.length, created: result.results.length, failed, inputs, prepareMs, createMs: performance.now() - prepared };
+    const result = await createTasksForTodos(api, inputs, options);
+    return { todos: inputs.length, created: result.created.size, failed: result.failed.size, inputs, result, prepareMs, createMs: performance.now() - prepared };
   }
   let created = 0;
   let failed = 0;
-  for (const input of inputs) {
+  for (const { input } of inputs) {
     try {
-      await client.tasks.createTask(input);
+      await api.tasks.createTask(input);
       created++;
     } catch {
       failed++;

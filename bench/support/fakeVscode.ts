@@ -3,6 +3,7 @@
 // constructible, every property another stub, never a thenable; values assigned to it are kept.
 // It answers "how much work does this code do", not "does it behave in VS Code" (the in-host suite
 // answers that).
+import * as fs from 'fs';
 import Module = require('module');
 
 type Stub = ((...args: unknown[]) => unknown) & Record<string | symbol, unknown>;
@@ -141,7 +142,23 @@ export function createFakeVscode(options: FakeVscodeOptions = {}): Record<string
       onDidChangeSessions: disposable,
     } as Record<string, unknown>, { get: (t, p) => (p in t ? t[p as string] : (base.authentication as Stub)[p]) }),
   };
-  return new Proxy(overrides, { get: (t, p) => (p in t ? t[p as string] : base[p]) });
+  // Bundlers copy the module's own property names (esbuild's __toESM): list every name the real API exports.
+  const names = new Set([...apiNames(), ...Object.keys(overrides)]);
+  return new Proxy(overrides, {
+    get: (t, p) => (p in t ? t[p as string] : base[p]),
+    ownKeys: () => [...names],
+    getOwnPropertyDescriptor: (t, p) => ({ configurable: true, enumerable: true, writable: true, value: p in t ? t[p as string] : base[p] }),
+  });
+}
+
+/** Top-level names of the `vscode` module, from its type declarations. */
+function apiNames(): string[] {
+  try {
+    const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+    return [...new Set([...dts.matchAll(/^\t?export (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]))];
+  } catch {
+    return [];
+  }
 }
 
 /** A fresh ExtensionContext: empty secret storage (signed out), in-memory mementos. */

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CACHE } from './paths';
 
-const VERSION = 4;
+const VERSION = 5;
 export const CORPUS_DIRS = 100;
 const SUBDIRS = 10;
 const FILES_PER_SUBDIR = 20;
@@ -54,13 +54,13 @@ const slash = (tag: string, text: string) => `    // ${tag}: ${text}`;
 const hash = (tag: string, text: string) => `    # ${tag}: ${text}`;
 
 const LANGS: Lang[] = [
-  { ext: 'ts', code: (r, i) => `  const ${r.pick(WORDS)}${i} = compute(${i}, "${r.pick(WORDS)}") ?? DEBUG_${i % 7};`, todo: slash, decoy: (r, i) => `  const msg${i} = "TODO: ${r.pick(WORDS)} is not a comment";` },
-  { ext: 'js', code: (r, i) => `  if (DEBUG) { console.log('${r.pick(WORDS)}', ${i}); }`, todo: (t, x) => `  /** ${t}: ${x} */`, decoy: (_r, i) => `  // see the TODO list in docs/${i}.md before changing this` },
+  { ext: 'ts', code: (r, i) => `  const ${r.pick(WORDS)}${i} = compute(${i}, "${r.pick(WORDS)}") ?? fallback${i % 7};`, todo: slash, decoy: (r, i) => `  const msg${i} = "TODO: ${r.pick(WORDS)} is not a comment";` },
+  { ext: 'js', code: (r, i) => `  if (verbose) { console.log('${r.pick(WORDS)}', ${i}); }`, todo: (t, x) => `  /** ${t}: ${x} */`, decoy: (_r, i) => `  // see the TODO list in docs/${i}.md before changing this` },
   { ext: 'py', code: (r, i) => `    ${r.pick(WORDS)}_${i} = helper(${i}, "${r.pick(WORDS)}")`, todo: hash, decoy: (_r, i) => `    """TODO: a docstring is not a comment ${i}"""` },
   { ext: 'go', code: (r, i) => `\t${r.pick(WORDS)}${i} := compute(${i}, "${r.pick(WORDS)}")`, todo: (t, x) => `\t// ${t}: ${x}`, decoy: (_r, i) => `\tmsg := "// FIXME: inside a string ${i}"` },
   { ext: 'rs', code: (r, i) => `    let ${r.pick(WORDS)}_${i} = compute(${i}, "${r.pick(WORDS)}");`, todo: (t, x) => `    /// ${t}: ${x}`, decoy: (_r, i) => `    let s = r#"TODO: raw string ${i}"#;` },
   { ext: 'java', code: (r, i) => `        int ${r.pick(WORDS)}${i} = compute(${i});`, todo: (t, x) => `        /* ${t}: ${x} */`, decoy: (_r, i) => `        String s = "HACK: not a comment ${i}";` },
-  { ext: 'c', code: (r, i) => `    int ${r.pick(WORDS)}_${i} = compute(${i}); /* DEBUG ${i} */`, todo: slash, decoy: (_r, i) => `    puts("XXX: not a comment ${i}");` },
+  { ext: 'c', code: (r, i) => `    int ${r.pick(WORDS)}_${i} = compute(${i}); /* step ${i} */`, todo: slash, decoy: (_r, i) => `    puts("XXX: not a comment ${i}");` },
   { ext: 'rb', code: (r, i) => `  ${r.pick(WORDS)}_${i} = compute(${i}, '${r.pick(WORDS)}')`, todo: (t, x) => `  # ${t}: ${x}`, decoy: (_r, i) => `  msg = "# TODO: in a string ${i}"` },
   { ext: 'sh', code: (r, i) => `${r.pick(WORDS)}_${i}="$(compute ${i})"`, todo: (t, x) => `# ${t}: ${x}`, decoy: (_r, i) => `echo "TODO: printed, not a comment ${i}"` },
   { ext: 'yml', code: (r, i) => `  ${r.pick(WORDS)}_${i}: value-${i}`, todo: (t, x) => `  # ${t}: ${x}`, decoy: (_r, i) => `  note_${i}: "TODO: a value"` },
@@ -81,6 +81,8 @@ function sourceFile(r: Rng, lang: Lang, lines: number, todoChance: number): { te
       todoLines.push(out.length);
     } else if (hasDecoys && roll < 0.04) {
       out.push(lang.decoy(r, i));
+    } else if (hasDecoys && roll < 0.05) {
+      out.push(lang.code(r, i).replace(/\w+(?=\d+\b)/, 'DEBUG_LEVEL')); // contains "BUG", not a tag
     } else {
       out.push(lang.code(r, i));
     }

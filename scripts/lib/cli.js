@@ -26,4 +26,19 @@ function printResult(result) {
   console.log(`[${result.suite}] ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} pending` : ''}`);
 }
 
-module.exports = { ROOT, option, requireBuilt, printResult };
+/**
+ * Deletes compiled files in out/ whose TypeScript source is gone: a deleted or renamed test must not keep
+ * running from a stale out/ (tsc never removes outputs). Orphans only, so parallel runs are not disturbed.
+ */
+function pruneOrphans() {
+  const out = path.join(ROOT, 'out');
+  if (!fs.existsSync(out)) return;
+  for (const relative of fs.readdirSync(out, { recursive: true })) {
+    const match = /^(.*)\.js(\.map)?$/.exec(relative);
+    if (!match) continue;
+    const source = path.join(ROOT, `${match[1]}.ts`);
+    if (!fs.existsSync(source)) fs.rmSync(path.join(out, relative), { force: true });
+  }
+}
+
+module.exports = { ROOT, option, requireBuilt, printResult, pruneOrphans };

@@ -168,7 +168,9 @@ export class TaskService {
       this.setStatus({ kind: 'needs-me' });
       return;
     }
-    void this.loadOwnerNames();
+    if (this.filtersValue.owner === 'all') {
+      void this.loadOwnerNames(); // names show only when the tree lists everyone's tasks
+    }
     const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue);
     this.states = new Map(groups.map((group) => [group.id, emptyState(group)]));
     const [first, ...rest] = [...this.states.values()];

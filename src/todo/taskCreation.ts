@@ -142,6 +142,7 @@ export async function findByMarkers(
   const found = new Map<string, ApiTask>();
   const deadline = Date.now() + windowMs;
   let delay = 1000;
+  let finalPass = false;
   for (;;) {
     const missing = keys.filter((key) => !found.has(key));
     for (let i = 0; i < missing.length; i += MARKERS_PER_SEARCH) {
@@ -157,8 +158,12 @@ export async function findByMarkers(
         // A failed look-up proves nothing: try again on the next round.
       }
     }
-    if (found.size === keys.length || Date.now() + delay > deadline || signal?.aborted) return found;
-    await sleep(delay);
+    if (found.size === keys.length || signal?.aborted || finalPass) return found;
+    // A pass takes time (many searches): the first keys may have been searched before they could be
+    // visible. So the last pass always starts once the whole window has passed.
+    const remaining = deadline - Date.now();
+    finalPass = delay >= remaining;
+    await sleep(finalPass ? Math.max(0, remaining) : delay);
     delay *= 2;
   }
 }

@@ -16,7 +16,7 @@ import { describeFilters } from '../tasks/filters';
 import { AutoRefresh } from './autoRefresh';
 import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
-import { TasksTreeProvider } from './tasksTreeProvider';
+import { formatCachedAt, TasksTreeProvider } from './tasksTreeProvider';
 import type { TreeNode } from './treeNodes';
 
 /** The parts of the container the tree needs (kept narrow so the container can grow freely). */
@@ -79,7 +79,7 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
     }
     const status = service.status;
     if (status.kind === 'offline') {
-      parts.push(status.savedAt ? vscode.l10n.t('cached {0}', new Date(status.savedAt).toLocaleTimeString()) : vscode.l10n.t('offline'));
+      parts.push(status.savedAt ? vscode.l10n.t('offline, cached {0}', formatCachedAt(status.savedAt, new Date())) : vscode.l10n.t('offline'));
     }
     view.description = provider.showArchived ? vscode.l10n.t('Archived') : parts.join(' · ');
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, service.groupBy);

@@ -149,13 +149,13 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }
     const nodes: TreeNode[] = [];
     if (status.kind === 'offline') {
-      const when = status.savedAt ? new Date(status.savedAt).toLocaleString() : undefined;
       nodes.push(message(
         'offline',
-        when ? t('Offline: showing tasks cached {0}. Retry', when) : t('HubSpot is unreachable. Retry'),
+        status.savedAt ? t('Offline: showing tasks cached {0}', formatCachedAt(status.savedAt, this.now())) : t('HubSpot is unreachable'),
         'cloud-offline',
         { command: Commands.refresh, title: t('Retry') },
-        status.message,
+        t('{0}\nClick to retry.', status.message),
+        t('Retry'),
       ));
     }
     for (const state of this.service.groups()) {
@@ -195,6 +195,15 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 }
 
-function message(key: string, text: string, icon: string, command?: vscode.Command, tooltip?: string): MessageNode {
-  return { kind: 'message', key, text, icon, command, tooltip };
+function message(key: string, text: string, icon: string, command?: vscode.Command, tooltip?: string, description?: string): MessageNode {
+  return { kind: 'message', key, text, icon, command, tooltip, description };
+}
+
+/** "14:02" today, else "3 Dec 14:02": when the cached tasks were loaded. */
+export function formatCachedAt(savedAt: number, now: Date): string {
+  const at = new Date(savedAt);
+  const sameDay = at.toDateString() === now.toDateString();
+  return sameDay
+    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }

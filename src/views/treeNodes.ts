@@ -37,6 +37,7 @@ export interface MessageNode {
   readonly icon: string;
   readonly command?: vscode.Command;
   readonly tooltip?: string;
+  readonly description?: string;
 }
 
 const t = vscode.l10n.t;
@@ -131,6 +132,7 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.command = node.command;
   item.tooltip = node.tooltip ?? node.text;
+  item.description = node.description;
   item.contextValue = 'message';
   return item;
 }

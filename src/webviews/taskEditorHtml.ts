@@ -117,6 +117,7 @@ export function taskEditorStrings(): Record<string, string> {
     reminderInvalid: vscode.l10n.t('This is not a valid date and time.'),
     timeZone: vscode.l10n.t('Your local time ({0}).', '{0}'),
     noPriority: vscode.l10n.t('None'),
+    notSet: vscode.l10n.t('(not set)'),
     unassigned: vscode.l10n.t('Unassigned'),
     noOwnerMatch: vscode.l10n.t('No owner matches the filter.'),
     remove: vscode.l10n.t('Remove {0}', '{0}'),

@@ -102,13 +102,28 @@ describe('Task editor (browser end to end)', function () {
     return loadedEditor();
   }
 
+  /** Clicks the quick-input row whose label is exactly `label` (Enter could pick a fuzzier match). */
+  async function pickRow(label: string): Promise<void> {
+    const widget = await quickInput(page);
+    const row = widget.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      const shown = await widget.locator('.monaco-list-row').allTextContents();
+      throw new Error(`no row "${label}" in the quick input; it shows: ${JSON.stringify(shown.slice(0, 12))}`);
+    }
+    await row.click();
+  }
+
   /** Picks a colour theme by its label in the theme picker (the setting ids carry a "Default " prefix). */
   async function switchTheme(label: string): Promise<void> {
-    await runCommand('Preferences: Color Theme');
-    const picker = await quickInput(page);
-    await picker.locator('input').first().fill(label);
-    await picker.locator('.monaco-list-row .label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
-    await picker.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await (await quickInput(page)).locator('input').first().fill('>Preferences: Color Theme');
+    await pickRow('Preferences: Color Theme');
+    await (await quickInput(page)).locator('input').first().fill(label);
+    await pickRow(label);
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   // ---- setup --------------------------------------------------------------------------------
@@ -269,6 +284,7 @@ describe('Task editor (browser end to end)', function () {
       payloadScripts: await form.locator('script', { hasText: 'pwned' }).count(),
     };
     assert.deepStrictEqual(probe, { pwned: null, cspViolations: null, images: 0, payloadScripts: 0 });
+    assert.strictEqual(await form.locator('#priority option:checked').textContent(), '(not set)', 'an unset priority stays unset');
     await expectTabTitle('Edit: <img src=x'); // the tab title shows the text too
     await screenshot('01-literal-payloads');
   });

@@ -63,6 +63,30 @@ describe('Tasks tree (browser end to end)', function () {
     return (await row.getAttribute('aria-expanded')) === 'true';
   }
 
+  /** Polls a condition on the page with a deadline (the tree re-renders as its data arrives). */
+  async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    for (const deadline = Date.now() + timeoutMs; !(await probe().catch(() => false));) {
+      assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+      await page.waitForTimeout(100);
+    }
+  }
+
+  /** Expands or collapses a group through its twistie (a click on a task row would open the editor). */
+  async function setExpanded(label: string, open: boolean): Promise<void> {
+    await page.mouse.move(700, 450); // no hover card over the tree
+    await until(`${label} ${open ? 'expanded' : 'collapsed'}`, async () => {
+      const row = groupRow(label);
+      if ((await expanded(row)) === open) return true;
+      await row.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
+      return (await expanded(row)) === open;
+    });
+  }
+
+  /** The tree shows my tasks: the due groups add up to the status bar's count. */
+  async function settledOnMine(): Promise<void> {
+    await until('the tree and status bar to agree', async () => (await dueCount()) === (await groupCount('Overdue')) + (await groupCount('Today')));
+  }
+
   before(async () => {
     // One folder for the file's steps: test-results/screenshots/tree/NN-step.png
     workbench = await openWorkbench({ fullTitle: () => 'tree' } as Mocha.Runnable);
@@ -115,32 +139,33 @@ describe('Tasks tree (browser end to end)', function () {
     await pick.locator('.monaco-list-row', { hasText: 'All owners' }).first().click();
     await viewDescription(/All owners/);
     // Collapse the open groups so "Later" and its last row fit on screen.
-    for (const label of ['Overdue', 'Today']) {
-      const row = groupRow(label);
-      if (await expanded(row)) await row.click();
-    }
-    const later = groupRow('Later');
+    await setExpanded('Overdue', false);
+    await setExpanded('Today', false);
     const total = await groupCount('Later');
     assert.ok(total > 50, `Later has ${total} tasks, more than one page`);
-    await later.click();
-    const loadMore = rows().filter({ hasText: /Load more \(50 of \d+ shown\)/ }).first();
-    await later.click(); // focus is in the tree now: End reaches the last row
-    await later.click();
+    await setExpanded('Later', true);
+    const loadMore = rows().filter({ hasText: new RegExp(`Load more \\(50 of ${total} shown\\)`) }).first();
+    await tasksPane().locator('.monaco-list').first().focus();
     await page.keyboard.press('End');
     await loadMore.waitFor({ state: 'visible' });
     await shot('load-more-row');
     await loadMore.click();
     await loadMore.waitFor({ state: 'detached' });
     await page.keyboard.press('End');
+    assert.strictEqual(await rows().filter({ hasText: /Load more/ }).count(), 0, 'everything loaded');
     await shot('after-load-more');
+    await setExpanded('Later', false);
     await runCommand(page, 'HubSpot: Clear Task Filters');
     await viewDescription(/- Mine/);
+    await treeHome();
+    await settledOnMine();
   });
 
   it('completes a task from the tree with its inline action; the status-bar count goes down', async () => {
     await treeHome();
-    await groupRow('Today').waitFor({ state: 'visible' });
-    if (!(await expanded(groupRow('Today')))) await groupRow('Today').click();
+    await settledOnMine();
+    await setExpanded('Overdue', false);
+    await setExpanded('Today', true);
     const before = await dueCount();
     const todayBefore = await groupCount('Today');
     const task = rows().filter({ hasText: /today/ }).filter({ hasNotText: /^Today \(/ }).first();
@@ -150,8 +175,8 @@ describe('Tasks tree (browser end to end)', function () {
     await shot('before-complete');
     await task.locator('.action-label[aria-label^="Mark Task Complete"]').click();
     await page.locator('.statusbar-item', { hasText: new RegExp(`(^|\\D)${before - 1} due`) }).first().waitFor({ state: 'visible' });
-    assert.strictEqual(await groupCount('Today'), todayBefore - 1);
-    assert.strictEqual(await rows().filter({ hasText: subject }).count(), 0, 'the completed task left the tree');
+    await until('Today to count one less', async () => (await groupCount('Today')) === todayBefore - 1);
+    await until('the completed task to leave the tree', async () => (await rows().filter({ hasText: subject }).count()) === 0);
     await shot('after-complete-count-down');
   });
 
@@ -166,6 +191,7 @@ describe('Tasks tree (browser end to end)', function () {
     await viewDescription(/cached/);
     await shot('offline-cached');
     stack().sandbox.configure({ faults: null });
+    await page.mouse.move(700, 450); // no hover card over the row
     await offline.click(); // its command is Retry
     await offline.waitFor({ state: 'detached', timeout: 30_000 });
     await groupRow('Overdue').waitFor({ state: 'visible' });

@@ -72,7 +72,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       child.stderr?.on('data', onData);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`code-server exited early (${code ?? signal}); see ${options.logFile}`));
+        const tail = seen.trim().split('\n').slice(-5).join('\n');
+        reject(new Error(`code-server exited early (${code ?? signal}); see ${options.logFile}:\n${tail}`));
       });
     });
     const url = `http://${host}:${port}`;

@@ -23,16 +23,22 @@ const type = () => byId<HTMLSelectElement>('type');
 const FIELD_CONTROLS: FieldName[] = ['subject', 'dueAt', 'reminderAt', 'status', 'priority', 'type', 'ownerId', 'notes', 'associations'];
 
 export function setChoices(options: { status: Option[]; priority: Option[]; type: Option[] }, fields: TaskFields, strings: Record<string, string>): void {
-  setOptions(status(), withValue(options.status, fields.status), fields.status);
+  const notSet = strings.notSet ?? '';
+  setOptions(status(), withValue(options.status, fields.status, notSet), fields.status);
+  // Without a NONE option, '' is how "no priority" is chosen.
   const priorities = options.priority.some((o) => o.value === '' || o.value === 'NONE')
     ? options.priority
     : [{ value: '', label: strings.noPriority ?? 'None' }, ...options.priority];
-  setOptions(priority(), withValue(priorities, fields.priority), fields.priority);
-  setOptions(type(), withValue(options.type, fields.type), fields.type);
+  setOptions(priority(), withValue(priorities, fields.priority, notSet), fields.priority);
+  setOptions(type(), withValue(options.type, fields.type, notSet), fields.type);
 }
 
-function withValue(options: Option[], value: string): Option[] {
-  return !value || options.some((o) => o.value === value) ? options : [...options, { value, label: value }];
+/** The options plus the task's current value (an unset one as "(not set)"), so loading never changes it. */
+function withValue(options: Option[], value: string, notSetLabel: string): Option[] {
+  if (options.some((o) => o.value === value)) {
+    return options;
+  }
+  return value ? [...options, { value, label: value }] : [{ value: '', label: notSetLabel }, ...options];
 }
 
 export function writeFields(fields: TaskFields, context: FormContext): void {

@@ -8,7 +8,7 @@ import type { HubSpotApi } from '../../../src/hubspot/api';
 import type { TodoCandidate, CreationSummary } from '../../../src/todo/todoCreator';
 import { sandbox, type LoggedRequest } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
-import { configure, DEMO_OWNER, signedInContainer } from '../tree/treeSupport';
+import { configure, DEMO_OWNER, requests, signedInContainer } from '../tree/treeSupport';
 
 const FABRIKAM = '52000003'; // demo company with domain fabrikam.example
 const FOLDER = 'todo-it';
@@ -35,7 +35,7 @@ async function open(content: string, extension = 'ts'): Promise<vscode.TextEdito
 }
 
 async function creates(): Promise<LoggedRequest[]> {
-  return (await sandbox.requests()).filter((r) => r.operation === 'batchCreateTasks');
+  return requests('batchCreateTasks');
 }
 
 function createdInputs(requests: LoggedRequest[]): Array<{ properties: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationTypeId: number }> }> }> {
@@ -215,7 +215,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     const rest = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
     assert.strictEqual(rest.created.length, 150);
     assert.strictEqual((await creates()).length, 2, '⌈150/100⌉ create requests, nothing per TODO');
-    assert.ok(!(await sandbox.requests()).some((r) => r.operation === 'createTask'));
+    assert.ok(!(await requests()).some((r) => r.operation === 'createTask'));
   });
 
   it('207 partial failure: links the successes, reports the failures, leaves their comments untouched', async () => {
@@ -253,7 +253,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     assert.strictEqual(summary.created.length, 12);
     assert.strictEqual(summary.recovered, 12);
     assert.strictEqual((await creates()).length, 1, 'the create was never sent again');
-    assert.ok((await sandbox.requests()).some((r) => r.operation === 'searchTasks'), 'looked up by marker');
+    assert.ok((await requests()).some((r) => r.operation === 'searchTasks'), 'looked up by marker');
     const counts = await markerCounts();
     assert.strictEqual(counts.size, 12);
     assert.ok([...counts.values()].every((n) => n === 1), 'exactly one task per TODO');
@@ -290,8 +290,8 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     await c.client.tasks.updateTask(completedId, { hs_task_status: 'COMPLETED', hs_task_subject: '<img src=x onerror=alert(1)> **bold** [link](command:evil)' });
     await sandbox.clearRequests();
     const editor = await open(ids.map((id) => `// TODO(HS-${id}): linked ${id}`).join('\n'));
-    await waitFor(async () => (await sandbox.requests()).filter((r) => r.operation === 'batchReadTasks').length >= 2 && c.todo.linked.task(ids[149]) !== undefined, { what: 'statuses read' });
-    const reads = (await sandbox.requests()).filter((r) => r.operation === 'batchReadTasks');
+    await waitFor(async () => (await requests()).filter((r) => r.operation === 'batchReadTasks').length >= 2 && c.todo.linked.task(ids[149]) !== undefined, { what: 'statuses read' });
+    const reads = (await requests()).filter((r) => r.operation === 'batchReadTasks');
     assert.strictEqual(reads.length, 2, '⌈150/100⌉ batch reads');
     assert.deepStrictEqual(reads.map((r) => (r.body as { inputs: unknown[] }).inputs.length).sort(), [100, 50].sort());
     assert.strictEqual(c.todo.linked.task(completedId)?.properties.hs_task_status, 'COMPLETED');
@@ -309,7 +309,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     // Refresh on demand reads again: still one request per 100 ids.
     await sandbox.clearRequests();
     await vscode.commands.executeCommand('hubspotTasks.todo.refreshLinked');
-    assert.strictEqual((await sandbox.requests()).filter((r) => r.operation === 'batchReadTasks').length, 2);
+    assert.strictEqual((await requests()).filter((r) => r.operation === 'batchReadTasks').length, 2);
   });
 
   it('Mark complete from the hover updates the task and the cache', async () => {
@@ -328,8 +328,8 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     await c.client.tasks.updateTask(open1.id, { hs_task_status: 'NOT_STARTED' });
     const uri = await newFile(`a();\n// TODO(HS-${done.id}): done\n//   more of it\nb(); // TODO(HS-${open1.id}): open\n`);
     c.todo.confirmCleanUp = false;
-    const plan = await vscode.commands.executeCommand<{ edit: vscode.WorkspaceEdit; todos: { taskId: string }[] }>('hubspotTasks.todo.cleanUpCompleted');
-    const ours = plan.todos.filter((t) => t.taskId === done.id || t.taskId === open1.id);
+    const plan = await vscode.commands.executeCommand<{ edit: vscode.WorkspaceEdit; todos: { uri: vscode.Uri; taskId: string }[] }>('hubspotTasks.todo.cleanUpCompleted');
+    const ours = plan.todos.filter((t) => t.uri.toString() === uri.toString());
     assert.deepStrictEqual(ours.map((t) => t.taskId), [done.id]);
     const document = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(document.getText(), `a();\nb(); // TODO(HS-${open1.id}): open\n`);
