@@ -8,6 +8,9 @@ import { p1Bulk } from './rows/p1Bulk';
 import { p2Tree, p3StatusBar } from './rows/p2p3Tree';
 import { p4Scan } from './rows/p4Scan';
 import { p5Size } from './rows/p5Size';
+import { p6Sdk } from './rows/p6Sdk';
+import { p7Limits } from './rows/p7Limits';
+import { memoryRow } from './rows/memory';
 import { RESULTS } from './support/paths';
 import { formatTable, type BenchRow } from './support/table';
 
@@ -19,6 +22,9 @@ const ROWS: Record<string, RowRunner> = {
   P3: () => withSandbox({ seed: { tasks: 10_000 } }, p3StatusBar),
   P4: p4Scan,
   P5: p5Size,
+  P6: () => withSandbox({ seed: { tasks: 10_000 } }, p6Sdk),
+  P7: () => withSandbox({ seed: 'demo' }, p7Limits),
+  M: () => withSandbox({ seed: 'empty' }, memoryRow),
 };
 
 async function withSandbox(options: SandboxOptions, run: (sandbox: Sandbox) => Promise<BenchRow[]>): Promise<BenchRow[]> {

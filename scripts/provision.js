@@ -98,10 +98,22 @@ function verifyNode() {
   return version && version.startsWith(`v${NODE_MAJOR}.`) ? version : undefined;
 }
 
-/** Environment in which Node 24 is `node` and node-gyp finds its headers without the internet. */
+/** npm settings a user may have set on purpose (a mirror, a proxy, a cache): passed through to our installs. */
+const USER_NPM_CONFIG = /^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|@.*:registry)$/i;
+
+/**
+ * Environment in which Node 24 is `node` and node-gyp finds its headers without the internet. Run under
+ * `npm test`, the outer npm exports its own context (`npm_config_user_agent` naming Node 20, which code-server's
+ * postinstall reads as "the wrong Node"; `NODE`, prefixes, `npm_config_nodedir=/usr`…): drop all of it.
+ */
 function node24Env(base = process.env) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) {
+    if ((/^npm_/i.test(key) && !USER_NPM_CONFIG.test(key)) || key === 'NODE' || key === 'INIT_CWD') continue;
+    env[key] = value;
+  }
   return {
-    ...base,
+    ...env,
     PATH: `${path.dirname(nodeBin)}${path.delimiter}${base.PATH ?? ''}`,
     npm_config_nodedir: nodePkgDir,
   };

@@ -360,7 +360,10 @@ export class TaskService {
       try {
         const owners = await this.options.client.owners.allOwners();
         this.ownerNames = new Map(owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
-        this.changed.fire(undefined);
+        // Only task descriptions change: repaint the groups, not the whole tree (keeps scroll and focus).
+        for (const state of this.states.values()) {
+          this.changed.fire(state);
+        }
       } catch (error) {
         this.ownersLoad = undefined; // try again on the next load
         this.options.logger.debug(`Owner names unavailable: ${String(error)}`);

@@ -133,9 +133,7 @@ export class LinkedTodos implements vscode.Disposable {
       md.appendText(task === null ? vscode.l10n.t('This task no longer exists in HubSpot.') : vscode.l10n.t('Status unknown (not signed in or not read yet).'));
       return md;
     }
-    md.appendMarkdown(' — **');
-    md.appendText(task.properties.hs_task_subject ?? '');
-    md.appendMarkdown('**\n\n');
+    md.appendMarkdown(` — **${escapeMarkdown(task.properties.hs_task_subject ?? '')}**\n\n`);
     const due = dueMs(task);
     const owner = await this.ownerName(task.properties.hubspot_owner_id);
     const rows: [string, string | undefined][] = [
@@ -145,9 +143,7 @@ export class LinkedTodos implements vscode.Disposable {
     ];
     for (const [label, value] of rows) {
       if (!value) continue;
-      md.appendMarkdown(`${label}: `);
-      md.appendText(value);
-      md.appendMarkdown('  \n');
+      md.appendMarkdown(`${label}: ${escapeMarkdown(value)}  \n`);
     }
     const arg = encodeURIComponent(JSON.stringify([id]));
     md.appendMarkdown(`\n[$(link-external) ${vscode.l10n.t('Open in HubSpot')}](command:${TodoCommands.openInHubSpot}?${arg})`);
@@ -171,6 +167,16 @@ export class LinkedTodos implements vscode.Disposable {
     if (this.timer) clearInterval(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** HubSpot text as literal Markdown: no emphasis, links, code, HTML or command URIs can come from it. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
 }
 
 function dueMs(task: ApiTask): number | undefined {

@@ -103,11 +103,16 @@ async function createChunk(
     }
     if (ambiguous.size === 0) break;
     options.logger?.warn(`Task create was ambiguous for ${ambiguous.size} TODO(s); looking for them by marker before retrying.`);
-    const found = await findByMarkers(api, [...ambiguous], options.lookupWindowMs ?? 10_000, sleep, options.signal);
+    const unconfirmed = new Set<string>();
+    const found = await findByMarkers(api, [...ambiguous], options.lookupWindowMs ?? 10_000, sleep, options.signal, unconfirmed);
     for (const [key, task] of found) {
       record(key, task);
       result.recovered++;
       ambiguous.delete(key);
+    }
+    // Never send again what could not be looked up: HubSpot may hold it already.
+    for (const key of unconfirmed) {
+      if (ambiguous.delete(key)) result.failed.set(key, 'HubSpot may have created this task, but it could not be checked; it was not sent again, to avoid a duplicate.');
     }
     pending = pending.filter((p) => ambiguous.has(p.key));
     if (pending.length === 0) break;
@@ -138,8 +143,11 @@ export async function findByMarkers(
   windowMs: number,
   sleep: (ms: number) => Promise<void>,
   signal?: AbortSignal,
+  /** Filled with the missing keys whose last look-up failed (not known to be absent). */
+  unconfirmed = new Set<string>(),
 ): Promise<Map<string, ApiTask>> {
   const found = new Map<string, ApiTask>();
+  let extraPasses = 0;
   const deadline = Date.now() + windowMs;
   let delay = 1000;
   let finalPass = false;
@@ -154,11 +162,19 @@ export async function findByMarkers(
           const body = task.properties.hs_task_body ?? '';
           for (const key of group) if (!found.has(key) && body.includes(markerToken(key))) found.set(key, task);
         }
+        for (const key of group) unconfirmed.delete(key);
       } catch {
         // A failed look-up proves nothing: try again on the next round.
+        for (const key of group) unconfirmed.add(key);
       }
     }
-    if (found.size === keys.length || signal?.aborted || finalPass) return found;
+    if (found.size === keys.length || signal?.aborted) return found;
+    // After the window, keep asking (a few more passes) only about keys whose look-up failed.
+    if (finalPass && (unconfirmed.size === 0 || ++extraPasses > 3)) return found;
+    if (finalPass) {
+      await sleep(1000 * extraPasses);
+      continue;
+    }
     // A pass takes time (many searches): the first keys may have been searched before they could be
     // visible. So the last pass always starts once the whole window has passed.
     const remaining = deadline - Date.now();

@@ -24,7 +24,10 @@ type Claims = Record<string, { by: string; at: number }>;
 export class DueReminders implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private poll: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly reminded = new vscode.EventEmitter<{ taskId: string; key: string }>();
+  /** Fires when this window shows a reminder (tests wait on it). */
+  readonly onDidRemind = this.reminded.event;
+  private readonly disposables: vscode.Disposable[] = [this.reminded];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -68,8 +71,13 @@ export class DueReminders implements vscode.Disposable {
     this.timers.clear();
   }
 
+  /** Reminders waiting for their time in this window (`taskId@time`). */
+  scheduled(): string[] {
+    return [...this.timers.keys()];
+  }
+
   /** ONE search for my open tasks due (or with a reminder) in the next few minutes. */
-  private async check(): Promise<void> {
+  async check(): Promise<void> {
     const me = await this.auth.me();
     if (!me) {
       return;
@@ -119,6 +127,7 @@ export class DueReminders implements vscode.Disposable {
     const complete = t('Complete');
     const open = t('Open');
     const snooze = t('Snooze 10 min');
+    this.reminded.fire({ taskId: task.id, key });
     const choice = await vscode.window.showInformationMessage(t('HubSpot task due: {0}', task.subject || t('(no subject)')), complete, open, snooze);
     if (choice === complete) {
       try {

@@ -36,6 +36,7 @@ export interface TreeFeatures {
   readonly provider: TasksTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: DueStatusBar;
+  readonly reminders: DueReminders;
   refresh(): Promise<void>;
 }
 
@@ -90,9 +91,9 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
 
   const refresh = () => refreshAll(ctx);
   host.register(new AutoRefresh(refresh));
-  host.register(new DueReminders(context, client, auth, actions, log));
+  const reminders = host.register(new DueReminders(context, client, auth, actions, log));
   void auth.ready.then(() => statusBar.refresh());
 
-  return { tasks: service, archived, actions, provider, view, statusBar, refresh };
+  return { tasks: service, archived, actions, provider, view, statusBar, reminders, refresh };
 }
 

@@ -6,6 +6,7 @@ import type { GroupState } from '../services/taskService';
 import { statusLabel } from '../tasks/filters';
 import type { GroupId } from '../tasks/grouping';
 import { htmlToText } from '../tasks/htmlToText';
+import { startOfLocalDay } from '../tasks/dueBuckets';
 import { formatDateTime, formatRelativeDue } from '../tasks/relativeDate';
 import { isCompleted, type Task } from '../tasks/task';
 
@@ -51,17 +52,34 @@ export function groupItem(state: GroupState, expanded: boolean): vscode.TreeItem
   );
   item.id = `group:${state.group.id}`;
   item.contextValue = 'group';
-  if (state.group.id === 'overdue' && state.total > 0) {
-    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  }
+  item.iconPath = state.group.id === 'overdue' && state.total > 0
+    ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
+    : new vscode.ThemeIcon(GROUP_ICONS[state.group.id]);
   return item;
+}
+
+// Every group has an icon so task rows line up the same under each of them.
+const GROUP_ICONS: Record<GroupId, string> = {
+  overdue: 'warning', today: 'calendar', tomorrow: 'arrow-small-right', thisWeek: 'calendar', later: 'history',
+  noDue: 'circle-slash', completedEarlier: 'pass', HIGH: 'arrow-up', MEDIUM: 'dash', LOW: 'arrow-down', NONE: 'circle-slash',
+};
+
+/** Overdue (before today) in the error colour; due earlier today in the warning colour. */
+function lateness(task: Task, now: Date): vscode.ThemeColor | undefined {
+  if (isCompleted(task) || task.due === undefined || task.due.getTime() >= now.getTime()) {
+    return undefined;
+  }
+  return task.due.getTime() < startOfLocalDay(now).getTime()
+    ? new vscode.ThemeColor('list.errorForeground')
+    : new vscode.ThemeColor('list.warningForeground');
 }
 
 export function taskItem(node: TaskNode, now: Date, ownerName: string | undefined): vscode.TreeItem {
   const { task } = node;
   const item = new vscode.TreeItem(task.subject || t('(no subject)'), vscode.TreeItemCollapsibleState.None);
   item.id = `task:${node.groupId ?? 'archived'}:${task.id}`;
-  const overdue = !isCompleted(task) && task.due !== undefined && task.due.getTime() < now.getTime();
+  const late = lateness(task, now);
+  const overdue = late !== undefined;
   const describe: string[] = [];
   if (task.due) {
     describe.push(formatRelativeDue(task.due, now, t));
@@ -70,7 +88,7 @@ export function taskItem(node: TaskNode, now: Date, ownerName: string | undefine
     describe.push(ownerName);
   }
   item.description = describe.join(' · ');
-  item.iconPath = taskIcon(task, overdue);
+  item.iconPath = taskIcon(task, late);
   item.tooltip = taskTooltip(task, ownerName);
   item.contextValue = task.archived ? 'task.archived' : isCompleted(task) ? 'task.completed' : 'task.open';
   if (!task.archived) {
@@ -82,11 +100,10 @@ export function taskItem(node: TaskNode, now: Date, ownerName: string | undefine
   return item;
 }
 
-function taskIcon(task: Task, overdue: boolean): vscode.ThemeIcon {
+function taskIcon(task: Task, color: vscode.ThemeColor | undefined): vscode.ThemeIcon {
   if (isCompleted(task)) {
     return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
   }
-  const color = overdue ? new vscode.ThemeColor('list.errorForeground') : undefined;
   switch (task.type) {
     case 'CALL':
       return new vscode.ThemeIcon('call-outgoing', color);

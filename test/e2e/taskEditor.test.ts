@@ -25,8 +25,12 @@ describe('Task editor (browser end to end)', function () {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  async function admin<T>(method: string, route: string): Promise<T> {
-    const response = await fetch(`${sandbox.url}/__sandbox/${route}`, { method });
+  async function admin<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${sandbox.url}/__sandbox/${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     assert.ok(response.ok, `sandbox ${method} ${route}: ${response.status}`);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -227,9 +231,19 @@ describe('Task editor (browser end to end)', function () {
     await form.locator('#associations-empty').waitFor({ state: 'visible' });
     await screenshot('02-edited');
     await clearRequests();
-    await form.locator('#subject').press('Control+Enter');
-    await form.locator('#save-status', { hasText: 'Saved.' }).waitFor();
-    await screenshot('03-saved');
+    // A slow HubSpot makes the saving state visible: Save is disabled until the answer.
+    await admin('POST', 'config', { latencyMs: 1500 });
+    try {
+      await form.locator('#subject').press('Control+Enter');
+      await form.locator('#save[disabled]').waitFor();
+      assert.strictEqual(await form.locator('#task-form').getAttribute('aria-busy'), 'true');
+      await screenshot('03-saving');
+      await form.locator('#save-status', { hasText: 'Saved.' }).waitFor();
+    } finally {
+      await admin('POST', 'config', { latencyMs: 0 });
+    }
+    assert.strictEqual(await form.locator('#save').isDisabled(), false);
+    await screenshot('04-saved');
     const log = await requests();
     const update = log.find((r) => r.operation === 'updateTask');
     assert.deepStrictEqual(update?.body, { properties: { hs_task_subject: 'Prepare the Northwind renewal (v2)' } });

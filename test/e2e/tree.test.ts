@@ -145,9 +145,11 @@ describe('Tasks tree (browser end to end)', function () {
     assert.ok(total > 50, `Later has ${total} tasks, more than one page`);
     await setExpanded('Later', true);
     const loadMore = rows().filter({ hasText: new RegExp(`Load more \\(50 of ${total} shown\\)`) }).first();
-    await tasksPane().locator('.monaco-list').first().focus();
-    await page.keyboard.press('End');
-    await loadMore.waitFor({ state: 'visible' });
+    await until('the Load more row at the end of Later', async () => {
+      await tasksPane().locator('.monaco-list').first().focus();
+      await page.keyboard.press('End');
+      return loadMore.isVisible();
+    });
     await shot('load-more-row');
     await loadMore.click();
     await loadMore.waitFor({ state: 'detached' });
@@ -189,6 +191,7 @@ describe('Tasks tree (browser end to end)', function () {
     await offline.waitFor({ state: 'visible', timeout: 30_000 });
     assert.strictEqual(await groupCount('Overdue'), overdue, 'the cached counts stay');
     await viewDescription(/cached/);
+    await page.mouse.move(700, 450);
     await shot('offline-cached');
     stack().sandbox.configure({ faults: null });
     await page.mouse.move(700, 450); // no hover card over the row

@@ -67,7 +67,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
 
   before(async () => {
     c = await signedInContainer();
-    await configure({ 'hubspotTasks.todo.statusRefreshMinutes': 0, 'hubspotTasks.todo.duplicateCheckSeconds': 10, 'hubspotTasks.todo.codeLens': true });
+    await configure({ 'files.autoSave': 'off', 'hubspotTasks.todo.statusRefreshMinutes': 0, 'hubspotTasks.todo.duplicateCheckSeconds': 10, 'hubspotTasks.todo.codeLens': true });
   });
 
   beforeEach(async () => {

@@ -1,0 +1,42 @@
+// Row M: peak RSS of the bulk path (1,000 and 5,000 TODOs) and of the scan (a 1 % subset and the whole
+// P4 corpus), each in its own child process; growth must stay within the data the workload holds.
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import type { Sandbox } from '../../sandbox/server';
+import { OUT } from '../support/paths';
+import { scanCorpus } from '../support/scanCorpus';
+import { round } from '../support/stats';
+import type { BenchRow } from '../support/table';
+import { todoWorkspace } from '../support/todoWorkspace';
+
+const SLACK_MB = 16;
+const OVERHEAD = 4; // JS objects and strings take a few times their JSON size
+
+function child(...args: string[]): { maxRssKb: number; dataBytes: number } {
+  const out = execFileSync(process.execPath, [path.join(OUT, 'bench', 'child', 'memory.js'), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!) as { maxRssKb: number; dataBytes: number };
+}
+
+const mb = (kbytes: number) => round(kbytes / 1024, 1);
+
+export async function memoryRow(sandbox: Sandbox): Promise<BenchRow[]> {
+  todoWorkspace(1000);
+  todoWorkspace(5000);
+  const corpus = scanCorpus();
+  const idle = child('idle');
+  sandbox.reset('empty');
+  const small = child('bulk', '1000', sandbox.url);
+  sandbox.reset('empty');
+  const large = child('bulk', '5000', sandbox.url);
+  const subset = child('scan', path.join(corpus.root, 'pkg0'));
+  const full = child('scan', corpus.root);
+  const bulkGrowth = (large.maxRssKb - small.maxRssKb) * 1024;
+  const bulkData = large.dataBytes - small.dataBytes;
+  const scanGrowth = (full.maxRssKb - subset.maxRssKb) * 1024;
+  const scanData = full.dataBytes - subset.dataBytes;
+  const within = (growth: number, data: number) => growth <= OVERHEAD * data + SLACK_MB * 1024 * 1024;
+  return [
+    { row: 'M', metric: 'peak RSS, bulk 5,000 TODOs', value: mb(large.maxRssKb), unit: 'MB', goal: `growth 1k→5k ≤ ${OVERHEAD}× data + ${SLACK_MB} MB`, reference: `bulk 1,000 ${mb(small.maxRssKb)} MB; idle ${mb(idle.maxRssKb)} MB`, pass: within(bulkGrowth, bulkData), note: `growth ${round(bulkGrowth / 1e6, 1)} MB for ${round(bulkData / 1e6, 1)} MB more data (inputs + results as JSON)` },
+    { row: 'M', metric: `peak RSS, scan (${corpus.files} files)`, value: mb(full.maxRssKb), unit: 'MB', goal: `growth subset→all ≤ ${OVERHEAD}× data + ${SLACK_MB} MB`, reference: `1 % subset ${mb(subset.maxRssKb)} MB; idle ${mb(idle.maxRssKb)} MB`, pass: within(scanGrowth, scanData), note: `growth ${round(scanGrowth / 1e6, 1)} MB for ${round(scanData / 1e6, 1)} MB more results` },
+  ];
+}

@@ -1,0 +1,106 @@
+// TODO → task end to end in the browser: the lightbulb on a TODO in the sample workspace creates the task,
+// the comment is rewritten to TODO(HS-id), and the task shows in the tree with its association.
+// Screenshots of every step: test-results/screenshots/<test>/<NN-step>.png.
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+import { SANDBOX_TOKEN } from '../harness/paths';
+import { stack } from './support/hooks';
+import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
+
+const SUBJECT = 'confirm the volume discount tiers with Olivia before the next release';
+
+describe('TODO comments become linked tasks (browser end to end)', function () {
+  this.timeout(180_000);
+  let workbench: Workbench;
+  let page: Page;
+
+  async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${stack().sandbox.url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${route}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  before(async function () {
+    workbench = await openWorkbench(this.test);
+    page = workbench.page;
+    await openActivity(page, 'HubSpot');
+    await runCommand(page, 'HubSpot: Sign In');
+    const input = (await quickInput(page)).locator('input').first();
+    await input.fill(SANDBOX_TOKEN);
+    await input.press('Enter');
+    await waitForNotification(page, /Signed in to HubSpot portal/, 30_000);
+    const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
+    await ownerPick.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    if (await ownerPick.isVisible()) {
+      await ownerPick.locator('.monaco-list-row', { hasText: 'demo@example.com' }).first().click();
+      await ownerPick.waitFor({ state: 'hidden' });
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench.screenshot('failure').catch(() => undefined);
+  });
+
+  it('lightbulb → task created → comment rewritten → task in the tree with its association', async () => {
+    // Open src/checkout.ts and put the cursor on its TODO (line 8).
+    await page.keyboard.press('Control+P');
+    const quickOpen = (await quickInput(page)).locator('input').first();
+    await quickOpen.fill('checkout.ts');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'checkout.ts' }).first().waitFor();
+    await quickOpen.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'TODO: confirm the volume discount' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+G');
+    const goTo = (await quickInput(page)).locator('input').first();
+    await goTo.fill(':8:12');
+    await goTo.press('Enter');
+    // The CodeLens shows above the unlinked TODO.
+    await page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Create HubSpot task' }).first().waitFor({ timeout: 30_000 });
+    await workbench.screenshot('todo-with-codelens');
+
+    // The lightbulb's quick fix.
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Create HubSpot task' }).first();
+    await fix.waitFor({ timeout: 20_000 });
+    await workbench.screenshot('quick-fix-menu');
+    await fix.click();
+
+    await waitForNotification(page, /Created 1 HubSpot task/, 60_000);
+    const linkedLine = editor.locator('.view-line', { hasText: /TODO\(HS-\d+\): confirm the volume discount/ }).first();
+    await linkedLine.waitFor({ timeout: 20_000 });
+    const text = (await linkedLine.textContent()) ?? '';
+    const id = /HS-(\d+)/.exec(text)?.[1];
+    assert.ok(id, `rewritten line: ${text}`);
+    assert.match(text.replace(/\u00a0/g, ' '), /@contact:olivia\.anderson@northwind-traders\.example !high due:\+3d/, 'the hints stay in the comment');
+    await workbench.screenshot('comment-rewritten');
+
+    // The task in HubSpot: subject, priority, and the contact association resolved from the hint.
+    const task = await api<{ properties: Record<string, string> }>('GET', `/crm/v3/objects/tasks/${id}?properties=hs_task_subject,hs_task_priority,hs_task_body`);
+    assert.strictEqual(task.properties.hs_task_subject, SUBJECT);
+    assert.strictEqual(task.properties.hs_task_priority, 'HIGH');
+    assert.match(task.properties.hs_task_body, /src\/checkout\.ts, line 8/);
+    const contacts = await api<{ results: { id: string }[] }>('GET', `/crm/v3/objects/tasks/${id}/associations/contacts`);
+    assert.strictEqual(contacts.results.length, 1, 'associated with the contact named in the hint');
+
+    // The tree shows the new task at once (due in 3 days).
+    await openActivity(page, 'HubSpot');
+    const tree = viewPane(page, 'Tasks');
+    const row = tree.locator('.monaco-list-row', { hasText: SUBJECT }).first();
+    if (!(await row.isVisible().catch(() => false))) {
+      // Expand every collapsed group until the row shows.
+      for (const group of await tree.locator('.monaco-list-row[aria-expanded="false"]').all()) await group.click().catch(() => undefined);
+    }
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await workbench.screenshot('task-in-tree');
+  });
+});
