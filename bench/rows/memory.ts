@@ -1,6 +1,6 @@
 // Row M: peak RSS of the bulk path (1,000 and 5,000 TODOs) and of the scan (a 1 % subset and the whole
 // P4 corpus), each in its own child process; growth must stay within the data the workload holds.
-import { execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as path from 'path';
 import type { Sandbox } from '../../sandbox/server';
 import { OUT } from '../support/paths';
@@ -12,9 +12,14 @@ import { todoWorkspace } from '../support/todoWorkspace';
 const SLACK_MB = 16;
 const OVERHEAD = 4; // JS objects and strings take a few times their JSON size
 
-function child(...args: string[]): { maxRssKb: number; dataBytes: number } {
-  const out = execFileSync(process.execPath, [path.join(OUT, 'bench', 'child', 'memory.js'), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(out.trim().split('\n').pop()!) as { maxRssKb: number; dataBytes: number };
+/** Asynchronous: the sandbox the child talks to runs in this process. */
+function child(...args: string[]): Promise<{ maxRssKb: number; dataBytes: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(OUT, 'bench', 'child', 'memory.js'), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 180_000 }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as { maxRssKb: number; dataBytes: number });
+    });
+  });
 }
 
 const mb = (kbytes: number) => round(kbytes / 1024, 1);
@@ -23,13 +28,13 @@ export async function memoryRow(sandbox: Sandbox): Promise<BenchRow[]> {
   todoWorkspace(1000);
   todoWorkspace(5000);
   const corpus = scanCorpus();
-  const idle = child('idle');
+  const idle = await child('idle');
   sandbox.reset('empty');
-  const small = child('bulk', '1000', sandbox.url);
+  const small = await child('bulk', '1000', sandbox.url);
   sandbox.reset('empty');
-  const large = child('bulk', '5000', sandbox.url);
-  const subset = child('scan', path.join(corpus.root, 'pkg0'));
-  const full = child('scan', corpus.root);
+  const large = await child('bulk', '5000', sandbox.url);
+  const subset = await child('scan', path.join(corpus.root, 'pkg0'));
+  const full = await child('scan', corpus.root);
   const bulkGrowth = (large.maxRssKb - small.maxRssKb) * 1024;
   const bulkData = large.dataBytes - small.dataBytes;
   const scanGrowth = (full.maxRssKb - subset.maxRssKb) * 1024;

@@ -36,7 +36,8 @@ export async function prepareTodos(api: HubSpotApi, root: string, now = new Date
   const candidates = scan.files.flatMap((file) => {
     const keys = todoKeys(file.relativePath, file.todos);
     const documentText = fs.readFileSync(file.path, 'utf8');
-    return file.todos.map((todo, i) => ({ file, todo, key: keys[i], documentText }));
+    // Like workspaceTodos(): TODOs already linked to a task are not offered again.
+    return file.todos.map((todo, i) => ({ file, todo, key: keys[i], documentText })).filter((c) => !c.todo.linkedTaskId);
   });
   const resolver = new HintResolver(api);
   await resolver.prefetch(candidates.flatMap((c) => c.todo.hints.associations));

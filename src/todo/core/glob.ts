@@ -72,9 +72,9 @@ function escapeChar(c: string): string {
 }
 
 /**
- * A matcher for VS Code exclude globs. A glob matches a path relative to the workspace folder; a match
- * on a folder excludes everything below it. Globs without a slash-free `**` are relative to the folder
- * root (`out` matches only the top-level `out`), as in VS Code.
+ * A matcher for VS Code exclude globs, matched against paths relative to the workspace folder; a match
+ * on a folder excludes everything below it. As in VS Code, a glob is anchored at the folder root unless
+ * it starts with a double star: `out` is only the top-level folder of that name.
  */
 export class ExcludeMatcher {
   private readonly patterns: RegExp[];

@@ -1,0 +1,130 @@
+// Hostile content in the real extension host: an account whose task subjects and notes, owner names and
+// contact / company / deal names are all payloads (test/fixtures/hostilePayloads.ts). The tree shows
+// them literally as plain strings (never Markdown), the status bar shows only a count, the linked-TODO
+// hover escapes them and enables only our own commands, the editor receives them as data. Execution in
+// the real browser is checked by test/e2e/reliability.test.ts.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../../src/views/treeNodes';
+import { HOSTILE_PAYLOADS, tagged } from '../../fixtures/hostilePayloads';
+import { FIRST_HOSTILE_OWNER, writeHostileAccount, type HostileAccount } from '../../unit/reliability/support/hostileAccount';
+import { SANDBOX_TOKEN } from '../support/sandbox';
+import { waitFor } from '../support/waitFor';
+import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';
+
+/** A tooltip / label that cannot render markup or run commands: a plain string, or inert Markdown. */
+function assertInert(value: unknown, what: string): void {
+  if (value === undefined || typeof value === 'string') return;
+  const md = value as { isTrusted?: unknown; supportHtml?: unknown; value?: string };
+  assert.ok(!md.isTrusted && !md.supportHtml, `${what}: Markdown must not be trusted nor support HTML`);
+}
+
+describe('Reliability: hostile content in the extension host', function () {
+  this.timeout(120_000);
+  let own: OwnSandbox;
+  let account: HostileAccount;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-hostile-'));
+    account = writeHostileAccount(dir);
+    own = await ownSandbox({ dataFile: account.dataFile });
+    await signInAndLoad(own.container, SANDBOX_TOKEN);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await own?.restore();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function allTaskNodes(): Promise<TreeNode[]> {
+    const { provider, tasks } = own.container.tree;
+    const out: TreeNode[] = [];
+    for (const group of await provider.getChildren()) {
+      if (group.kind !== 'group') continue;
+      // Load every page of the group first (each "Load more" is one search).
+      while (tasks.group(group.id)?.cursor !== undefined) await tasks.loadMore(group.id);
+      out.push(...(await provider.getChildren(group)).filter((n) => n.kind === 'task'));
+    }
+    return out;
+  }
+
+  it(`shows all ${HOSTILE_PAYLOADS.length} hostile subjects, notes and owner names literally, as plain strings`, async () => {
+    const { tasks, provider } = own.container.tree;
+    await tasks.setFilters({ owner: 'all', hideCompleted: true, statuses: [], text: '' });
+    await tasks.setGroupBy('due');
+    await own.container.tree.refresh();
+    await tasks.ensureLoaded();
+    await waitFor(() => tasks.ownerName(String(FIRST_HOSTILE_OWNER + 1)), { what: 'owner names', timeoutMs: 20_000 });
+    const nodes = await allTaskNodes();
+    const byId = new Map(nodes.map((n) => [n.kind === 'task' ? n.task.id : '', n]));
+    let checked = 0;
+    HOSTILE_PAYLOADS.forEach((payload, i) => {
+      const node = byId.get(account.taskIds[i]);
+      assert.ok(node, `${payload.id}: its task is in the tree`);
+      const item = provider.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label;
+      assert.strictEqual(label, tagged(payload, i), `${payload.id}: label is the subject, character for character`);
+      assertInert(item.tooltip, `${payload.id} tooltip`);
+      assert.strictEqual(typeof item.tooltip, 'string', `${payload.id}: the tooltip is a plain string`);
+      assert.ok((item.tooltip as string).startsWith(tagged(payload, i).slice(0, 200)), `${payload.id}: the tooltip starts with the literal subject`);
+      assert.strictEqual(typeof item.description, 'string');
+      if (account.ownerOf(i) !== '75000001' && !/[\u0000-\u001f]/.test(payload.text)) {
+        assert.ok((item.description as string).includes(payload.text.slice(0, 60)), `${payload.id}: the owner's hostile name shows literally in the description`);
+      }
+      assert.ok(!item.command || item.command.command === 'hubspotTasks.editTask', `${payload.id}: the only command is ours`);
+      checked++;
+    });
+    assert.strictEqual(checked, HOSTILE_PAYLOADS.length);
+    // Status bar: a count, never task content.
+    await own.container.tree.statusBar.refresh(true);
+    assert.match(own.container.tree.statusBar.text, /^\$\(checklist\) \d+ due$/);
+  });
+
+  it('the linked-TODO hover escapes hostile subjects and owner names and enables only our own commands', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const file = vscode.Uri.joinPath(folder.uri, 'reliability-hostile.ts');
+    const picks = [0, 26, 27, 28, 31, 1, 13];
+    const lines = picks.map((i) => `// TODO(HS-${account.taskIds[i]}): hostile ${HOSTILE_PAYLOADS[i].id}`);
+    await vscode.workspace.fs.writeFile(file, Buffer.from(lines.join('\n') + '\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      for (const [line, i] of picks.entries()) {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(line, 6));
+        const ours = await own.container.todo.linked.hover(account.taskIds[i]);
+        const trusted = ours.isTrusted;
+        assert.ok(typeof trusted === 'object' && trusted.enabledCommands && trusted.enabledCommands.every((c) => c.startsWith('hubspotTasks.')), `${HOSTILE_PAYLOADS[i].id}: only our commands are enabled`);
+        assert.ok(!ours.supportHtml, 'no raw HTML in the hover');
+        const value = ours.value;
+        // Every link in the hover is one we made: the task's web page or one of our command links.
+        for (const match of value.matchAll(/\]\(([^)]*)\)/g)) {
+          assert.match(match[1], /^(https:\/\/[a-z0-9.-]+\/contacts\/\d+\/record\/0-27\/\d+|command:hubspotTasks\.todo\.[a-zA-Z]+\?[^\s)]*)$/, `${HOSTILE_PAYLOADS[i].id}: a link we did not create: ${match[1]}`);
+        }
+        assert.ok(!value.includes('!['), `${HOSTILE_PAYLOADS[i].id}: no image syntax survives`);
+        assert.ok(hovers.length > 0, 'the hover provider answers');
+        for (const hover of hovers) for (const content of hover.contents) assertInert(typeof content === 'string' ? undefined : content, 'hover');
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
+  it('the task editor receives hostile fields as data (rendered as text by the page; see the e2e test)', async () => {
+    for (const i of [0, 3, 11, 26, 38]) {
+      const panel = own.container.taskEditors.edit(account.taskIds[i]);
+      await panel.loaded;
+      const init = await waitFor(() => panel.posted.find((m) => m.type === 'init'), { what: 'the init message', timeoutMs: 20_000 }).catch(() => undefined);
+      if (init && init.type === 'init') {
+        assert.strictEqual(init.base.fields.subject, tagged(HOSTILE_PAYLOADS[i], i), 'the subject reaches the page unchanged (the page sets it as text)');
+      }
+      assert.strictEqual(panel.baseline.fields.subject, tagged(HOSTILE_PAYLOADS[i], i));
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
