@@ -4,7 +4,7 @@
 // It answers "how much work does this code do", not "does it behave in VS Code" (the in-host suite
 // answers that).
 import * as fs from 'fs';
-import Module = require('module');
+import Module from 'module';
 
 type Stub = ((...args: unknown[]) => unknown) & Record<string | symbol, unknown>;
 

@@ -35,6 +35,8 @@ export type TreeStatus =
   | { kind: 'needs-me' }
   | { kind: 'rejected' }
   | { kind: 'ready' }
+  /** A failure every group would share (e.g. missing scopes): said once instead of per group. */
+  | { kind: 'failed'; message: string }
   /** HubSpot unreachable: showing the cache of `savedAt` (or nothing when there is none). */
   | { kind: 'offline'; savedAt?: number; message: string };
 
@@ -179,11 +181,11 @@ export class TaskService {
     if (generation !== this.generation) {
       return;
     }
-    if (firstOutcome === 'offline' || firstOutcome === 'rejected') {
+    if (firstOutcome === 'offline' || firstOutcome === 'rejected' || firstOutcome === 'failed') {
       return;
     }
     const outcomes = await Promise.all(rest.map((state) => this.loadPage(state, generation)));
-    if (generation !== this.generation || outcomes.some((o) => o === 'offline' || o === 'rejected')) {
+    if (generation !== this.generation || outcomes.some((o) => o === 'offline' || o === 'rejected' || o === 'failed')) {
       return;
     }
     this.lastLoadedAt = this.now().getTime();
@@ -201,7 +203,7 @@ export class TaskService {
     await this.saveCache();
   }
 
-  private async loadPage(state: GroupState, generation: number): Promise<'ok' | 'offline' | 'rejected' | 'error' | 'empty'> {
+  private async loadPage(state: GroupState, generation: number): Promise<'ok' | 'offline' | 'rejected' | 'failed' | 'error' | 'empty'> {
     const pageSize = this.options.pageSize();
     const request = buildGroupSearch(state.group, this.filtersValue, this.meValue, { limit: pageSize, after: state.cursor });
     if (!request) {
@@ -261,11 +263,16 @@ export class TaskService {
     }
   }
 
-  private handleLoadError(state: GroupState, error: unknown): 'offline' | 'rejected' | 'error' {
+  private handleLoadError(state: GroupState, error: unknown): 'offline' | 'rejected' | 'failed' | 'error' {
     if (isHubSpotError(error) && error.kind === 'authentication') {
       this.setStatus({ kind: 'rejected' });
       this.options.onAuthenticationError();
       return 'rejected';
+    }
+    if (isHubSpotError(error) && error.kind === 'missing-scopes') {
+      this.options.logger.warn(`Loading tasks failed: ${error.message}`);
+      this.setStatus({ kind: 'failed', message: error.message });
+      return 'failed';
     }
     if (isHubSpotError(error) && error.kind === 'search-limit') {
       state.capped = true;
@@ -336,6 +343,14 @@ export class TaskService {
     return writes;
   }
 
+  /**
+   * Drops the local overrides of recent writes (another account signed in, or the account's data
+   * was replaced): from now on only what HubSpot's search returns is shown.
+   */
+  forgetWrites(): void {
+    this.recentWrites.clear();
+  }
+
   private overlay(id: string): Task | undefined {
     this.pruneOverlay();
     return this.recentWrites.get(id)?.task;
@@ -347,7 +362,7 @@ export class TaskService {
   }
 
   private pruneOverlay(): void {
-    const oldest = this.now().getTime() - (this.options.writeOverlayMs ?? 60_000);
+    const oldest = this.now().getTime() - (this.options.writeOverlayMs ?? 30_000);
     for (const [id, write] of this.recentWrites) {
       if (write.at < oldest) {
         this.recentWrites.delete(id);

@@ -73,6 +73,7 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
     statusBar.applyWrites(service.applyWrites(tasks), service.me);
   }));
 
+  let contextGroupBy: string | undefined;
   const describe = () => {
     const parts = [describeFilters(service.filters, vscode.l10n.t)];
     if (service.groupBy === 'priority') {
@@ -83,7 +84,10 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
       parts.push(status.savedAt ? vscode.l10n.t('offline, cached {0}', formatCachedAt(status.savedAt, new Date())) : vscode.l10n.t('offline'));
     }
     view.description = provider.showArchived ? vscode.l10n.t('Archived') : parts.join(' · ');
-    void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, service.groupBy);
+    if (service.groupBy !== contextGroupBy) {
+      contextGroupBy = service.groupBy;
+      void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, service.groupBy);
+    }
   };
   host.register(service.onDidChange(() => describe()));
   host.register(archived.onDidChange(() => describe()));

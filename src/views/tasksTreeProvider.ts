@@ -32,6 +32,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       service.onDidChange((state) => this.schedule(state?.group.id)),
       archived.onDidChange(() => this.schedule(undefined)),
       auth.onDidChange(() => {
+        this.service.forgetWrites();
         this.service.invalidate();
         this.archived.reset();
       }),
@@ -139,6 +140,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return [];
       case 'rejected':
         return [message('rejected', t('HubSpot rejected the token. Sign in again…'), 'error', { command: Commands.signIn, title: t('Sign In') })];
+      case 'failed':
+        return [message('failed', t('Could not load tasks: {0}', status.message), 'error', { command: Commands.refresh, title: t('Retry') }, undefined, t('Retry'))];
       case 'needs-me':
         return [
           message('needs-me', t('Choose which HubSpot owner you are…'), 'account', { command: Commands.selectMe, title: t('Select Me') }),

@@ -77,7 +77,7 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
           clearTimeout(timer);
           resolve(code);
         })
-        .then(() => page.goto(workbenchUrl(server.url, dirs.workspace)))
+        .then(() => page.goto(workbenchUrl(server.url, dirs.workspace), { waitUntil: 'domcontentloaded', timeout: Math.max(1000, timeoutMs - (Date.now() - started)) }))
         .catch((error: unknown) => {
           clearTimeout(timer);
           reject(error instanceof Error ? error : new Error(String(error)));

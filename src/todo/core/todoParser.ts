@@ -91,7 +91,7 @@ export function findTodos(text: string, language: string | CommentSyntax, option
           end: spanStart.character + (trimmedEnd - next.start),
           startOffset: next.start,
           endOffset: trimmedEnd,
-          text: body.trimEnd(),
+          text: detach(body.trimEnd()),
           comment: next.comment,
         });
         k++;
@@ -104,6 +104,14 @@ export function findTodos(text: string, language: string | CommentSyntax, option
     }
   }
   return todos;
+}
+
+/**
+ * A copy of a substring that does not keep the whole document alive: V8's slices point into their
+ * parent string, and TODOs outlive the text of a workspace scan (measured: most of the scan's GC time).
+ */
+function detach(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
 /** Sorted offsets where any tag occurs (word boundaries are checked later, by the header pattern). */
@@ -142,11 +150,11 @@ function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe:
     for (const part of inner.split(',').map((p) => p.trim()).filter(Boolean)) {
       const link = /^HS-(\d+)$/i.exec(part);
       if (link && !linkedTaskId) linkedTaskId = link[1];
-      else if (!author) author = part;
+      else if (!author) author = detach(part);
     }
   }
   const position = { line: segment.line, character: segment.start - lines.lineStartOf(segment.start) };
-  const rawText = body.slice(match[0].length).trimEnd();
+  const rawText = detach(body.slice(match[0].length).trimEnd());
   const textOffset = segment.start + match[0].length;
   const headerEnd = segment.start + match[0].trimEnd().length;
   const rangeEnd = segment.start + body.trimEnd().length;

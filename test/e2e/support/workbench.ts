@@ -14,7 +14,8 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-const WORKBENCH_TIMEOUT_MS = 60_000;
+const WORKBENCH_TIMEOUT_MS = 90_000;
+const ACTION_TIMEOUT_MS = 45_000;
 
 /**
  * Opens the workbench on the run's workspace in a new browser context (fresh browser storage, so signed out,
@@ -24,9 +25,13 @@ const WORKBENCH_TIMEOUT_MS = 60_000;
 export async function openWorkbench(test: Mocha.Runnable | undefined, options: { folder?: string } = {}): Promise<Workbench> {
   const { server, browser, workspace } = stack();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Generous defaults: on a loaded 2-core machine the workbench (~15 MB of script) can take a while; mocha's
+  // per-test timeout still bounds every test.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(WORKBENCH_TIMEOUT_MS);
   const page = await context.newPage();
   const folder = options.folder ?? workspace;
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
   await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
   // The activity bar is filled once the extension host has registered the contributed containers.
   await page.locator('.part.activitybar').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
@@ -65,7 +70,7 @@ export async function quickInput(page: Page): Promise<Locator> {
 }
 
 /** Waits for a notification toast containing `text` and returns it. */
-export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
+export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = ACTION_TIMEOUT_MS): Promise<Locator> {
   const toast = page.locator('.notification-toast', { hasText: text }).first();
   await toast.waitFor({ state: 'visible', timeout: timeoutMs });
   return toast;

@@ -42,6 +42,8 @@ export async function freshTree(c: Container): Promise<void> {
   await configure(QUIET);
   await sandbox.configure({ searchLagMs: 0, faults: null, latencyMs: 0, rateLimits: false });
   await sandbox.reset('demo');
+  // Other suites' writes (tasksChanged) are still overlaid on search results; the data was just replaced.
+  c.tree.tasks.forgetWrites();
   await c.tree.tasks.setFilters({ owner: 'mine', hideCompleted: true, statuses: [], text: '' });
   await c.tree.tasks.setGroupBy('due');
   if (c.tree.provider.showArchived) {

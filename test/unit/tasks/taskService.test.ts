@@ -211,6 +211,16 @@ describe('TaskService against the sandbox', function () {
     assert.strictEqual(searches().length, 1);
   });
 
+  it('a token without scopes: one message naming the scope, one request', async () => {
+    const { client } = testClient(ref.sandbox.url, { getToken: async () => 'sandbox-token-noscopes' });
+    const { service } = makeService(client);
+    await service.ensureLoaded();
+    const status = service.status;
+    assert.strictEqual(status.kind, 'failed');
+    assert.match(status.kind === 'failed' ? status.message : '', /crm\.objects\.contacts\.read/);
+    assert.strictEqual(searches().length, 1);
+  });
+
   it('archived tasks: listed through listTasks?archived=true, one request per page', async () => {
     const { client } = testClient(ref.sandbox.url);
     const actions = new TaskActions(client, () => undefined);
