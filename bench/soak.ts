@@ -4,7 +4,7 @@
 // as the command does (core linkEdit on the file), and re-runs for the TODOs still unlinked, as a user
 // would after the summary. Then, with faults off: exactly N tasks, no duplicate marker, every TODO
 // linked to a distinct existing task, no TODO text lost. Exit code 1 on any violation.
-//   node out/bench/soak.js [--todos 600] [--seeds 1,2,3] [--rate 0.2]
+//   node out/bench/soak.js [--todos 1000] [--seeds 1,2,3,4,5] [--rate 0.2]
 import * as fs from 'fs';
 import * as path from 'path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -111,17 +111,23 @@ async function soak(sandbox: Sandbox, n: number, seed: number, rate: number): Pr
   const ok = tasks.length === n && duplicates === 0 && linkedOk && textsKept;
   const faults = log.filter((e) => e.fault);
   const kinds = [...new Set(faults.map((e) => e.fault))].sort().join(' ');
+  const byOperation = new Map<string, [number, number]>();
+  for (const e of log) {
+    const [all, faulted] = byOperation.get(e.operation ?? e.path) ?? [0, 0];
+    byOperation.set(e.operation ?? e.path, [all + 1, faulted + (e.fault ? 1 : 0)]);
+  }
+  const operations = [...byOperation].map(([op, [all, faulted]]) => `${op} ${all}/${faulted} faulted`).join(', ');
   void markerToken; // markers are `hstodo<key>` (taskContent.markerToken)
   return {
     ok,
     line: `seed ${seed}: ${ok ? 'OK  ' : 'FAIL'} tasks ${tasks.length}/${n}, duplicates ${duplicates}, linked ${linkedIds.length}/${n}${linkedOk ? '' : ' (mismatch)'}, TODO text ${textsKept ? 'kept' : 'CHANGED'}; ` +
-      `${log.length} requests, ${faults.length} faults injected (${kinds}), ${rounds} round(s), ${failedReported} reported failed then retried by the user, ${recovered} recovered by marker; ${seconds.toFixed(1)} s`,
+      `${log.length} requests, ${faults.length} faults injected (${kinds}) [${operations}], ${rounds} round(s), ${failedReported} reported failed then retried by the user, ${recovered} recovered by marker; ${seconds.toFixed(1)} s`,
   };
 }
 
 async function main(): Promise<void> {
-  const n = Number(arg('todos', '600'));
-  const seeds = arg('seeds', '1,2,3').split(',').map(Number);
+  const n = Number(arg('todos', '1000'));
+  const seeds = arg('seeds', '1,2,3,4,5').split(',').map(Number);
   const rate = Number(arg('rate', '0.2'));
   const sandbox = await startSandbox({ seed: 'empty', timeoutHangMs: 2500 });
   let failures = 0;

@@ -14,7 +14,7 @@ const args = [
   path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),
   '--require', 'out/test/e2e/support/hooks.js',
   '--reporter', path.join(__dirname, 'lib', 'summaryReporter.js'),
-  '--timeout', '120000',
+  '--timeout', '180000',
   '--slow', '15000',
   '--exit',
   'out/test/e2e/**/*.test.js',

@@ -155,7 +155,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       nodes.push(message(
         'offline',
         status.savedAt ? t('Offline: showing tasks cached {0}', formatCachedAt(status.savedAt, this.now())) : t('HubSpot is unreachable'),
-        'cloud-offline',
+        'debug-disconnect',
         { command: Commands.refresh, title: t('Retry') },
         t('{0}\nClick to retry.', status.message),
         t('Retry'),

@@ -6,7 +6,7 @@ import { SANDBOX_TOKEN } from '../harness/paths';
 import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, Workbench } from './support/workbench';
 
 describe('Smoke (browser, packaged extension)', function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let workbench: Workbench | undefined;
 
   afterEach(async () => {

@@ -26,7 +26,9 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
   }
 
   before(async function () {
-    workbench = await openWorkbench(this.test);
+    // The first load of a fresh code-server can exceed the navigation timeout on a busy machine; the
+    // second load is served warm.
+    workbench = await openWorkbench(this.test).catch(() => openWorkbench(this.test));
     page = workbench.page;
     await openActivity(page, 'HubSpot');
     await runCommand(page, 'HubSpot: Sign In');
@@ -75,12 +77,17 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     await fix.click();
 
     await waitForNotification(page, /Created 1 HubSpot task/, 60_000);
-    const linkedLine = editor.locator('.view-line', { hasText: /TODO\(HS-\d+\): confirm the volume discount/ }).first();
-    await linkedLine.waitFor({ timeout: 20_000 });
-    const text = (await linkedLine.textContent()) ?? '';
+    // Monaco renders spaces as U+00A0 and may split a line into many spans: read whole lines, poll to a deadline.
+    let text = '';
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !text;) {
+      const lines = (await editor.locator('.view-line').allTextContents()).map((line) => line.replace(/\u00a0/g, ' '));
+      text = lines.find((line) => /TODO\(HS-\d+\)/.test(line)) ?? '';
+      if (!text) await page.waitForTimeout(250);
+    }
     const id = /HS-(\d+)/.exec(text)?.[1];
     assert.ok(id, `rewritten line: ${text}`);
-    assert.match(text.replace(/\u00a0/g, ' '), /@contact:olivia\.anderson@northwind-traders\.example !high due:\+3d/, 'the hints stay in the comment');
+    assert.match(text, /TODO\(HS-\d+\): confirm the volume discount/);
+    assert.match(text, /@contact:olivia\.anderson@northwind-traders\.example !high due:\+3d/, 'the hints stay in the comment');
     await workbench.screenshot('comment-rewritten');
 
     // The task in HubSpot: subject, priority, and the contact association resolved from the hint.

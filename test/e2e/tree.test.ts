@@ -192,6 +192,7 @@ describe('Tasks tree (browser end to end)', function () {
     assert.strictEqual(await groupCount('Overdue'), overdue, 'the cached counts stay');
     await viewDescription(/cached/);
     await page.mouse.move(700, 450);
+    await page.locator('.workbench-hover-container, .monaco-hover').first().waitFor({ state: 'hidden' });
     await shot('offline-cached');
     stack().sandbox.configure({ faults: null });
     await page.mouse.move(700, 450); // no hover card over the row

@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../../harness/paths';
 import { respond, startRawServer, type RawServer } from '../../unit/client/support/rawServer';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
-import { configure, ownSandbox, QUIET, signInAndLoad, watchUnhandled, type OwnSandbox } from './support';
+import { configure, ownSandbox, QUIET, reload, signInAndLoad, watchUnhandled, type OwnSandbox } from './support';
 
 const SEARCH_REPLY = (n: number) => JSON.stringify({ total: n, results: [] });
 
@@ -39,7 +39,7 @@ describe('Reliability: bad input in the extension host', function () {
   /** Refreshes against `baseUrl`; returns the message the tree shows. Then proves recovery. */
   async function treeMessageFor(baseUrl: string): Promise<string> {
     await configure({ 'hubspotTasks.baseUrl': baseUrl });
-    await c.tree.refresh();
+    await reload(c);
     await c.tree.statusBar.refresh(true);
     const roots = await c.tree.provider.getChildren();
     const texts: string[] = [];
@@ -52,7 +52,7 @@ describe('Reliability: bad input in the extension host', function () {
     const message = texts.filter(Boolean).join(' | ');
     // Usable again as soon as the URL is right: the next refresh loads the groups.
     await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
-    await c.tree.refresh();
+    await reload(c);
     await waitFor(() => c.tree.tasks.status.kind === 'ready' && c.tree.tasks.groups().some((g) => g.tasks.length > 0), { what: 'the tree to recover', timeoutMs: 20_000 });
     return message;
   }
@@ -117,7 +117,7 @@ describe('Reliability: bad input in the extension host', function () {
     for (const values of bad) {
       await configure(values);
       await own.sandbox.clearRequests();
-      await c.tree.refresh();
+      await reload(c);
       await c.tree.statusBar.refresh(true);
       const label = JSON.stringify(values);
       assert.strictEqual(c.tree.tasks.status.kind, 'ready', `${label}: the tree loads`);

@@ -58,6 +58,11 @@ export async function ownSandbox(options: SandboxOptions): Promise<OwnSandbox> {
 export async function signInAndLoad(c: Container, token: string): Promise<void> {
   await c.auth.signIn(token);
   await c.auth.setMe(DEMO_OWNER);
+  await reload(c);
+}
+
+/** Refresh as the Refresh button does, then load the groups as the (possibly hidden) view would. */
+export async function reload(c: Container): Promise<void> {
   await c.tree.refresh();
   await c.tree.tasks.ensureLoaded();
   await waitFor(() => c.tree.tasks.groups().every((g) => !g.loading), { what: 'groups to finish loading', timeoutMs: 30_000 });

@@ -36,7 +36,7 @@ describe(`Soak: chaos with ${N} TODOs, 20 % faults, seeds ${SEEDS.join(', ')}`, 
       const outcome = await runTodoChaos({ sandbox, root: ws, n: N, seed, maxRounds: 8 });
       const injected = Object.values(outcome.faults).reduce((a, b) => a + b, 0);
       assert.ok(injected > 0);
-      const verdict = await assertNothingLost(sandbox, ws, N, originals, outcome);
+      const verdict = await assertNothingLost(sandbox, ws, N, originals, outcome, { keysMatch: true });
       recordNumbers(`soak-${N}-${seed}`, {
         todos: N, seed, seconds: (Date.now() - started) / 1000, rounds: outcome.rounds, requests: outcome.requests, faultsInjected: injected,
         faults: outcome.faults, createRequests: outcome.createRequests, searchRequests: outcome.searchRequests,
