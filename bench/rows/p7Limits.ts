@@ -67,6 +67,7 @@ export async function p7Limits(sandbox: Sandbox): Promise<BenchRow[]> {
     // ⌈S/5⌉−1 further seconds; never below the same work unthrottled.
     const requestFloor = (Math.ceil(requests / 100) - 1) * 10_000;
     const searchFloor = (Math.ceil(searches / 5) - 1) * 1000;
+    if (process.env.BENCH_DEBUG) console.error(JSON.stringify({ base, run, requests, searches }));
     limited.min.push(Math.max(base.bulkMs + base.refreshMs, requestFloor, base.bulkMs + Math.max(base.refreshMs, searchFloor)));
   }
   sandbox.configure({ rateLimits: false });

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { SANDBOX_TOKEN } from '../harness/paths';
 import { stack } from './support/hooks';
-import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
+import { openActivity, openWorkbench, quickInput, runCommand, waitForNotification, type Workbench } from './support/workbench';
 
 const SUBJECT = 'confirm the volume discount tiers with Olivia before the next release';
 
@@ -100,13 +100,16 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
 
     // The tree shows the new task at once (due in 3 days).
     await openActivity(page, 'HubSpot');
-    const tree = viewPane(page, 'Tasks');
+    // The side bar holds only our view (its header may be the container's title): look for rows in it.
+    const tree = page.locator('.part.sidebar');
     const row = tree.locator('.monaco-list-row', { hasText: SUBJECT }).first();
-    if (!(await row.isVisible().catch(() => false))) {
-      // Expand every collapsed group until the row shows.
-      for (const group of await tree.locator('.monaco-list-row[aria-expanded="false"]').all()) await group.click().catch(() => undefined);
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && !(await row.isVisible().catch(() => false));) {
+      // Expand the collapsed due groups (Tomorrow, Later …) until the row shows.
+      const collapsed = tree.locator('.monaco-list-row[aria-expanded="false"]').first();
+      if (await collapsed.isVisible().catch(() => false)) await collapsed.click();
+      else await page.waitForTimeout(250);
     }
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 5_000 });
     await row.click();
     await workbench.screenshot('task-in-tree');
   });
