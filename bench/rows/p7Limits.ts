@@ -12,7 +12,7 @@ import type { BenchRow } from '../support/table';
 import { todoWorkspace } from '../support/todoWorkspace';
 
 const N = 1000;
-const RUNS = 3;
+const RUNS = 5;
 
 function memory() {
   const values = new Map<string, unknown>();
@@ -39,7 +39,7 @@ export async function p7Limits(sandbox: Sandbox): Promise<BenchRow[]> {
   const warm = unthrottledClient(sandbox);
   await workload(warm, root);
   warm.dispose();
-  const limited = { total: [] as number[], min: [] as number[], r429: 0, errors: 0, created: 0 };
+  const limited = { total: [] as number[], min: [] as number[], r429: 0, errors: 0, created: 0, requests: 0, searches: 0 };
   for (let i = 0; i < RUNS; i++) {
     // Unthrottled twin: the same work with no limits, for the floor of this run.
     sandbox.configure({ rateLimits: false });
@@ -51,6 +51,8 @@ export async function p7Limits(sandbox: Sandbox): Promise<BenchRow[]> {
     const log = sandbox.requests();
     const requests = log.length;
     const searches = log.filter((e) => e.operation === 'searchTasks').length;
+    limited.requests = requests;
+    limited.searches = searches;
 
     sandbox.configure({ rateLimits: true });
     sandbox.reset('demo');
@@ -67,7 +69,6 @@ export async function p7Limits(sandbox: Sandbox): Promise<BenchRow[]> {
     // ⌈S/5⌉−1 further seconds; never below the same work unthrottled.
     const requestFloor = (Math.ceil(requests / 100) - 1) * 10_000;
     const searchFloor = (Math.ceil(searches / 5) - 1) * 1000;
-    if (process.env.BENCH_DEBUG) console.error(JSON.stringify({ base, run, requests, searches }));
     limited.min.push(Math.max(base.bulkMs + base.refreshMs, requestFloor, base.bulkMs + Math.max(base.refreshMs, searchFloor)));
   }
   sandbox.configure({ rateLimits: false });
@@ -76,6 +77,6 @@ export async function p7Limits(sandbox: Sandbox): Promise<BenchRow[]> {
   return [
     { row: 'P7', metric: `errors surfaced (${N} TODOs + tree refresh, ${RUNS} runs)`, value: limited.errors, goal: '0', pass: limited.errors === 0 && limited.created === N },
     { row: 'P7', metric: '429s received (most in one run)', value: limited.r429, goal: 'counted', pass: null },
-    { row: 'P7', metric: `total time, median of ${RUNS}`, value: round(total, 0), unit: 'ms', goal: '≤ 1.2 × minimum the limits allow', reference: round(min, 0), ratio: round(total / min, 2), pass: total <= 1.2 * min, note: 'reference = max(the same work unthrottled in the same run, the floor of 100 requests / 10 s and 5 searches / s)' },
+    { row: 'P7', metric: `total time, median of ${RUNS}`, value: round(total, 0), unit: 'ms', goal: '≤ 1.2 × minimum the limits allow', reference: round(min, 0), ratio: round(total / min, 2), pass: total <= 1.2 * min, note: `reference = max(the same work unthrottled in the same run, the floor of 100 requests / 10 s and 5 searches / s); the work is ${limited.requests} requests (${limited.searches} searches), so the limits hardly bind and the ratio mostly shows this machine's noise` },
   ];
 }

@@ -126,7 +126,9 @@ export class AuthService implements vscode.Disposable {
       return this.meCache;
     }
     const key = meStateKey(this.accountValue?.portalId);
-    const email = vscode.workspace.getConfiguration().get<string>(Settings.ownerEmail)?.trim();
+    // A hand-edited settings.json may hold any JSON type here.
+    const configured = vscode.workspace.getConfiguration().get<unknown>(Settings.ownerEmail);
+    const email = typeof configured === 'string' ? configured.trim() : undefined;
     const remembered = this.context.globalState.get<{ id: string; email?: string }>(key);
     if (remembered && (!email || remembered.email?.toLowerCase() === email.toLowerCase())) {
       this.meCache = remembered.id;

@@ -9,7 +9,8 @@ import { Settings } from '../constants';
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 
 export function configuredBaseUrl(): string {
-  const value = vscode.workspace.getConfiguration().get<string>(Settings.baseUrl)?.trim();
+  const configured = vscode.workspace.getConfiguration().get<unknown>(Settings.baseUrl);
+  const value = typeof configured === 'string' ? configured.trim() : undefined;
   return value ? value.replace(/\/+$/, '') : DEFAULT_BASE_URL;
 }
 

@@ -29,17 +29,21 @@ export interface TodoSettings {
 
 export function readTodoSettings(): TodoSettings {
   const config = vscode.workspace.getConfiguration();
-  const tags = config.get<string[]>(TodoSettingKeys.tags)?.filter((t) => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
+  // A hand-edited settings.json may hold any JSON type: wrong types fall back to the defaults.
+  const num = (key: string, fallback: number) => { const v = config.get<unknown>(key); return typeof v === 'number' && Number.isFinite(v) ? v : fallback; };
+  const strings = (key: string) => { const v = config.get<unknown>(key); return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined; };
+  const linkFormat = config.get<unknown>(TodoSettingKeys.linkFormat);
+  const tags = strings(TodoSettingKeys.tags)?.filter((t) => t.trim() !== '').map((t) => t.trim());
   return {
     tags: tags && tags.length > 0 ? tags : [...DEFAULT_TAGS],
     codeLens: config.get<boolean>(TodoSettingKeys.codeLens, true),
-    linkFormat: validateLinkFormat(config.get<string>(TodoSettingKeys.linkFormat, DEFAULT_LINK_FORMAT)).format,
-    defaultAssociations: config.get<string[]>(TodoSettingKeys.defaultAssociations, []),
-    defaultDueInDays: Math.max(0, config.get<number>(TodoSettingKeys.defaultDueInDays, 7)),
+    linkFormat: validateLinkFormat(typeof linkFormat === 'string' ? linkFormat : DEFAULT_LINK_FORMAT).format,
+    defaultAssociations: strings(TodoSettingKeys.defaultAssociations) ?? [],
+    defaultDueInDays: Math.max(0, num(TodoSettingKeys.defaultDueInDays, 7)),
     cleanUpAction: config.get<string>(TodoSettingKeys.cleanUpAction) === 'markDone' ? 'markDone' : 'remove',
-    maxFileSize: Math.max(1, config.get<number>(TodoSettingKeys.maxFileSizeKB, 1024)) * 1024,
-    statusRefreshMs: Math.max(0, config.get<number>(TodoSettingKeys.statusRefreshMinutes, 5)) * 60_000,
-    duplicateCheckMs: Math.max(1, config.get<number>(TodoSettingKeys.duplicateCheckSeconds, 10)) * 1000,
+    maxFileSize: Math.max(1, num(TodoSettingKeys.maxFileSizeKB, 1024)) * 1024,
+    statusRefreshMs: Math.max(0, num(TodoSettingKeys.statusRefreshMinutes, 5)) * 60_000,
+    duplicateCheckMs: Math.max(1, num(TodoSettingKeys.duplicateCheckSeconds, 10)) * 1000,
   };
 }
 

@@ -103,13 +103,16 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     // The side bar holds only our view (its header may be the container's title): look for rows in it.
     const tree = page.locator('.part.sidebar');
     const row = tree.locator('.monaco-list-row', { hasText: SUBJECT }).first();
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline && !(await row.isVisible().catch(() => false));) {
-      // Expand the collapsed due groups (Tomorrow, Later …) until the row shows.
-      const collapsed = tree.locator('.monaco-list-row[aria-expanded="false"]').first();
-      if (await collapsed.isVisible().catch(() => false)) await collapsed.click();
-      else await page.waitForTimeout(250);
+    // The list is virtualised: collapse the open groups so the "Later" group (due in 3 days) is on screen, open it.
+    for (let i = 0; i < 6 && !(await row.isVisible().catch(() => false)); i++) {
+      const open = tree.locator('.monaco-list-row[aria-expanded="true"]').first();
+      if (!(await open.isVisible().catch(() => false))) break;
+      await open.click({ timeout: 5_000 }).catch(() => undefined);
     }
-    await row.waitFor({ timeout: 5_000 });
+    if (!(await row.isVisible().catch(() => false))) {
+      await tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: /Later/ }).first().click({ timeout: 10_000 });
+    }
+    await row.waitFor({ timeout: 15_000 });
     await row.click();
     await workbench.screenshot('task-in-tree');
   });

@@ -112,7 +112,8 @@ describe('Reliability: bad input in the extension host', function () {
       { 'hubspotTasks.autoRefreshMinutes': -1 }, { 'hubspotTasks.autoRefreshMinutes': 'often' },
       { 'hubspotTasks.statusBar.whenSignedOut': 'bogus' }, { 'hubspotTasks.reminders.enabled': 'yes' },
       { 'hubspotTasks.ownerEmail': 42 }, { 'hubspotTasks.refreshOnFocus': 'no' },
-      { 'hubspotTasks.todo.linkFormat': 'garbage {id}' }, { 'hubspotTasks.todo.tags': 'TODO' },
+      { 'hubspotTasks.todo.linkFormat': 'garbage {id}' }, { 'hubspotTasks.todo.linkFormat': 42 }, { 'hubspotTasks.todo.tags': 'TODO' },
+      { 'hubspotTasks.todo.defaultDueInDays': 'soon' }, { 'hubspotTasks.todo.defaultAssociations': '@contact:1' }, { 'hubspotTasks.todo.duplicateCheckSeconds': null },
     ];
     for (const values of bad) {
       await configure(values);
@@ -124,9 +125,28 @@ describe('Reliability: bad input in the extension host', function () {
       const searches = own.sandbox.requests().filter((r) => r.operation === 'searchTasks');
       assert.ok(searches.length > 0 && searches.every((r) => r.status === 200), `${label}: every search accepted (${searches.map((r) => r.status).join(',')})`);
       assert.match(c.tree.statusBar.text, /^\$\(checklist\) /, `${label}: the status bar shows`);
+      if (Object.keys(values)[0].startsWith('hubspotTasks.todo.')) {
+        // The TODO feature still turns a TODO into a linked task with these values.
+        const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'reliability-settings.py');
+        await vscode.workspace.fs.writeFile(file, Buffer.from('# TODO: settings check\n'));
+        try {
+          c.todo.review = async (candidates) => [...candidates];
+          const summary = await vscode.commands.executeCommand<{ created: { linked: boolean }[] }>('hubspotTasks.todo.createFromFile', file);
+          assert.strictEqual(summary?.created.length, 1, `${label}: the TODO became a task`);
+        } finally {
+          await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+          await vscode.workspace.fs.delete(file);
+        }
+      }
       await configure(QUIET);
-      await configure({ 'hubspotTasks.todo.linkFormat': undefined, 'hubspotTasks.todo.tags': undefined });
+      await configure(Object.fromEntries(Object.keys(values).filter((k) => k.startsWith('hubspotTasks.todo.')).map((k) => [k, undefined])));
     }
+    // A base URL that is not a string: the default (HubSpot) is used, nothing throws; then back.
+    await configure({ 'hubspotTasks.baseUrl': 42 });
+    await reload(c);
+    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
+    await reload(c);
+    assert.strictEqual(c.tree.tasks.status.kind, 'ready');
   });
 
   it('invalid form values and malformed messages: field errors or ignored, never written, never a crash', async () => {
