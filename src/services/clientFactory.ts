@@ -14,7 +14,7 @@ export function configuredBaseUrl(): string {
   return value ? value.replace(/\/+$/, '') : DEFAULT_BASE_URL;
 }
 
-export function createClient(getToken: () => Promise<string | undefined>, logger: Logger, baseUrl = configuredBaseUrl()): HubSpotApi {
+export function createClient(getToken: () => Promise<string | undefined>, logger: Logger, baseUrl = configuredBaseUrl()): HubSpotClient {
   return new HubSpotClient({ baseUrl, getToken, logger });
 }
 
@@ -23,13 +23,15 @@ export function createClient(getToken: () => Promise<string | undefined>, logger
  * client behind it is rebuilt when `hubspotTasks.baseUrl` changes.
  */
 export class SwitchableClient implements HubSpotApi, vscode.Disposable {
-  private current: HubSpotApi;
+  private current: HubSpotClient;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly getToken: () => Promise<string | undefined>, private readonly logger: Logger) {
     this.current = createClient(getToken, logger);
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(Settings.baseUrl)) {
+        // Close the old client's kept-alive sockets; requests in flight on it still finish.
+        this.current.dispose();
         this.current = createClient(this.getToken, this.logger);
       }
     });
@@ -50,5 +52,6 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.current.dispose();
   }
 }
