@@ -30,7 +30,8 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
     this.current = createClient(getToken, logger);
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(Settings.baseUrl)) {
-        // Close the old client's kept-alive sockets; requests in flight on it still finish.
+        // Close the old client's sockets so they do not linger; a request still in flight to the old
+        // base URL ends as a network error, which its caller already reports.
         this.current.dispose();
         this.current = createClient(this.getToken, this.logger);
       }
