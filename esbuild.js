@@ -10,20 +10,7 @@ const watch = process.argv.includes('--watch');
 /** Only build the webview when its sources exist, so the skeleton builds on its own. */
 const webviewEntry = path.join(__dirname, 'src/webviews/app/main.ts');
 
-/**
- * node-fetch v2 falls back to the `whatwg-url` package only when Node lacks `url.URL`, which every
- * supported Node has; bundling it would add ~280 KB of Unicode tables (tr46) and slow `require()`.
- */
-const nodeUrlInsteadOfWhatwgUrl = {
-  name: 'node-url-instead-of-whatwg-url',
-  setup(build) {
-    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url-shim' }));
-    build.onLoad({ filter: /.*/, namespace: 'node-url-shim' }, () => ({
-      contents: "module.exports = { URL: require('url').URL };",
-      loader: 'js',
-    }));
-  },
-};
+const nodeUrlInsteadOfWhatwgUrl = require('./scripts/nodeUrlShim');
 
 const builds = [
   {

@@ -170,8 +170,11 @@ describe('Reliability in the browser (hostile content, token hygiene, two window
 
   it('the editor webview shows a hostile task\'s subject, notes and associations as text; nothing runs', async () => {
     for (const i of [0, 3, 9, 24, 30]) {
-      await runCommand(page, 'HubSpot: Edit Task');
-      await answerInput(page, account.taskIds[i]);
+      // Open it as a user does: click its row in the tree (the item's command is Edit Task).
+      await page.keyboard.press('Escape');
+      const row = page.locator('.part.sidebar .monaco-list-row', { hasText: `[H${String(i).padStart(2, '0')}]` }).first();
+      await row.scrollIntoViewIfNeeded();
+      await row.click();
       const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
       await frame.locator('#save:not([disabled])').waitFor({ timeout: 30_000 });
       const subject = await frame.locator('#subject').inputValue();
@@ -183,9 +186,14 @@ describe('Reliability in the browser (hostile content, token hygiene, two window
   });
 
   it('the linked-TODO hover shows hostile subjects escaped; no image loads, no command link of theirs', async () => {
+    await page.keyboard.press('Escape');
     await runCommand(page, 'View: Close All Editors');
     await page.keyboard.press('Control+P');
-    await answerInput(page, 'linked.ts');
+    const quick = page.locator('.quick-input-widget input').first();
+    await quick.waitFor({ state: 'visible' });
+    await quick.fill('linked.ts');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'linked.ts' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await quick.press('Enter');
     const editor = page.locator('.monaco-editor .view-lines').first();
     await editor.waitFor({ state: 'visible', timeout: 20_000 });
     for (let line = 0; line < 5; line++) {
@@ -209,9 +217,14 @@ describe('Reliability in the browser (hostile content, token hygiene, two window
     const second = await openPage();
     await second.locator('.part.statusbar', { hasText: /due/ }).waitFor({ timeout: 60_000 });
     await screenshot('second-window-signed-in', second);
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
     await runCommand(page, 'HubSpot: Sign Out');
     await page.locator('.part.statusbar', { hasText: 'Sign in to HubSpot' }).waitFor({ timeout: 20_000 });
-    await second.locator('.part.statusbar', { hasText: 'Sign in to HubSpot' }).waitFor({ timeout: 30_000 });
+    await screenshot('first-window-signed-out');
+    const followed = await second.locator('.part.statusbar', { hasText: 'Sign in to HubSpot' }).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    await screenshot('second-window-after-sign-out', second);
+    assert.ok(followed, 'the second window (same browser profile, same secret store) shows it is signed out');
     await screenshot('second-window-signed-out', second);
     await domText(second, 'second window');
     await second.close();
