@@ -176,7 +176,18 @@ describe('Reliability in the browser (hostile content, token hygiene, two window
       await row.scrollIntoViewIfNeeded();
       await row.click();
       const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-      await frame.locator('#save:not([disabled])').waitFor({ timeout: 30_000 });
+      await frame.locator('#subject').waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+        await screenshot(`editor-failed-${HOSTILE_PAYLOADS[i].id}`);
+        throw error;
+      });
+      await page.waitForFunction(() => true); // one turn for the form to be filled from the init message
+      await frame.locator('#subject[value], #subject').first().waitFor();
+      await frame.locator('#subject').evaluate((el, expected) => new Promise<void>((resolve) => {
+        const input = el as unknown as { value: string };
+        const deadline = Date.now() + 10_000;
+        const check = (): void => (input.value === expected || Date.now() > deadline ? resolve() : void setTimeout(check, 50));
+        check();
+      }), tagged(HOSTILE_PAYLOADS[i], i)).catch(() => undefined);
       const subject = await frame.locator('#subject').inputValue();
       assert.strictEqual(subject, tagged(HOSTILE_PAYLOADS[i], i), `${HOSTILE_PAYLOADS[i].id}: the subject field holds the payload as text`);
       await domText(page, `editor ${HOSTILE_PAYLOADS[i].id}`);

@@ -127,7 +127,7 @@ describe('Reliability: bad input in the extension host', function () {
       assert.match(c.tree.statusBar.text, /^\$\(checklist\) /, `${label}: the status bar shows`);
       if (Object.keys(values)[0].startsWith('hubspotTasks.todo.')) {
         // The TODO feature still turns a TODO into a linked task with these values.
-        const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'reliability-settings.py');
+        const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, `reliability-settings-${bad.indexOf(values)}.py`);
         await vscode.workspace.fs.writeFile(file, Buffer.from('# TODO: settings check\n'));
         try {
           c.todo.review = async (candidates) => [...candidates];

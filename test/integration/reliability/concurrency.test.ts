@@ -82,9 +82,15 @@ describe('Reliability: concurrency in the extension host', function () {
       const running = vscode.commands.executeCommand<CreationSummary | undefined>('hubspotTasks.todo.createFromFile', file);
       await waitFor(() => own.sandbox.requests().length > 0 || undefined, { what: 'the create to be on its way', timeoutMs: 10_000 }).catch(() => undefined);
       // Edits above the TODO (lines move), on the TODO's line after its text, and below it.
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// header typed meanwhile\n')));
-      assert.ok(await editor.edit((b) => b.insert(document.lineAt(2).range.end, ' (and the null case)')));
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(document.lineCount - 1, 0), 'export const b = 2;\n')));
+      const type = async (at: vscode.Position, text: string) => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(document.uri, at, text);
+        assert.ok(await vscode.workspace.applyEdit(edit), `typed ${JSON.stringify(text)}`);
+      };
+      await type(new vscode.Position(0, 0), '// header typed meanwhile\n');
+      await type(document.lineAt(2).range.end, ' (and the null case)');
+      await type(new vscode.Position(document.lineCount - 1, 0), 'export const b = 2;\n');
+      assert.ok(editor.document === document);
       const summary = await running;
       own.sandbox.configure({ latencyMs: 0 });
       const text = document.getText();
