@@ -158,6 +158,16 @@ export type FromWebview = ReadyMessage | DirtyMessage | SaveMessage | SearchMess
 type Check<T> = (value: unknown) => value is T;
 
 const MAX_TEXT = 200_000;
+/** Longest name, email or option label the form shows; longer ones are clipped by `clip`. */
+export const LABEL_MAX = 1000;
+
+/**
+ * HubSpot data is untrusted and can be of any length: clip display labels before posting them, so a
+ * 100 KB contact or owner name shortens one label instead of failing validation of the whole form.
+ */
+export function clip(text: string, max = LABEL_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -188,13 +198,13 @@ export function isId(value: unknown): value is string {
 }
 
 export function isAssociationItem(value: unknown): value is AssociationItem {
-  return isRecord(value) && isObjectType(value.objectType) && isId(value.id) && isText(value.label, 1000)
-    && (value.detail === undefined || isText(value.detail, 1000));
+  return isRecord(value) && isObjectType(value.objectType) && isId(value.id) && isText(value.label, LABEL_MAX)
+    && (value.detail === undefined || isText(value.detail, LABEL_MAX));
 }
 
 export function isTaskFields(value: unknown): value is TaskFields {
   return isRecord(value)
-    && isText(value.subject, 10_000)
+    && isText(value.subject)
     && isText(value.notes)
     && isTime(value.dueAt)
     && isTime(value.reminderAt)
@@ -217,11 +227,11 @@ export function isPersistedState(value: unknown): value is PersistedState {
 }
 
 function isOption(value: unknown): value is Option {
-  return isRecord(value) && isText(value.value, 200) && isText(value.label, 1000);
+  return isRecord(value) && isText(value.value, 200) && isText(value.label, LABEL_MAX);
 }
 
 function isOwnerOption(value: unknown): value is OwnerOption {
-  return isRecord(value) && isId(value.id) && isText(value.label, 1000) && isText(value.email, 1000);
+  return isRecord(value) && isId(value.id) && isText(value.label, LABEL_MAX) && isText(value.email, LABEL_MAX);
 }
 
 function isFieldError(value: unknown): value is FieldError {

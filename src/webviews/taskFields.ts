@@ -4,7 +4,7 @@ import type { ApiObject, ApiTask, AssociatedObjectType, Properties } from '../hu
 import { TaskProperty } from '../hubspot/types';
 import { htmlToText, textToHtml } from './notesFormat';
 import type { AssociationItem, FieldName, Option, OwnerOption, TaskFields } from './protocol';
-import { FIELD_NAMES } from './protocol';
+import { clip, FIELD_NAMES } from './protocol';
 
 /** The task properties the editor reads (HubSpot returns only the properties asked for). */
 export const EDITOR_TASK_PROPERTIES: string[] = [
@@ -175,7 +175,7 @@ export function associationItem(objectType: AssociatedObjectType, record: ApiObj
     label = detail || `#${record.id}`;
     detail = detail === label ? '' : detail;
   }
-  return detail ? { objectType, id: record.id, label, detail } : { objectType, id: record.id, label };
+  return detail ? { objectType, id: record.id, label: clip(label), detail: clip(detail) } : { objectType, id: record.id, label: clip(label) };
 }
 
 /** Property options as form options: hidden ones dropped, ordered, the current value always present. */
@@ -186,11 +186,11 @@ export function toOptions(
   const options = definition?.options
     ?.filter((o) => !o.hidden && typeof o.value === 'string')
     .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
-    .map((o) => ({ value: o.value, label: o.label || o.value }));
+    .map((o) => ({ value: o.value, label: clip(o.label || o.value) }));
   return options && options.length > 0 ? options : fallback;
 }
 
 export function ownerOption(owner: { id: string; email: string; firstName: string; lastName: string }): OwnerOption {
   const name = [owner.firstName, owner.lastName].map((s) => (s ?? '').trim()).filter(Boolean).join(' ');
-  return { id: owner.id, label: name || owner.email || `#${owner.id}`, email: owner.email ?? '' };
+  return { id: owner.id, label: clip(name || owner.email || `#${owner.id}`), email: clip(owner.email ?? '') };
 }

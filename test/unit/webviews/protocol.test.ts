@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { TaskFields } from '../../../src/webviews/protocol';
-import { describeMessage, isFromWebview, isPersistedState, isToWebview } from '../../../src/webviews/protocol';
+import { describeMessage, isFromWebview, isPersistedState, isToWebview, LABEL_MAX } from '../../../src/webviews/protocol';
+import { associationItem, ownerOption } from '../../../src/webviews/taskFields';
 
 const fields = (overrides: Partial<TaskFields> = {}): TaskFields => ({
   subject: 'Call', notes: '', dueAt: 1_800_000_000_000, reminderAt: null, status: 'NOT_STARTED', priority: '',
@@ -53,6 +54,16 @@ describe('task editor protocol validators', () => {
     assert.ok(isToWebview({ type: 'saveFailed', errors: [{ field: 'dueAt', message: 'bad' }, { message: 'form' }] }));
     assert.strictEqual(isToWebview({ type: 'conflict', latest: base, changed: ['hs_task_subject'] }), false);
     assert.strictEqual(isToWebview({ type: 'init', base, options: {}, owners: [], strings: {} }), false);
+  });
+
+  it('keeps the form usable when HubSpot sends 100 KB names and subjects: labels are clipped, not the form rejected', () => {
+    const huge = '<img src=x onerror=alert(1)>'.repeat(4000);
+    const owner = ownerOption({ id: '9', email: huge, firstName: huge, lastName: '' });
+    const contact = associationItem('contacts', { id: '12', properties: { firstname: huge, email: huge }, createdAt: '', updatedAt: '' });
+    assert.ok(owner.label.length <= LABEL_MAX && owner.label.startsWith('<img src=x'));
+    assert.ok(contact.label.length <= LABEL_MAX && (contact.detail ?? '').length <= LABEL_MAX);
+    const base = { taskId: '42', fields: fields({ subject: huge, notes: huge, associations: [contact] }) };
+    assert.ok(isToWebview({ type: 'init', base, options: { status: [], priority: [], type: [] }, owners: [owner], strings: {} }));
   });
 
   it('validates the persisted state restored after a reload', () => {
