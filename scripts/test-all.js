@@ -20,7 +20,7 @@ const STEPS = [
   { name: 'lint', command: [npm, 'run', '--silent', 'lint'] },
   { name: 'type check + compile', command: [node, bin('typescript', 'bin/tsc'), '-p', '.', '--noEmit', 'false', '--outDir', 'out'] },
   { name: 'bundle', command: [node, 'esbuild.js', '--production'] },
-  { name: 'package .vsix', command: [node, bin('@vscode/vsce', 'vsce'), 'package', '--no-dependencies', '-o', 'dist/hubspot-tasks.vsix'] },
+  { name: 'package .vsix', command: [node, bin('@vscode/vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', 'dist/hubspot-tasks.vsix'] },
   {
     name: 'unit',
     suite: true,
