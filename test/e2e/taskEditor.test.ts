@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { RESULTS_DIR, SANDBOX_TOKEN } from '../harness/paths';
 import { stack } from './support/hooks';
+import { sandboxApi } from './support/sandboxApi';
 import { openActivity, openWorkbench, quickInput, runCommand as paletteCommand, waitForNotification, type Workbench } from './support/workbench';
 
 interface LoggedRequest { method: string; path: string; operation?: string; status: number; body?: unknown }
@@ -42,16 +43,7 @@ describe('Task editor (browser end to end)', function () {
   const clearRequests = () => admin('DELETE', 'requests');
 
   /** Calls the sandbox like HubSpot's API (for setting up data and changing it "elsewhere"). */
-  async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${sandbox.url}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${route}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = sandboxApi;
 
   /** test-results/screenshots/<this test>/<step>.png */
   async function screenshot(step: string): Promise<void> {

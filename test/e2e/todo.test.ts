@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { SANDBOX_TOKEN } from '../harness/paths';
-import { stack } from './support/hooks';
+import { sandboxApi } from './support/sandboxApi';
 import { openActivity, openWorkbench, quickInput, runCommand, waitForNotification, type Workbench } from './support/workbench';
 
 const SUBJECT = 'confirm the volume discount tiers with Olivia before the next release';
@@ -14,16 +14,7 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
   let workbench: Workbench;
   let page: Page;
 
-  async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${stack().sandbox.url}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${method} ${route}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = sandboxApi;
 
   before(async function () {
     // The first load of a fresh code-server can exceed the navigation timeout on a busy machine; the
