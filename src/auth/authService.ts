@@ -6,6 +6,7 @@ import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
 import { isHubSpotError } from '../hubspot/errors';
 import { ContextKeys, Settings, TOKEN_SECRET_KEY } from '../constants';
+import { configuredBaseUrl } from '../services/clientFactory';
 import type { Logger } from '../util/logger';
 
 export interface Account {
@@ -24,7 +25,8 @@ export class SignInError extends Error {
   }
 }
 
-export type ClientForToken = (token: string) => HubSpotApi;
+/** A client for validating one token; disposed (its sockets closed) once the check is done. */
+export type ClientForToken = (token: string) => HubSpotApi & { dispose(): void };
 
 export class AuthService implements vscode.Disposable {
   private token: string | undefined;
@@ -32,6 +34,8 @@ export class AuthService implements vscode.Disposable {
   private rejected = false;
   private rejectionShown = false;
   private meCache: string | undefined;
+  /** Set when `hubspotTasks.baseUrl` changed: the token may now reach another account. */
+  private accountCheck: { pending?: Promise<void> } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fires after sign-in, sign-out (here or in another window), or a "me" change. */
@@ -57,6 +61,12 @@ export class AuthService implements vscode.Disposable {
           this.meCache = undefined;
           this.changed.fire();
         }
+        if (event.affectsConfiguration(Settings.baseUrl)) {
+          // "Me" is remembered per account: find out which account this is before answering `me()`.
+          this.meCache = undefined;
+          this.accountCheck = {};
+          this.changed.fire();
+        }
       }),
     );
     this.ready = this.reloadToken();
@@ -75,6 +85,14 @@ export class AuthService implements vscode.Disposable {
     return this.isSignedIn ? this.accountValue : undefined;
   }
 
+  /**
+   * Which HubSpot account data comes from (base URL and portal), or undefined when signed out:
+   * caches of account data (owner names, …) are dropped when it changes.
+   */
+  get accountKey(): string | undefined {
+    return this.isSignedIn ? `${configuredBaseUrl()}#${this.accountValue?.portalId ?? '?'}` : undefined;
+  }
+
   /** For the HTTP client only: never log or store what this returns. */
   async getToken(): Promise<string | undefined> {
     await this.ready;
@@ -88,12 +106,14 @@ export class AuthService implements vscode.Disposable {
       throw new SignInError(vscode.l10n.t('The access token is empty.'), 'invalid');
     }
     let details: AccountDetails;
+    const client = this.clientForToken(token);
     try {
       // Account details need no scope, so a scoped read alongside tells "missing scopes" apart.
-      const client = this.clientForToken(token);
       [details] = await Promise.all([client.account.accountDetails(), client.tasks.listTasks({ limit: 1, properties: [] })]);
     } catch (error) {
       throw toSignInError(error);
+    } finally {
+      client.dispose();
     }
     const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
     await this.context.globalState.update(ACCOUNT_STATE_KEY, account);
@@ -102,6 +122,7 @@ export class AuthService implements vscode.Disposable {
     this.rejected = false;
     this.rejectionShown = false;
     this.meCache = undefined;
+    this.accountCheck = undefined;
     await this.context.secrets.store(TOKEN_SECRET_KEY, token);
     this.log.info(`Signed in to HubSpot portal ${account.portalId}.`);
     await this.publish();
@@ -122,6 +143,10 @@ export class AuthService implements vscode.Disposable {
     if (!this.isSignedIn) {
       return undefined;
     }
+    if (this.meCache) {
+      return this.meCache;
+    }
+    await this.checkAccount();
     if (this.meCache) {
       return this.meCache;
     }
@@ -147,6 +172,39 @@ export class AuthService implements vscode.Disposable {
       }
     }
     return remembered?.id;
+  }
+
+  /**
+   * After a base URL change, asks HubSpot which account the token reaches (one request, shared by
+   * concurrent callers) so `me()` answers from that account's remembered owner. When the check fails
+   * (unreachable), the last known account stands and the next `me()` checks again.
+   */
+  private async checkAccount(): Promise<void> {
+    const check = this.accountCheck;
+    if (!check) {
+      return;
+    }
+    check.pending ??= (async () => {
+      try {
+        const details = await this.client.account.accountDetails();
+        if (this.accountCheck !== check) {
+          return; // signed in (validated) or changed again meanwhile
+        }
+        this.accountCheck = undefined;
+        if (details.portalId !== this.accountValue?.portalId) {
+          const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
+          this.accountValue = account;
+          this.meCache = undefined;
+          await this.context.globalState.update(ACCOUNT_STATE_KEY, account);
+          this.log.info(`The base URL now reaches HubSpot portal ${account.portalId}.`);
+          this.changed.fire();
+        }
+      } catch (error) {
+        check.pending = undefined;
+        this.log.debug(`Could not check which account the base URL reaches: ${isHubSpotError(error) ? error.message : String(error)}`);
+      }
+    })();
+    await check.pending;
   }
 
   async setMe(ownerId: string, email?: string): Promise<void> {

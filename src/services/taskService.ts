@@ -54,6 +54,8 @@ export interface TaskServiceOptions {
   now?: () => Date;
   /** How long a write made here overrides search results that may not reflect it yet. */
   writeOverlayMs?: number;
+  /** Which account the data comes from (base URL and portal): owner names are kept per account. */
+  accountKey?: () => string | undefined;
 }
 
 const STATE_FILTERS = 'hubspotTasks.filters';
@@ -71,6 +73,9 @@ export class TaskService {
   private readonly cache: TaskCache;
   private ownerNames = new Map<string, string>();
   private ownersLoad: Promise<void> | undefined;
+  /** The account `ownerNames` belong to, and a count of account changes (drops stale answers). */
+  private ownersAccount: string | undefined;
+  private ownersGeneration = 0;
   private lastLoadedAt: number | undefined;
   private readonly changed = new Emitter<GroupState | undefined>();
   /** A group changed (its tasks, total or paging), or everything (undefined). */
@@ -170,6 +175,7 @@ export class TaskService {
       this.setStatus({ kind: 'needs-me' });
       return;
     }
+    this.useOwnersOf(this.options.accountKey?.());
     if (this.filtersValue.owner === 'all') {
       void this.loadOwnerNames(); // names show only when the tree lists everyone's tasks
     }
@@ -370,17 +376,33 @@ export class TaskService {
     }
   }
 
+  /** Another account (sign-in, base URL): the owner names loaded so far are someone else's. */
+  private useOwnersOf(account: string | undefined): void {
+    if (account !== this.ownersAccount) {
+      this.ownersAccount = account;
+      this.ownersGeneration++;
+      this.ownerNames = new Map();
+      this.ownersLoad = undefined;
+    }
+  }
+
   private async loadOwnerNames(): Promise<void> {
+    const generation = this.ownersGeneration;
     this.ownersLoad ??= (async () => {
       try {
         const owners = await this.options.client.owners.allOwners();
+        if (generation !== this.ownersGeneration) {
+          return; // the account changed while the names were loading
+        }
         this.ownerNames = new Map(owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
         // Only task descriptions change: repaint the groups, not the whole tree (keeps scroll and focus).
         for (const state of this.states.values()) {
           this.changed.fire(state);
         }
       } catch (error) {
-        this.ownersLoad = undefined; // try again on the next load
+        if (generation === this.ownersGeneration) {
+          this.ownersLoad = undefined; // try again on the next load
+        }
         this.options.logger.debug(`Owner names unavailable: ${String(error)}`);
       }
     })();

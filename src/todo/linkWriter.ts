@@ -21,12 +21,46 @@ export interface LinkOutcome {
   notFound: LinkRequest[];
 }
 
+/**
+ * VS Code refuses a WorkspaceEdit (applyEdit → false, nothing applied) when a document changed between
+ * our read and the apply: its version is checked. A user typing anywhere in one of the files is enough,
+ * so the links are planned again from the new text; a TODO the user changed is still left alone.
+ */
+const MAX_ATTEMPTS = 5;
+/** How long to wait for the extension host to see the change that made an apply fail, before trying again. */
+const CATCH_UP_MS = 1000;
+
 export async function writeLinks(requests: readonly LinkRequest[], format: string, tags: string[]): Promise<LinkOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planLinks(requests, format, tags);
+    if (plan.outcome.linked.length === 0) return plan.outcome;
+    if (await vscode.workspace.applyEdit(plan.edit)) {
+      // Documents that had no unsaved changes are saved, so files that were not open change on disk; an
+      // editor with unsaved work keeps it unsaved (the link is one more undoable change in it).
+      await Promise.all(plan.toSave.map((document) => document.save()));
+      return plan.outcome;
+    }
+    if (attempt >= MAX_ATTEMPTS) return { linked: [], notFound: [...plan.outcome.notFound, ...plan.outcome.linked] };
+    await versionsChanged(plan.read, CATCH_UP_MS);
+  }
+}
+
+interface LinkPlan {
+  edit: vscode.WorkspaceEdit;
+  outcome: LinkOutcome;
+  toSave: vscode.TextDocument[];
+  /** Each edited document and the version its text was read at. */
+  read: { document: vscode.TextDocument; version: number }[];
+}
+
+/** Finds every requested TODO in the current text of its document and builds one edit linking them. */
+async function planLinks(requests: readonly LinkRequest[], format: string, tags: string[]): Promise<LinkPlan> {
   const outcome: LinkOutcome = { linked: [], notFound: [] };
   const byUri = new Map<string, LinkRequest[]>();
   for (const request of requests) byUri.set(request.uri.toString(), [...(byUri.get(request.uri.toString()) ?? []), request]);
   const edit = new vscode.WorkspaceEdit();
   const toSave: vscode.TextDocument[] = [];
+  const read: LinkPlan['read'] = [];
   for (const list of byUri.values()) {
     let document: vscode.TextDocument;
     try {
@@ -35,6 +69,7 @@ export async function writeLinks(requests: readonly LinkRequest[], format: strin
       outcome.notFound.push(...list);
       continue;
     }
+    const version = document.version;
     const language = DocumentTodos.languageOf(document);
     const todos = language ? findTodos(document.getText(), language, { tags }) : [];
     const keys = todoKeys(DocumentTodos.relativePath(document.uri), todos);
@@ -52,15 +87,31 @@ export async function writeLinks(requests: readonly LinkRequest[], format: strin
       outcome.linked.push(request);
       edited = true;
     }
-    if (edited && !document.isDirty && !document.isUntitled) toSave.push(document);
+    if (!edited) continue;
+    read.push({ document, version });
+    if (!document.isDirty && !document.isUntitled) toSave.push(document);
   }
-  if (outcome.linked.length === 0) return outcome;
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) return { linked: [], notFound: [...outcome.notFound, ...outcome.linked] };
-  // Documents that had no unsaved changes are saved, so files that were not open change on disk; an
-  // editor with unsaved work keeps it unsaved (the link is one more undoable change in it).
-  await Promise.all(toSave.map((document) => document.save()));
-  return outcome;
+  return { edit, outcome, toSave, read };
+}
+
+/**
+ * Resolves once one of the documents has a newer version than the one read (the change that made the
+ * apply fail has reached this extension host), or after `timeoutMs` (the apply failed for another reason).
+ */
+function versionsChanged(read: LinkPlan['read'], timeoutMs: number): Promise<void> {
+  const moved = () => read.some(({ document, version }) => document.version !== version);
+  if (moved()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const subscription = vscode.workspace.onDidChangeTextDocument(() => {
+      if (moved()) done();
+    });
+  });
 }
 
 /** Index of the unlinked TODO the request names: same key, else same tag and text nearest the old line. */

@@ -26,6 +26,8 @@ export class LinkedTodos implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private pending: Promise<void> | undefined;
   private owners: Map<string, string> | undefined;
+  /** The account the cached tasks and owner names belong to. */
+  private account: string | undefined;
 
   constructor(private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>, private readonly documents: DocumentTodos) {
     this.disposables.push(
@@ -45,7 +47,16 @@ export class LinkedTodos implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('hubspotTasks.todo')) this.schedule();
       }),
+      // Another account (sign-in, base URL): its tasks and owners are not the ones cached.
+      container.auth.onDidChange(() => {
+        if (container.auth.accountKey === this.account) return;
+        this.account = container.auth.accountKey;
+        this.tasks.clear();
+        this.owners = undefined;
+        void this.refresh(false);
+      }),
     );
+    this.account = container.auth.accountKey;
     this.schedule();
     void this.refresh(false);
   }
@@ -111,8 +122,10 @@ export class LinkedTodos implements vscode.Disposable {
     if (!id) return undefined;
     if (!this.owners) {
       try {
-        const owners = await this.container.client.owners.allOwners();
-        this.owners = new Map(owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
+        const account = this.account;
+        const owners = new Map((await this.container.client.owners.allOwners()).map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
+        if (account !== this.account) return id; // the account changed meanwhile
+        this.owners = owners;
       } catch {
         return id;
       }

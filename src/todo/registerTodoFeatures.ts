@@ -11,6 +11,7 @@ import { TodoCommands } from './todoCommandIds';
 import { TodoCreator, type CreationSummary, type TodoCandidate } from './todoCreator';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
 import { readTodoSettings } from './todoSettings';
+import { UncheckedTodos } from './uncheckedTodos';
 
 export interface TodoFeatures {
   readonly documents: DocumentTodos;
@@ -22,14 +23,14 @@ export interface TodoFeatures {
   readonly creator: TodoCreator;
 }
 
-type Host = Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged' | 'register'>;
+type Host = Pick<Container, 'context' | 'client' | 'auth' | 'log' | 'tasksChanged' | 'register'>;
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function registerTodoFeatures(container: Host): TodoFeatures {
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags));
   const linked = container.register(new LinkedTodos(container, documents));
-  const creator = new TodoCreator(container);
+  const creator = new TodoCreator(container, new UncheckedTodos(container.context.workspaceState));
   const features: TodoFeatures = { documents, linked, creator, review: reviewWithQuickPick, confirmCleanUp: true };
 
   const signedIn = async (): Promise<boolean> => {

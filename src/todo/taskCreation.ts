@@ -5,6 +5,8 @@
 // the request may have reached HubSpot and been applied (connection reset, timeout, 5xx, a truncated
 // answer) — the keys of that chunk are looked up with a CONTAINS_TOKEN search on hs_task_body, retried
 // for a bounded time because search lags behind writes; only the TODOs still not found are sent again.
+// A TODO that may exist in HubSpot without being confirmed (`unchecked`) is looked up by its marker
+// first on a later run (`checkFirst`) and sent only once proven absent.
 // No `vscode` import: tested in Node against the sandbox.
 import type { BatchInputError, HubSpotApi } from '../hubspot/api';
 import { isHubSpotError } from '../hubspot/errors';
@@ -27,6 +29,11 @@ export interface CreationResult {
   cancelled: string[];
   /** How many were found by marker instead of being created again. */
   recovered: number;
+  /**
+   * Keys not created here whose create may nevertheless have been applied (an ambiguous failure, or a
+   * look-up that failed): a later run must look them up by marker before sending them (`checkFirst`).
+   */
+  unchecked: Set<string>;
 }
 
 export interface CreationOptions {
@@ -40,6 +47,11 @@ export interface CreationOptions {
   logger?: Logger;
   /** Injected for tests; default setTimeout. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Keys an earlier run left `unchecked`, with when it ended (ms): these are looked up by marker before
+   * any create; found → linked, not sent; look-up failing again → reported and kept unchecked.
+   */
+  checkFirst?: ReadonlyMap<string, number>;
 }
 
 export const CHUNK = 100;
@@ -54,7 +66,7 @@ export function isAmbiguousCreateFailure(error: unknown): boolean {
 }
 
 export async function createTasksForTodos(api: HubSpotApi, items: readonly TodoInput[], options: CreationOptions = {}): Promise<CreationResult> {
-  const result: CreationResult = { created: new Map(), failed: new Map(), cancelled: [], recovered: 0 };
+  const result: CreationResult = { created: new Map(), failed: new Map(), cancelled: [], recovered: 0, unchecked: new Set() };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let done = 0;
   for (let start = 0; start < items.length; start += CHUNK) {
@@ -83,7 +95,10 @@ async function createChunk(
     result.created.set(key, task);
     createdHere.push({ key, task });
   };
-  let pending = [...chunk];
+  const lookupWindowMs = options.lookupWindowMs ?? 10_000;
+  let pending = await checkEarlierRuns(api, chunk, result, record, options, sleep);
+  // Every key sent in an ambiguous create: unless confirmed created, a later run must check it first.
+  const maybeApplied = new Set<string>();
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const batch = await api.tasks.batchCreateTasks(pending.map((p) => ({ ...p.input, objectWriteTraceId: p.key })));
@@ -102,9 +117,10 @@ async function createChunk(
       if (!result.created.has(p.key) && !result.failed.has(p.key) && !ambiguous.has(p.key) && unpaired.length > 0) ambiguous.add(p.key);
     }
     if (ambiguous.size === 0) break;
+    for (const key of ambiguous) maybeApplied.add(key);
     options.logger?.warn(`Task create was ambiguous for ${ambiguous.size} TODO(s); looking for them by marker before retrying.`);
     const unconfirmed = new Set<string>();
-    const found = await findByMarkers(api, [...ambiguous], options.lookupWindowMs ?? 10_000, sleep, options.signal, unconfirmed);
+    const found = await findByMarkers(api, [...ambiguous], lookupWindowMs, sleep, options.signal, unconfirmed);
     for (const [key, task] of found) {
       record(key, task);
       result.recovered++;
@@ -112,7 +128,7 @@ async function createChunk(
     }
     // Never send again what could not be looked up: HubSpot may hold it already.
     for (const key of unconfirmed) {
-      if (ambiguous.delete(key)) result.failed.set(key, 'HubSpot may have created this task, but it could not be checked; it was not sent again, to avoid a duplicate.');
+      if (ambiguous.delete(key)) result.failed.set(key, NOT_CHECKED);
     }
     pending = pending.filter((p) => ambiguous.has(p.key));
     if (pending.length === 0) break;
@@ -121,7 +137,50 @@ async function createChunk(
       break;
     }
   }
+  for (const key of maybeApplied) if (!result.created.has(key)) result.unchecked.add(key);
   return createdHere;
+}
+
+const NOT_CHECKED = 'HubSpot may have created this task, but it could not be checked; it was not sent again, to avoid a duplicate.';
+
+/**
+ * The chunk's TODOs an earlier run left unchecked are looked up by marker before anything is sent:
+ * found → recorded (linked, not created again); look-up failing → reported, still unchecked; proven
+ * absent → sent. Returns what may be sent.
+ */
+async function checkEarlierRuns(
+  api: HubSpotApi,
+  chunk: readonly TodoInput[],
+  result: CreationResult,
+  record: (key: string, task: ApiTask) => void,
+  options: CreationOptions,
+  sleep: (ms: number) => Promise<void>,
+): Promise<TodoInput[]> {
+  const checkFirst = options.checkFirst;
+  const suspects = checkFirst ? chunk.filter((p) => checkFirst.has(p.key)) : [];
+  if (suspects.length === 0) return [...chunk];
+  // Search lags behind writes: wait out what is left of the look-up window since the earlier run.
+  const lastRun = Math.max(...suspects.map((p) => checkFirst!.get(p.key) ?? 0));
+  const windowMs = Math.max(0, lastRun + (options.lookupWindowMs ?? 10_000) - Date.now());
+  options.logger?.info(`${suspects.length} TODO(s) may have been created by an earlier run; looking for them by marker first.`);
+  const unconfirmed = new Set<string>();
+  const found = await findByMarkers(api, suspects.map((p) => p.key), windowMs, sleep, options.signal, unconfirmed);
+  for (const [key, task] of found) {
+    record(key, task);
+    result.recovered++;
+  }
+  for (const p of suspects) {
+    if (found.has(p.key)) continue;
+    // Not proven absent (the look-up failed, or was cut short by a cancel): still not sent.
+    if (unconfirmed.has(p.key)) {
+      result.failed.set(p.key, NOT_CHECKED);
+      result.unchecked.add(p.key);
+    } else if (options.signal?.aborted && windowMs > 0) {
+      result.cancelled.push(p.key);
+      result.unchecked.add(p.key);
+    }
+  }
+  return chunk.filter((p) => !result.created.has(p.key) && !result.failed.has(p.key) && !result.cancelled.includes(p.key));
 }
 
 function classify(error: BatchInputError, byKey: Map<string, TodoInput>, ambiguous: Set<string>, result: CreationResult): void {
@@ -150,7 +209,8 @@ export async function findByMarkers(
   let extraPasses = 0;
   const deadline = Date.now() + windowMs;
   let delay = 1000;
-  let finalPass = false;
+  // No window (nothing was written moments ago): the first pass is the last, but for failed look-ups.
+  let finalPass = windowMs <= 0;
   for (;;) {
     const missing = keys.filter((key) => !found.has(key));
     for (let i = 0; i < missing.length; i += MARKERS_PER_SEARCH) {

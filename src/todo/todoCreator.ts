@@ -12,6 +12,7 @@ import { HintResolver, parseDefaultAssociations } from './hintResolver';
 import { writeLinks, type LinkRequest } from './linkWriter';
 import { createTasksForTodos } from './taskCreation';
 import { readTodoSettings } from './todoSettings';
+import type { UncheckedTodos } from './uncheckedTodos';
 
 export interface TodoCandidate {
   uri: vscode.Uri;
@@ -41,7 +42,11 @@ export class TodoCreator {
   private current: AbortController | undefined;
   readonly hooks: CreatorHooks = {};
 
-  constructor(private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>) {}
+  constructor(
+    private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>,
+    /** TODOs earlier runs could not confirm: looked up by marker before any create (optional for tests). */
+    private readonly unchecked?: UncheckedTodos,
+  ) {}
 
   /** Cancels the running creation before its next chunk (same as the notification's Cancel). */
   cancel(): void {
@@ -79,7 +84,9 @@ export class TodoCreator {
           }
           progress.report({ message: vscode.l10n.t('0 of {0}', inputs.length) });
           let reported = 0;
+          const account = this.container.auth.accountKey ?? '';
           const result = await createTasksForTodos(client, inputs, {
+            checkFirst: this.unchecked?.get(account, inputs.map((i) => i.key)),
             signal: controller.signal,
             lookupWindowMs: settings.duplicateCheckMs,
             logger: log,
@@ -96,6 +103,7 @@ export class TodoCreator {
               this.container.tasksChanged.fire(created.map((c) => c.task) as ApiTask[]);
             },
           });
+          await this.unchecked?.settle(account, inputs, result).catch((error: unknown) => log.warn(`Could not remember the TODOs to check next time: ${String(error)}`));
           summary.cancelled = result.cancelled.length;
           summary.recovered = result.recovered;
           for (const [key, message] of result.failed) summary.failed.push({ key, message });

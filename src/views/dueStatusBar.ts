@@ -7,6 +7,7 @@ import type { AuthService } from '../auth/authService';
 import { Commands, Settings } from '../constants';
 import type { HubSpotApi } from '../hubspot/api';
 import { isHubSpotError } from '../hubspot/errors';
+import { isTransientFailure } from '../services/outageRetry';
 import type { TaskService, TaskWrite } from '../services/taskService';
 import { dayBoundaries } from '../tasks/dueBuckets';
 import { DEFAULT_FILTERS } from '../tasks/filters';
@@ -29,6 +30,7 @@ export class DueStatusBar implements vscode.Disposable {
   private lastWriteAt = 0;
   private deferred: NodeJS.Timeout | undefined;
   private offline = false;
+  private unreachableValue = false;
   private readonly changed = new vscode.EventEmitter<DueCount | undefined>();
   /** Fires after every repaint (tests wait on it). */
   readonly onDidUpdate = this.changed.event;
@@ -60,6 +62,11 @@ export class DueStatusBar implements vscode.Disposable {
     return this.count;
   }
 
+  /** The last count failed because HubSpot could not be reached (network, 5xx, 429): worth a retry. */
+  get unreachable(): boolean {
+    return this.unreachableValue;
+  }
+
   /** What the item shows (tests and the accessibility of other features read it). */
   get text(): string {
     return this.item.text;
@@ -88,12 +95,14 @@ export class DueStatusBar implements vscode.Disposable {
     await this.auth.ready;
     if (!this.auth.isSignedIn) {
       this.count = undefined;
+      this.unreachableValue = false;
       this.render();
       return;
     }
     const me = await this.auth.me();
     if (!me) {
       this.count = undefined;
+      this.unreachableValue = false;
       this.render();
       return;
     }
@@ -104,7 +113,9 @@ export class DueStatusBar implements vscode.Disposable {
       const startOfToday = dayBoundaries(now).startOfToday;
       this.count = { total: page.total, anyOverdue: oldest?.due !== undefined && oldest.due.getTime() < startOfToday, at: now.getTime() };
       this.offline = false;
+      this.unreachableValue = false;
     } catch (error) {
+      this.unreachableValue = isTransientFailure(error);
       if (isHubSpotError(error) && error.kind === 'authentication') {
         this.auth.reportRejected();
       } else {

@@ -10,6 +10,7 @@ import type { AuthService } from '../auth/authService';
 import type { HubSpotApi } from '../hubspot/api';
 import type { ApiTask } from '../hubspot/types';
 import { ArchivedTasks } from '../services/archivedTasks';
+import { OutageRetry } from '../services/outageRetry';
 import { TaskActions } from '../services/taskActions';
 import { TaskService } from '../services/taskService';
 import { describeFilters } from '../tasks/filters';
@@ -37,6 +38,10 @@ export interface TreeFeatures {
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: DueStatusBar;
   readonly reminders: DueReminders;
+  /** Refreshes again on a short backoff while HubSpot is unreachable. */
+  readonly outageRetry: OutageRetry;
+  /** The interval refresh; tests shorten its period (`overridePeriod`). */
+  readonly autoRefresh: AutoRefresh;
   refresh(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
     workspaceState: context.workspaceState,
     pageSize,
     logger: log,
+    accountKey: () => auth.accountKey,
   });
   host.register({ dispose: () => service.dispose() });
   const archived = new ArchivedTasks(client, pageSize);
@@ -94,10 +100,32 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
   describe();
 
   const refresh = () => refreshAll(ctx);
-  host.register(new AutoRefresh(refresh));
+  const autoRefresh = host.register(new AutoRefresh(refresh));
+  // After an outage, the tree and the status bar come back within seconds, not at the next auto-refresh.
+  const outageRetry = new OutageRetry({
+    refresh,
+    health: () => {
+      if (!auth.isSignedIn || auth.isRejected) {
+        return 'stop';
+      }
+      const treeDown = view.visible && !provider.showArchived && service.status.kind === 'offline';
+      return treeDown || statusBar.unreachable ? 'transient' : 'ok';
+    },
+    maxDelayMs: () => {
+      const minutes = vscode.workspace.getConfiguration().get<number>(Settings.autoRefreshMinutes, 5);
+      return (typeof minutes === 'number' && minutes > 0 ? Math.max(1, minutes) : 5) * 60_000;
+    },
+    onRetry: (attempt, delayMs) => log.debug(`HubSpot was unreachable; refreshing again (retry ${attempt}, after ${delayMs / 1000} s).`),
+  });
+  host.register(outageRetry);
+  const checkOutage = () => outageRetry.check();
+  host.register(service.onDidChange(checkOutage));
+  host.register(statusBar.onDidUpdate(checkOutage));
+  host.register(auth.onDidChange(checkOutage));
+  host.register(view.onDidChangeVisibility(checkOutage));
   const reminders = host.register(new DueReminders(context, client, auth, actions, log));
   void auth.ready.then(() => statusBar.refresh());
 
-  return { tasks: service, archived, actions, provider, view, statusBar, reminders, refresh };
+  return { tasks: service, archived, actions, provider, view, statusBar, reminders, outageRetry, autoRefresh, refresh };
 }
 

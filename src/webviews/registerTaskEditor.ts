@@ -7,9 +7,17 @@ import { TaskEditors } from './taskEditors';
 
 export function registerTaskEditor(container: Container): TaskEditors {
   const log = container.log;
+  const service = new TaskEditorService(container.client, log);
+  let account = container.auth.accountKey;
+  container.register(container.auth.onDidChange(() => {
+    if (container.auth.accountKey !== account) {
+      account = container.auth.accountKey;
+      service.forgetChoices();
+    }
+  }));
   const editors = container.register(new TaskEditors({
     extensionUri: container.context.extensionUri,
-    service: new TaskEditorService(container.client, log),
+    service,
     log,
     me: () => container.auth.me(),
     tasksChanged: (tasks) => container.tasksChanged.fire(tasks),

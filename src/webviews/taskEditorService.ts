@@ -40,6 +40,11 @@ export class TaskEditorService {
     return this.choices.value;
   }
 
+  /** Another account (sign-in, base URL): its owners and option lists are not the cached ones. */
+  forgetChoices(): void {
+    this.choices = undefined;
+  }
+
   private async fetchChoices(): Promise<EditorChoices> {
     const option = async (property: string, fallback: Option[]) => {
       try {

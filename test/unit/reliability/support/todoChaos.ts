@@ -11,7 +11,9 @@ import { createInput, markerToken } from '../../../../src/todo/core/taskContent'
 import { findTodos, todoKeys } from '../../../../src/todo/core/todoParser';
 import { scanWorkspace } from '../../../../src/todo/core/workspaceScanner';
 import { applyEdits, linkEdit } from '../../../../src/todo/core/writeBack';
+import type { KeyValueStore } from '../../../../src/services/events';
 import { createTasksForTodos, type CreationResult } from '../../../../src/todo/taskCreation';
+import { UncheckedTodos } from '../../../../src/todo/uncheckedTodos';
 import type { Sandbox } from '../../../../sandbox/types';
 import { CapturingLogger } from '../../client/support/clients';
 
@@ -119,7 +121,27 @@ export interface ChaosOptions {
   n: number;
   seed: number;
   faultRate?: number;
+  /** Fault kinds (default: all seven). */
+  kinds?: ('500' | '502' | '503' | 'reset' | 'hang' | 'malformed' | '429')[];
   maxRounds?: number;
+  /** Look-up window of each round (default 3000 ms). */
+  lookupWindowMs?: number;
+  /**
+   * Remember the TODOs a round could not check, and look them up first in the next round, as the
+   * extension does (default true; false shows what happens without it).
+   */
+  rememberUnchecked?: boolean;
+}
+
+/** Workspace state in memory (JSON round-trip, as VS Code stores it). */
+export class MemoryStore implements KeyValueStore {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+  }
 }
 
 export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome> {
@@ -139,8 +161,9 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
   sandbox.configure({
     searchLagMs: 150,
     timeoutHangMs: 1500,
-    faults: { rate: options.faultRate ?? 0.2, seed, kinds: ['500', '502', '503', 'reset', 'hang', 'malformed', '429'] },
+    faults: { rate: options.faultRate ?? 0.2, seed, kinds: options.kinds ?? ['500', '502', '503', 'reset', 'hang', 'malformed', '429'] },
   });
+  const unchecked = options.rememberUnchecked === false ? undefined : new UncheckedTodos(new MemoryStore());
   const results: CreationResult[] = [];
   const summaries: string[] = [];
   let rounds = 0;
@@ -158,7 +181,8 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
       const byKey = new Map(unlinked.map((t) => [t.key, t]));
       let linkedThisRound = 0;
       const result = await createTasksForTodos(client, inputs, {
-        lookupWindowMs: 3000,
+        lookupWindowMs: options.lookupWindowMs ?? 3000,
+        checkFirst: unchecked?.get(sandbox.url, inputs.map((i) => i.key)),
         logger,
         onChunk: (created) => {
           const byFile = new Map<string, { languageId: string; relativePath: string; links: Map<string, string> }>();
@@ -171,6 +195,7 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
           linkedThisRound += linkOnDisk(byFile);
         },
       });
+      await unchecked?.settle(sandbox.url, inputs, result);
       results.push(result);
       summaries.push(`Round ${rounds}: created ${result.created.size} HubSpot task(s) (${result.recovered} found by marker after an ambiguous failure), linked ${linkedThisRound}; ${result.failed.size} failed and were left unchanged.`);
     }
