@@ -3,19 +3,25 @@
 // shows the demo account's tasks.
 import * as assert from 'assert';
 import { SANDBOX_TOKEN } from '../harness/paths';
+import { resetSandbox } from './support/sandboxApi';
 import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, Workbench } from './support/workbench';
 
 describe('Smoke (browser, packaged extension)', function () {
   this.timeout(180_000);
-  let workbench: Workbench | undefined;
+  let workbench: Workbench;
 
-  afterEach(async () => {
+  // One workbench for both steps (a user opens the view, then signs in): a workbench load is the slowest part.
+  before(async () => {
+    resetSandbox();
+    // Screenshots: test-results/screenshots/smoke/NN-step.png
+    workbench = await openWorkbench({ fullTitle: () => 'smoke' } as Mocha.Runnable);
+  });
+
+  after(async () => {
     await workbench?.close();
-    workbench = undefined;
   });
 
   it('opens the HubSpot view from the activity bar, inviting a signed-out user to sign in', async function () {
-    workbench = await openWorkbench(this.test);
     const { page } = workbench;
     await workbench.screenshot('workbench');
     await openActivity(page, 'HubSpot');
@@ -28,7 +34,6 @@ describe('Smoke (browser, packaged extension)', function () {
   });
 
   it('signs in with the sandbox token through the real UI and shows the demo tasks', async function () {
-    workbench = await openWorkbench(this.test);
     const { page } = workbench;
     await openActivity(page, 'HubSpot');
     await runCommand(page, 'HubSpot: Sign In');

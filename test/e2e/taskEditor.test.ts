@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { RESULTS_DIR, SANDBOX_TOKEN } from '../harness/paths';
 import { stack } from './support/hooks';
-import { sandboxApi } from './support/sandboxApi';
+import { resetSandbox, sandboxApi } from './support/sandboxApi';
 import { openActivity, openWorkbench, quickInput, runCommand as paletteCommand, waitForNotification, type Workbench } from './support/workbench';
 
 interface LoggedRequest { method: string; path: string; operation?: string; status: number; body?: unknown }
@@ -125,6 +125,7 @@ describe('Task editor (browser end to end)', function () {
   // ---- setup --------------------------------------------------------------------------------
 
   before(async function () {
+    resetSandbox();
     workbench = await openWorkbench(this.test);
     page = workbench.page;
     try {

@@ -2,12 +2,16 @@
 // the comment is rewritten to TODO(HS-id), and the task shows in the tree with its association.
 // Screenshots of every step: test-results/screenshots/<test>/<NN-step>.png.
 import * as assert from 'assert';
-import type { Page } from 'playwright-core';
-import { SANDBOX_TOKEN } from '../harness/paths';
-import { sandboxApi } from './support/sandboxApi';
-import { openActivity, openWorkbench, quickInput, runCommand, waitForNotification, type Workbench } from './support/workbench';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { SAMPLE_WORKSPACE, SANDBOX_TOKEN } from '../harness/paths';
+import { stack } from './support/hooks';
+import { resetSandbox, sandboxApi, startOfDay, startOfNextWeek } from './support/sandboxApi';
+import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
 
 const SUBJECT = 'confirm the volume discount tiers with Olivia before the next release';
+const CHECKOUT = path.join('src', 'checkout.ts');
 
 describe('TODO comments become linked tasks (browser end to end)', function () {
   this.timeout(180_000);
@@ -16,7 +20,18 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
 
   const api = sandboxApi;
 
+  /** Polls until `probe` holds (the UI updates asynchronously), failing with `what` at the deadline. */
+  async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    for (const deadline = Date.now() + timeoutMs; !(await probe().catch(() => false));) {
+      assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+      await page.waitForTimeout(100);
+    }
+  }
+
   before(async function () {
+    // Known data and an unlinked TODO, whatever ran before on the shared stack.
+    resetSandbox();
+    fs.copyFileSync(path.join(SAMPLE_WORKSPACE, CHECKOUT), path.join(stack().workspace, CHECKOUT));
     // The first load of a fresh code-server can exceed the navigation timeout on a busy machine; the
     // second load is served warm.
     workbench = await openWorkbench(this.test).catch(() => openWorkbench(this.test));
@@ -43,9 +58,7 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     if (this.currentTest?.state === 'failed') await workbench.screenshot('failure').catch(() => undefined);
   });
 
-  // Skipped: passes alone, failed in the full `npm test` run of 2026-11-30 00:20 (shared e2e stack; state left by
-  // earlier e2e files). A flaky test blocks every landing; off until fixed (see the closing note).
-  it.skip('lightbulb → task created → comment rewritten → task in the tree with its association', async () => {
+  it('lightbulb → task created → comment rewritten → task in the tree with its association', async () => {
     // Open src/checkout.ts and put the cursor on its TODO (line 8).
     await page.keyboard.press('Control+P');
     const quickOpen = (await quickInput(page)).locator('input').first();
@@ -62,10 +75,15 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     await page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Create HubSpot task' }).first().waitFor({ timeout: 30_000 });
     await workbench.screenshot('todo-with-codelens');
 
-    // The lightbulb's quick fix.
-    await page.keyboard.press('Control+.');
+    // The lightbulb's quick fix. Code actions come from every provider (the TypeScript server's too, slow to
+    // start on a busy machine): until ours is offered, close the menu and ask again.
     const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Create HubSpot task' }).first();
-    await fix.waitFor({ timeout: 20_000 });
+    await until('the quick fix "Create HubSpot task"', async () => {
+      await page.keyboard.press('Control+.');
+      if (await fix.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return true;
+      await page.keyboard.press('Escape');
+      return false;
+    }, 60_000);
     await workbench.screenshot('quick-fix-menu');
     await fix.click();
 
@@ -84,28 +102,31 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     await workbench.screenshot('comment-rewritten');
 
     // The task in HubSpot: subject, priority, and the contact association resolved from the hint.
-    const task = await api<{ properties: Record<string, string> }>('GET', `/crm/v3/objects/tasks/${id}?properties=hs_task_subject,hs_task_priority,hs_task_body`);
+    const task = await api<{ properties: Record<string, string> }>('GET', `/crm/v3/objects/tasks/${id}?properties=hs_task_subject,hs_task_priority,hs_task_body,hs_timestamp`);
     assert.strictEqual(task.properties.hs_task_subject, SUBJECT);
     assert.strictEqual(task.properties.hs_task_priority, 'HIGH');
     assert.match(task.properties.hs_task_body, /src\/checkout\.ts, line 8/);
+    const due = Date.parse(task.properties.hs_timestamp);
+    assert.strictEqual(startOfDay(0, new Date(due)), startOfDay(3), `due:+3d → due in 3 days, got ${new Date(due).toISOString()}`);
     const contacts = await api<{ results: { id: string }[] }>('GET', `/crm/v3/objects/tasks/${id}/associations/contacts`);
     assert.strictEqual(contacts.results.length, 1, 'associated with the contact named in the hint');
 
-    // The tree shows the new task at once (due in 3 days).
+    // The tree shows the new task at once, in its group: "This week" until Thursday, "Later" from Friday.
+    const groupLabel = due < startOfNextWeek() ? 'This week' : 'Later';
     await openActivity(page, 'HubSpot');
-    // The side bar holds only our view (its header may be the container's title): look for rows in it.
-    const tree = page.locator('.part.sidebar');
-    const row = tree.locator('.monaco-list-row', { hasText: SUBJECT }).first();
-    // The list is virtualised: collapse the open groups so the "Later" group (due in 3 days) is on screen, open it.
-    for (let i = 0; i < 6 && !(await row.isVisible().catch(() => false)); i++) {
-      const open = tree.locator('.monaco-list-row[aria-expanded="true"]').first();
-      if (!(await open.isVisible().catch(() => false))) break;
-      await open.click({ timeout: 5_000 }).catch(() => undefined);
-    }
-    if (!(await row.isVisible().catch(() => false))) {
-      await tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: /Later/ }).first().click({ timeout: 10_000 });
-    }
-    await row.waitFor({ timeout: 15_000 });
+    const pane = viewPane(page, 'Tasks');
+    const rows = pane.locator('.monaco-list-row');
+    const group = rows.filter({ hasText: new RegExp(`^${groupLabel} \\(\\d+\\)`) }).first();
+    const row = rows.filter({ hasText: SUBJECT }).first();
+    // The list is virtualised: only the group of the task open (its twistie: a click on a task row opens the editor).
+    const twistie = (r: Locator) => r.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
+    await page.mouse.move(700, 450); // no hover card over the tree
+    await until(`"${SUBJECT}" in ${groupLabel}`, async () => {
+      const otherOpen = pane.locator('.monaco-list-row[aria-expanded="true"]').filter({ hasNotText: new RegExp(`^${groupLabel} \\(`) }).first();
+      for (let i = 0; i < 8 && (await otherOpen.isVisible()); i++) await twistie(otherOpen);
+      if ((await group.getAttribute('aria-expanded')) !== 'true') await twistie(group);
+      return row.isVisible();
+    });
     await row.click();
     await workbench.screenshot('task-in-tree');
   });

@@ -14,3 +14,33 @@ export async function sandboxApi<T>(method: string, route: string, body?: unknow
   assert.ok(response.ok, `${method} ${route}: ${response.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/**
+ * Puts the shared sandbox back to the demo account (re-seeded relative to now) with no faults, latency,
+ * search lag or rate limits, and an empty request log. Every e2e file on the shared stack calls it first,
+ * so none depends on what the files before it created, completed or configured.
+ */
+export function resetSandbox(): void {
+  const { sandbox } = stack();
+  sandbox.reset('demo');
+  sandbox.configure({ faults: null, latencyMs: 0, searchLagMs: 0, rateLimits: false });
+  sandbox.clearRequests();
+}
+
+export interface SearchFilter { propertyName: string; operator: string; value?: string }
+
+/** HubSpot's `total` for a task search with these filters (one filter group): what a group label must show. */
+export async function taskTotal(filters: SearchFilter[]): Promise<number> {
+  const page = await sandboxApi<{ total: number }>('POST', '/crm/v3/objects/tasks/search', { filterGroups: [{ filters }], limit: 1 });
+  return page.total;
+}
+
+/** Local midnight `days` days from today (the extension groups by the machine's calendar days). */
+export function startOfDay(days = 0, now = new Date()): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days).getTime();
+}
+
+/** Start of next week (weeks start on Monday), as the tree's "This week" / "Later" groups split them. */
+export function startOfNextWeek(now = new Date()): number {
+  return startOfDay(((1 - now.getDay() + 7) % 7) || 7, now);
+}
