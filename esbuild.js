@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 /** Only build the webview when its sources exist, so the skeleton builds on its own. */
 const webviewEntry = path.join(__dirname, 'src/webviews/app/main.ts');
 
-const nodeUrlInsteadOfWhatwgUrl = require('./scripts/nodeUrlShim');
+const nodeFetchOptionalDeps = require('./scripts/nodeUrlShim');
 
 const builds = [
   {
@@ -24,9 +24,11 @@ const builds = [
     minify: production,
     sourcemap: production ? 'linked' : 'inline',
     sourcesContent: false,
+    // Node reads modules as UTF-8: keep non-ASCII text (…, –, quotes in messages) as is, not as \uXXXX.
+    charset: 'utf8',
     logLevel: 'warning',
     metafile: true,
-    plugins: [nodeUrlInsteadOfWhatwgUrl],
+    plugins: [nodeFetchOptionalDeps],
   },
 ];
 if (fs.existsSync(webviewEntry)) {

@@ -4,15 +4,11 @@
 import type { FilterOperator } from '../src/hubspot/types';
 import { FILTER_OPERATORS } from '../src/hubspot/types';
 import { validationError } from './errors';
-import { ObjectType, parseDateTime, propType, QUERY_FIELDS } from './properties';
+import { ObjectType } from './properties';
+import { ColumnCache, Columns, compare, equal, firstKey, keyCount, SearchRecord, someKey, tokens } from './searchColumns';
+import { sortedPositions } from './searchOrder';
 
 export const SEARCH_LIMITS = { maxLimit: 200, maxGroups: 5, maxFiltersPerGroup: 6, maxFilters: 18, maxResults: 10_000 } as const;
-
-export interface SearchRecord {
-  id: string;
-  props: Record<string, string>;
-  associations?: Record<string, string[]>;
-}
 
 export interface SearchOutcome<T extends SearchRecord> {
   total: number;
@@ -34,14 +30,13 @@ interface ParsedSort {
   descending: boolean;
 }
 
-/** `associations.contact` → the task's associated contacts (the singular, as HubSpot spells it). */
-const ASSOCIATION_FILTERS: Record<string, string> = {
-  'associations.contact': 'contacts',
-  'associations.company': 'companies',
-  'associations.deal': 'deals',
-};
-
-export function search<T extends SearchRecord>(objectType: ObjectType, records: T[], body: unknown): SearchOutcome<T> {
+/**
+ * One pass over the records with compiled filters (each filter's value parsed once, the records'
+ * keys read from columns, kept between searches by `cache` when the list never changes); only the
+ * page is kept when unsorted, and a sort orders only the first `after + limit` matches. Same
+ * results, order and total as filtering, fully sorting and slicing the whole list.
+ */
+export function search<T extends SearchRecord>(objectType: ObjectType, records: readonly T[], body: unknown, cache?: ColumnCache): SearchOutcome<T> {
   const request = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const groups = parseGroups(request.filterGroups);
   const sort = parseSort(request.sorts);
@@ -49,16 +44,55 @@ export function search<T extends SearchRecord>(objectType: ObjectType, records: 
   const after = parseAfter(request.after);
   const queryTokens = typeof request.query === 'string' ? tokens(request.query) : [];
 
-  const matched = records.filter((r) =>
-    (groups.length === 0 || groups.some((g) => g.every((f) => matches(objectType, r, f))))
-    && (queryTokens.length === 0 || matchesQuery(objectType, r, queryTokens)));
-  if (sort) {
-    sortRecords(objectType, matched, sort);
+  const columns = new Columns(objectType, records, cache);
+  const compiled = groups.map((g) => g.map((f) => compileFilter(columns, records, f)));
+  const inQuery = queryTokens.length === 0 ? undefined : queryMatcher(columns, queryTokens);
+  const pageEnd = Math.min(after + limit, SEARCH_LIMITS.maxResults);
+
+  const passes = (i: number): boolean => {
+    if (inQuery && !inQuery(i)) {
+      return false;
+    }
+    if (compiled.length === 0) {
+      return true;
+    }
+    for (const group of compiled) {
+      let all = true;
+      for (const f of group) {
+        if (!f(i)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  };
+
+  let total = 0;
+  let results: T[] = [];
+  const matched: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (passes(i)) {
+      if (sort) {
+        matched.push(i);
+      } else if (total >= after && total < pageEnd) {
+        results.push(records[i]);
+      }
+      total++;
+    }
   }
-  const end = Math.min(after + limit, SEARCH_LIMITS.maxResults, matched.length);
-  const results = matched.slice(after, Math.max(after, end));
+  if (sort) {
+    const sortKeys = columns.keys(sort.propertyName);
+    const idOf = columns.ids();
+    const keys = matched.map((i) => firstKey(sortKeys(i)));
+    const ids = Float64Array.from(matched, idOf);
+    results = sortedPositions(keys, ids, sort.descending, after, Math.min(pageEnd, total)).map((p) => records[matched[p]]);
+  }
   const next = after + limit;
-  return { total: matched.length, results, nextAfter: next < matched.length ? next : undefined };
+  return { total, results, nextAfter: next < total ? next : undefined };
 }
 
 function parseGroups(raw: unknown): ParsedFilter[][] {
@@ -189,94 +223,63 @@ function invalidJson(problem: string) {
   return validationError(`Invalid input JSON on line 1, column 1: ${problem}`);
 }
 
-function valuesOf(objectType: ObjectType, record: SearchRecord, propertyName: string): string[] {
-  const assocType = ASSOCIATION_FILTERS[propertyName];
-  if (assocType) {
-    return objectType === 'tasks' ? record.associations?.[assocType] ?? [] : [];
-  }
-  const v = propertyName === 'hs_object_id' ? record.id : record.props[propertyName];
-  return v === undefined || v === '' ? [] : [v];
-}
+type Predicate = (position: number) => boolean;
 
-/** A comparable key: numbers for numeric and date properties, lower-cased text otherwise. */
-function key(objectType: ObjectType, propertyName: string, value: string): number | string {
-  const type = ASSOCIATION_FILTERS[propertyName] ? 'number' : propType(objectType, propertyName);
-  if (type === 'datetime') {
-    const ms = parseDateTime(value);
-    return ms ?? value.toLowerCase();
+function compileFilter(columns: Columns, records: readonly SearchRecord[], f: ParsedFilter): Predicate {
+  const prop = f.propertyName;
+  const keyer = columns.keyer(prop);
+  if (f.operator === 'CONTAINS_TOKEN' || f.operator === 'NOT_CONTAINS_TOKEN') {
+    const has = containsToken(columns, records, prop, f.value as string);
+    return f.operator === 'CONTAINS_TOKEN' ? has : (i) => !has(i);
   }
-  if (type === 'number') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : value.toLowerCase();
-  }
-  return value.toLowerCase();
-}
-
-function compare(a: number | string, b: number | string): number {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a - b;
-  }
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-}
-
-function matches(objectType: ObjectType, record: SearchRecord, f: ParsedFilter): boolean {
-  const values = valuesOf(objectType, record, f.propertyName);
-  const k = (v: string) => key(objectType, f.propertyName, v);
-  const cmp = (v: string, target: string) => compare(k(v), k(target));
+  const keys = columns.keys(prop);
+  const any = (pass: (k: ReturnType<typeof keyer>) => boolean): Predicate => (i) => someKey(keys(i), pass);
+  const target = () => keyer(f.value as string);
   switch (f.operator) {
-    case 'EQ': return values.some((v) => cmp(v, f.value as string) === 0);
-    case 'NEQ': return !values.some((v) => cmp(v, f.value as string) === 0);
-    case 'LT': return values.some((v) => cmp(v, f.value as string) < 0);
-    case 'LTE': return values.some((v) => cmp(v, f.value as string) <= 0);
-    case 'GT': return values.some((v) => cmp(v, f.value as string) > 0);
-    case 'GTE': return values.some((v) => cmp(v, f.value as string) >= 0);
-    case 'BETWEEN': return values.some((v) => cmp(v, f.value as string) >= 0 && cmp(v, f.highValue as string) <= 0);
-    case 'IN': return values.some((v) => (f.values ?? []).some((x) => cmp(v, x) === 0));
-    case 'NOT_IN': return !values.some((v) => (f.values ?? []).some((x) => cmp(v, x) === 0));
-    case 'HAS_PROPERTY': return values.length > 0;
-    case 'NOT_HAS_PROPERTY': return values.length === 0;
-    case 'CONTAINS_TOKEN': return values.some((v) => containsToken(v, f.value as string));
-    case 'NOT_CONTAINS_TOKEN': return !values.some((v) => containsToken(v, f.value as string));
+    case 'EQ': { const t = target(); return any((k) => equal(k, t)); }
+    case 'NEQ': { const t = target(); const eq = any((k) => equal(k, t)); return (i) => !eq(i); }
+    case 'LT': { const t = target(); return any((k) => compare(k, t) < 0); }
+    case 'LTE': { const t = target(); return any((k) => compare(k, t) <= 0); }
+    case 'GT': { const t = target(); return any((k) => compare(k, t) > 0); }
+    case 'GTE': { const t = target(); return any((k) => compare(k, t) >= 0); }
+    case 'BETWEEN': {
+      const low = target();
+      const high = keyer(f.highValue as string);
+      return any((k) => compare(k, low) >= 0 && compare(k, high) <= 0);
+    }
+    case 'IN': { const ts = (f.values ?? []).map(keyer); return any((k) => ts.some((t) => equal(k, t))); }
+    case 'NOT_IN': { const ts = (f.values ?? []).map(keyer); const hit = any((k) => ts.some((t) => equal(k, t))); return (i) => !hit(i); }
+    case 'HAS_PROPERTY': return (i) => keyCount(keys(i)) > 0;
+    case 'NOT_HAS_PROPERTY': return (i) => keyCount(keys(i)) === 0;
   }
 }
 
-export function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
-}
-
-/** Whole-token match; `*` is a wildcard (e.g. `*@example.com`), matched against the value, its words and its tokens. */
-function containsToken(value: string, token: string): boolean {
+/**
+ * Whole-token match; `*` is a wildcard (e.g. `*@example.com`), matched against the value, its words
+ * and its tokens. True when some value of the property matches.
+ */
+function containsToken(columns: Columns, records: readonly SearchRecord[], prop: string, token: string): Predicate {
   const wanted = token.trim().toLowerCase();
   if (wanted.includes('*')) {
-    const re = new RegExp(`^${wanted.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
-    const lower = value.toLowerCase();
-    return re.test(lower) || lower.split(/\s+/).some((w) => re.test(w)) || tokens(value).some((t) => re.test(t));
+    let re: RegExp | undefined;
+    const matchesValue = (value: string) => {
+      re ??= new RegExp(`^${wanted.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
+      const pattern = re;
+      const lower = value.toLowerCase();
+      return pattern.test(lower) || lower.split(/\s+/).some((w) => pattern.test(w)) || tokens(value).some((t) => pattern.test(t));
+    };
+    return (i) => columns.values(records[i], prop).some(matchesValue);
   }
-  const have = new Set(tokens(value));
   const need = tokens(wanted);
-  return need.length > 0 && need.every((t) => have.has(t));
+  if (need.length === 0) {
+    return () => false;
+  }
+  const sets = columns.tokenSets(prop);
+  return (i) => sets(i).some((have) => need.every((t) => have.has(t)));
 }
 
 /** Every word of the query must start a word of one of the type's default text fields. */
-function matchesQuery(objectType: ObjectType, record: SearchRecord, queryTokens: string[]): boolean {
-  const words = QUERY_FIELDS[objectType].flatMap((p) => tokens(record.props[p] ?? ''));
-  return queryTokens.every((q) => words.some((w) => w.startsWith(q)));
-}
-
-function sortRecords(objectType: ObjectType, records: SearchRecord[], sort: ParsedSort): void {
-  const keys = new Map<SearchRecord, number | string | undefined>();
-  for (const r of records) {
-    const v = valuesOf(objectType, r, sort.propertyName)[0];
-    keys.set(r, v === undefined ? undefined : key(objectType, sort.propertyName, v));
-  }
-  const dir = sort.descending ? -1 : 1;
-  records.sort((a, b) => {
-    const ka = keys.get(a);
-    const kb = keys.get(b);
-    // Records without the property come last either way; ties keep id order.
-    if (ka === undefined || kb === undefined) {
-      return ka === kb ? Number(a.id) - Number(b.id) : ka === undefined ? 1 : -1;
-    }
-    return dir * compare(ka, kb) || Number(a.id) - Number(b.id);
-  });
+function queryMatcher(columns: Columns, queryTokens: string[]): Predicate {
+  const words = columns.queryWords();
+  return (i) => queryTokens.every((q) => words(i).some((w) => w.startsWith(q)));
 }

@@ -35,6 +35,8 @@ export class Store {
   private owners: Owner[] = [];
   private nextId: Record<ObjectType, number> = { tasks: 1, contacts: 1, companies: 1, deals: 1 };
   private readonly listeners: ChangeListener[] = [];
+  /** Records changed inside `change()`, announced when it ends. */
+  private pendingChanges: Map<string, [ObjectType, string]> | undefined;
 
   constructor(data: AccountData) {
     this.load(data);
@@ -71,6 +73,27 @@ export class Store {
 
   onChange(listener: ChangeListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Runs the mutations of one write (a task created with its associations) as one change: listeners
+   * hear of each changed record once, when all of them are applied, so the search index snapshots a
+   * new task once instead of once per association. What was applied is announced even on a throw.
+   */
+  change<T>(mutate: () => T): T {
+    if (this.pendingChanges) {
+      return mutate();
+    }
+    const changed = new Map<string, [ObjectType, string]>();
+    this.pendingChanges = changed;
+    try {
+      return mutate();
+    } finally {
+      this.pendingChanges = undefined;
+      for (const [type, id] of changed.values()) {
+        this.emit(type, id);
+      }
+    }
   }
 
   /** All records of a type in id order (ids only grow, so insertion order is id order). */
@@ -187,6 +210,10 @@ export class Store {
   }
 
   private emit(type: ObjectType, id: string): void {
+    if (this.pendingChanges) {
+      this.pendingChanges.set(`${type}:${id}`, [type, id]);
+      return;
+    }
     for (const l of this.listeners) {
       l(type, id);
     }

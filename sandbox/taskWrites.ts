@@ -77,11 +77,13 @@ function prepareAssociations(deps: ApiDeps, raw: unknown): PreparedCreate['assoc
 }
 
 export function applyCreate(deps: ApiDeps, prepared: PreparedCreate): StoredObject {
-  const task = deps.store.create('tasks', prepared.values, deps.now());
-  for (const a of prepared.associations) {
-    deps.store.associate(task.id, a.toType, a.toId);
-  }
-  return task;
+  return deps.store.change(() => {
+    const task = deps.store.create('tasks', prepared.values, deps.now());
+    for (const a of prepared.associations) {
+      deps.store.associate(task.id, a.toType, a.toId);
+    }
+    return task;
+  });
 }
 
 export function prepareUpdate(deps: ApiDeps, raw: unknown): Record<string, string | null> {

@@ -20,7 +20,7 @@ export async function p5Size(): Promise<BenchRow[]> {
   fs.mkdirSync(CACHE, { recursive: true });
   const vsixFile = path.join(CACHE, 'hubspot-tasks.vsix');
   fs.rmSync(vsixFile, { force: true });
-  run(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsixFile]);
+  run(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsixFile]);
   const vsix = fs.statSync(vsixFile).size;
   const times = { require: [] as number[], activate: [] as number[] };
   for (let i = 0; i < RUNS; i++) {

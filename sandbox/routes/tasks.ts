@@ -96,7 +96,7 @@ export function taskRoutes(deps: ApiDeps): Route[] {
     {
       method: 'POST', pattern: `${TASKS_PATH}/search`, operation: 'searchTasks', scope: READ_SCOPE, isSearch: true,
       handler: ({ body }) => {
-        const outcome = search('tasks', deps.index.visible(), body);
+        const outcome = search('tasks', deps.index.visible(), body, deps.index.columns);
         const requested = requestedFromBody((body as { properties?: unknown } | null)?.properties);
         return {
           status: 200,
