@@ -1,5 +1,7 @@
-// Bundles the extension (Node, CommonJS) and the task-editor webview (browser, IIFE).
-// `--production` minifies with a linked source map; `--watch` rebuilds on change.
+// Bundles the extension (Node, CommonJS), its lazily loaded features (Node, CommonJS, one bundle each)
+// and the task-editor webview (browser, IIFE).
+// `--production` minifies with a linked source map; `--watch` rebuilds on change; `--analyze` prints
+// what is in each bundle.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -12,14 +14,40 @@ const webviewEntry = path.join(__dirname, 'src/webviews/app/main.ts');
 
 const nodeFetchOptionalDeps = require('./scripts/nodeUrlShim');
 
-const builds = [
-  {
-    entryPoints: ['src/extension.ts'],
+/**
+ * Features that activation never needs, loaded on first use from their own bundle next to
+ * dist/extension.js: activation then neither reads nor compiles them, and the main bundle stays small
+ * (bench P5: ≤ 150 KB). esbuild's code splitting is ESM-only, so each is a separate entry point. The eager
+ * side imports only TYPES from these modules and loads them with `require('./<entry>')` (a literal path,
+ * which `tsc`'s out/ resolves as is); `lazyBundles` below rewrites that call to `require('./<outfile>')`.
+ * A lazy bundle copies every module it imports by value, so it gets the container's shared instances
+ * (client, logger, …) from its factory and imports little else (`main()` reports the copied bytes).
+ */
+const LAZY_BUNDLES = [
+  { entry: 'src/webviews/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
+  { entry: 'src/todo/todoBulk.ts', outfile: 'dist/todoBulk.js' },
+];
+
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      const lazy = LAZY_BUNDLES.find((bundle) => path.resolve(__dirname, bundle.entry).replace(/\.ts$/, '') === target);
+      return lazy ? { path: `./${path.basename(lazy.outfile)}`, external: true } : undefined;
+    });
+  },
+};
+
+/** Options of every Node bundle (the extension and its lazy features). */
+const nodeBundle = (entry, outfile) => ({
+    entryPoints: [entry],
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node18',
-    outfile: 'dist/extension.js',
+    outfile,
     external: ['vscode'],
     minify: production,
     sourcemap: production ? 'linked' : 'inline',
@@ -28,9 +56,11 @@ const builds = [
     charset: 'utf8',
     logLevel: 'warning',
     metafile: true,
-    plugins: [nodeFetchOptionalDeps],
-  },
-];
+    plugins: [nodeFetchOptionalDeps, lazyBundles],
+});
+
+const MAIN = 'dist/extension.js';
+const builds = [nodeBundle('src/extension.ts', MAIN), ...LAZY_BUNDLES.map((lazy) => nodeBundle(lazy.entry, lazy.outfile))];
 if (fs.existsSync(webviewEntry)) {
   builds.push({
     entryPoints: [webviewEntry],
@@ -54,14 +84,31 @@ async function main() {
     console.log('[esbuild] watching…');
     return;
   }
+  const inputs = new Map();
   for (const options of builds) {
     const result = await esbuild.build(options);
     const bytes = fs.statSync(options.outfile).size;
-    console.log(`[esbuild] ${options.outfile} ${(bytes / 1024).toFixed(1)} KB`);
-    if (result.metafile && process.argv.includes('--analyze')) {
-      console.log(await esbuild.analyzeMetafile(result.metafile));
+    let copied = '';
+    if (result.metafile) {
+      const output = result.metafile.outputs[options.outfile];
+      inputs.set(options.outfile, output.inputs);
+      if (options.outfile !== MAIN) copied = copiedFromMain(output.inputs, inputs.get(MAIN));
+      if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
     }
+    console.log(`[esbuild] ${options.outfile} ${(bytes / 1024).toFixed(1)} KB${copied}`);
   }
+  const eager = LAZY_BUNDLES.filter((lazy) => inputs.get(MAIN)?.[lazy.entry]);
+  if (eager.length > 0) {
+    throw new Error(`${eager.map((lazy) => lazy.entry).join(', ')} ended up in ${MAIN}: import only types from a lazy module, and load it with require()`);
+  }
+}
+
+/** What a lazy bundle copies of the main bundle's modules (sources it imports by value). */
+function copiedFromMain(lazyInputs, mainInputs) {
+  if (!mainInputs) return '';
+  const shared = Object.entries(lazyInputs).filter(([file]) => mainInputs[file]);
+  const bytes = shared.reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+  return shared.length === 0 ? '' : ` (${(bytes / 1024).toFixed(1)} KB copied from ${MAIN}: ${shared.map(([file]) => file).join(', ')})`;
 }
 
 main().catch((error) => {

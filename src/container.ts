@@ -6,8 +6,7 @@ import type { ApiTask } from './hubspot/types';
 import { AuthService } from './auth/authService';
 import { createClient, SwitchableClient } from './services/clientFactory';
 import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
-import { registerTaskEditor } from './webviews/registerTaskEditor';
-import type { TaskEditors } from './webviews/taskEditors';
+import { registerTaskEditor, type TaskEditorsLoader } from './webviews/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
 
 export class Container implements vscode.Disposable {
@@ -24,8 +23,8 @@ export class Container implements vscode.Disposable {
   readonly tasksChanged: vscode.EventEmitter<ApiTask[]>;
   /** Tree, status bar, reminders and their commands (TaskService lives in `tree.tasks`). */
   readonly tree: TreeFeatures;
-  /** Open task editor panels (webview); `taskEditors.panelFor(id)` for in-host tests. */
-  readonly taskEditors: TaskEditors;
+  /** Open task editor panels (webview, loaded on first use); `taskEditors.panelFor(id)` for in-host tests. */
+  readonly taskEditors: TaskEditorsLoader;
   /** TODO comments → tasks: providers, linked-TODO statuses, commands (src/todo). */
   readonly todo: TodoFeatures;
 

@@ -1,4 +1,7 @@
-// P5: what users download and wait for: the bundle, the .vsix, and require + activate() time.
+// P5: what users download and wait for: the bundle, the .vsix, and require + activate() time. The goal
+// is on dist/extension.js (what activation loads); the features loaded on first use (esbuild.js
+// LAZY_BUNDLES) and the webview's script are reported beside it, with the total, so that moving code
+// out of the main bundle cannot hide growth.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,9 +17,21 @@ function run(command: string, args: string[]): string {
   return result.stdout;
 }
 
+const MAIN = 'dist/extension.js';
+
+/** Every bundle esbuild.js wrote, from its log: `[esbuild] dist/x.js 12.3 KB (… copied from …)`. */
+function builtBundles(log: string): { file: string; bytes: number; copied?: string }[] {
+  return [...log.matchAll(/^\[esbuild\] (\S+\.js) [\d.]+ KB(?: \((.*)\))?$/gm)].map((m) => ({
+    file: m[1],
+    bytes: fs.statSync(path.join(ROOT, m[1])).size,
+    copied: m[2],
+  }));
+}
+
 export async function p5Size(): Promise<BenchRow[]> {
-  run(process.execPath, ['esbuild.js', '--production']);
-  const bundle = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  const bundles = builtBundles(run(process.execPath, ['esbuild.js', '--production']));
+  const bundle = fs.statSync(path.join(ROOT, MAIN)).size;
+  const total = bundles.reduce((sum, b) => sum + b.bytes, 0);
   fs.mkdirSync(CACHE, { recursive: true });
   const vsixFile = path.join(CACHE, 'hubspot-tasks.vsix');
   fs.rmSync(vsixFile, { force: true });
@@ -28,11 +43,21 @@ export async function p5Size(): Promise<BenchRow[]> {
     times.require.push(sample.requireMs);
     times.activate.push(sample.activateMs);
   }
-  const total = times.require.map((r, i) => r + times.activate[i]);
+  const startup = times.require.map((r, i) => r + times.activate[i]);
   const note = 'measured in Node with a minimal fake `vscode` module (signed out, fresh profile), not in the real extension host: the in-host harness does not record activation time';
   return [
     { row: 'P5', metric: 'dist/extension.js (production)', value: kb(bundle), unit: 'KB', goal: '≤ 150 KB', pass: bundle <= 150 * 1024 },
+    ...bundles.filter((b) => b.file !== MAIN).map((b): BenchRow => ({
+      row: 'P5',
+      metric: b.file.includes('/webview/') ? `${b.file} (webview page, browser)` : `${b.file} (loaded on first use)`,
+      value: kb(b.bytes),
+      unit: 'KB',
+      goal: 'reported',
+      pass: null,
+      note: b.copied ? `copies of main-bundle modules in it: ${b.copied}` : undefined,
+    })),
+    { row: 'P5', metric: `all shipped JS (${bundles.length} bundles)`, value: kb(total), unit: 'KB', goal: 'reported', pass: null },
     { row: 'P5', metric: '.vsix', value: kb(vsix), unit: 'KB', goal: '≤ 400 KB', pass: vsix <= 400 * 1024 },
-    { row: 'P5', metric: `require + activate(), median of ${RUNS}`, value: round(median(total), 1), unit: 'ms', goal: 'activate ≤ 20 ms', reference: `require ${round(median(times.require), 1)} ms, activate ${round(median(times.activate), 1)} ms`, pass: median(times.activate) <= 20, note },
+    { row: 'P5', metric: `require + activate(), median of ${RUNS}`, value: round(median(startup), 1), unit: 'ms', goal: 'activate ≤ 20 ms', reference: `require ${round(median(times.require), 1)} ms, activate ${round(median(times.activate), 1)} ms`, pass: median(times.activate) <= 20, note },
   ];
 }

@@ -3,9 +3,12 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { TaskEditors } from '../webviews/taskEditors';
+
+/** What the commands need: the real registry, or the loader that stands in for it until it loads. */
+type Editors = Pick<TaskEditors, 'create' | 'edit'>;
 import { TASK_ID, prefillOf, taskIdOf } from './taskEditorArgs';
 
-export function registerTaskEditorCommands(editors: TaskEditors): vscode.Disposable {
+export function registerTaskEditorCommands(editors: Editors): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.newTask, (arg?: unknown) => {
       editors.create(prefillOf(arg));

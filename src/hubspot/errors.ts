@@ -22,6 +22,13 @@ export interface HubSpotErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks every HubSpotError process-wide (`Symbol.for`): the lazily loaded bundles (dist/taskEditor.js,
+ * dist/todoBulk.js) carry their own copy of this module, so `instanceof` one of THEIR classes is false
+ * for an error thrown by the main bundle's client. isHubSpotError / isErrorOfKind check this brand.
+ */
+const BRAND: unique symbol = Symbol.for('hubspot-tasks.HubSpotError');
+
 export class HubSpotError extends Error {
   readonly status?: number;
   readonly correlationId?: string;
@@ -33,6 +40,10 @@ export class HubSpotError extends Error {
     this.status = init.status;
     this.correlationId = init.correlationId;
     this.category = init.category;
+  }
+
+  get [BRAND](): true {
+    return true;
   }
 }
 
@@ -109,5 +120,23 @@ export class SearchLimitError extends HubSpotError {
 }
 
 export function isHubSpotError(e: unknown): e is HubSpotError {
-  return e instanceof HubSpotError;
+  return typeof e === 'object' && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+interface ErrorOfKind {
+  authentication: AuthenticationError;
+  'missing-scopes': MissingScopesError;
+  'not-found': NotFoundError;
+  validation: ValidationError;
+  'rate-limited': RateLimitError;
+  server: ServerError;
+  network: NetworkError;
+  'malformed-response': MalformedResponseError;
+  'search-limit': SearchLimitError;
+  unexpected: HubSpotError;
+}
+
+/** `e instanceof NotFoundError` (etc.) that also holds across bundle copies of this module (see BRAND). */
+export function isErrorOfKind<K extends HubSpotErrorKind>(e: unknown, kind: K): e is ErrorOfKind[K] {
+  return isHubSpotError(e) && e.kind === kind;
 }

@@ -6,9 +6,11 @@ import type { Container } from '../container';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import { DocumentTodos } from './documentTodos';
 import { LinkedTodoHoverProvider, LinkedTodoLinkProvider, LinkedTodos } from './linkedTodos';
+import { writeLinks } from './linkWriter';
 import { documentCandidates, reviewWithQuickPick, withText, workspaceTodos } from './todoCandidates';
 import { TodoCommands } from './todoCommandIds';
-import { TodoCreator, type CreationSummary, type TodoCandidate } from './todoCreator';
+import type { CreationSummary, TodoCandidate } from './todoCreator';
+import { TodoCreatorLoader } from './todoCreatorLoader';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
 import { readTodoSettings } from './todoSettings';
 import { UncheckedTodos } from './uncheckedTodos';
@@ -20,7 +22,7 @@ export interface TodoFeatures {
   review: (candidates: readonly TodoCandidate[]) => Promise<TodoCandidate[] | undefined>;
   /** Whether clean-up edits need confirmation (refactor preview). Tests switch it off. */
   confirmCleanUp: boolean;
-  readonly creator: TodoCreator;
+  readonly creator: TodoCreatorLoader;
 }
 
 type Host = Pick<Container, 'context' | 'client' | 'auth' | 'log' | 'tasksChanged' | 'register'>;
@@ -30,7 +32,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export function registerTodoFeatures(container: Host): TodoFeatures {
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags));
   const linked = container.register(new LinkedTodos(container, documents));
-  const creator = new TodoCreator(container, new UncheckedTodos(container.context.workspaceState));
+  const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState));
   const features: TodoFeatures = { documents, linked, creator, review: reviewWithQuickPick, confirmCleanUp: true };
 
   const signedIn = async (): Promise<boolean> => {

@@ -1,6 +1,7 @@
 // Turns reviewed TODOs into HubSpot tasks: resolves hints, builds the inputs, creates them in chunks of
 // 100 with progress and cancel, links each chunk's TODOs as soon as it is created, and reports what
-// failed. Returns a summary (also what the commands return, for tests).
+// failed. Returns a summary (also what the commands return, for tests). Part of the lazily loaded
+// dist/todoBulk.js (see todoBulk.ts): it imports values only from modules no eager code needs.
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import type { HubSpotApi } from '../hubspot/api';
@@ -9,9 +10,9 @@ import { createInput, type TodoContext } from './core/taskContent';
 import type { TodoItem } from './core/todoParser';
 import { findRepo, lineUrl } from './core/gitRemote';
 import { HintResolver, parseDefaultAssociations } from './hintResolver';
-import { writeLinks, type LinkRequest } from './linkWriter';
+import type { LinkRequest, writeLinks } from './linkWriter';
 import { createTasksForTodos } from './taskCreation';
-import { readTodoSettings } from './todoSettings';
+import type { readTodoSettings } from './todoSettings';
 import type { UncheckedTodos } from './uncheckedTodos';
 
 export interface TodoCandidate {
@@ -38,14 +39,22 @@ export interface CreatorHooks {
   afterChunk?: (done: number, total: number) => void;
 }
 
+/** The container's shared instances, and the parts of the main bundle this one uses (passed, not imported). */
+export interface TodoCreatorDeps extends Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'> {
+  /** Passed in: it needs the TODO parser, which the main bundle has and this one would copy. */
+  writeLinks: typeof writeLinks;
+  /** Passed in for the same reason (the settings' defaults come from the parser and the language table). */
+  readTodoSettings: typeof readTodoSettings;
+}
+
 export class TodoCreator {
   private current: AbortController | undefined;
-  readonly hooks: CreatorHooks = {};
 
   constructor(
-    private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>,
+    private readonly container: TodoCreatorDeps,
     /** TODOs earlier runs could not confirm: looked up by marker before any create (optional for tests). */
     private readonly unchecked?: UncheckedTodos,
+    readonly hooks: CreatorHooks = {},
   ) {}
 
   /** Cancels the running creation before its next chunk (same as the notification's Cancel). */
@@ -54,7 +63,7 @@ export class TodoCreator {
   }
 
   async create(candidates: readonly TodoCandidate[]): Promise<CreationSummary> {
-    const settings = readTodoSettings();
+    const settings = this.container.readTodoSettings();
     const summary: CreationSummary = { created: [], failed: [], cancelled: 0, recovered: 0, unresolved: [] };
     if (candidates.length === 0) return summary;
     const { log } = this.container;
@@ -96,7 +105,7 @@ export class TodoCreator {
               this.hooks.afterChunk?.(done, total);
               if (created.length === 0) return;
               const requests: LinkRequest[] = created.map(({ key, task }) => ({ uri: byKey.get(key)!.uri, key, todo: byKey.get(key)!.todo, taskId: task.id }));
-              const outcome = await writeLinks(requests, settings.linkFormat, settings.tags);
+              const outcome = await this.container.writeLinks(requests, settings.linkFormat, settings.tags);
               const linked = new Set(outcome.linked.map((r) => r.key));
               for (const { key, task } of created) summary.created.push({ key, taskId: task.id, linked: linked.has(key) });
               for (const request of outcome.notFound) log.warn(`Task ${request.taskId} was created, but its TODO changed before it could be linked (${request.uri.fsPath}).`);

@@ -3,7 +3,7 @@
 // announces saved tasks so the tree and status bar update at once.
 import * as vscode from 'vscode';
 import { WebviewTypes } from '../constants';
-import { AuthenticationError, NetworkError, NotFoundError } from '../hubspot/errors';
+import { isErrorOfKind } from '../hubspot/errors';
 import type { ApiTask } from '../hubspot/types';
 import type { Logger } from '../util/logger';
 import { PanelBase, renderHtml, webviewOptions } from './panelBase';
@@ -290,10 +290,10 @@ function withCurrent(options: Option[], current: string): Option[] {
 }
 
 function loadErrorText(error: unknown): string {
-  if (error instanceof AuthenticationError) {
+  if (isErrorOfKind(error, 'authentication')) {
     return vscode.l10n.t('Sign in to HubSpot to edit tasks. ({0})', error.message);
   }
-  if (error instanceof NotFoundError) {
+  if (isErrorOfKind(error, 'not-found')) {
     return vscode.l10n.t('This task no longer exists in HubSpot (it was archived or deleted).');
   }
   return vscode.l10n.t('The task could not be loaded: {0}', describe(error));
@@ -304,13 +304,13 @@ function saveErrors(error: unknown, creating: boolean): FieldError[] {
   if (fieldErrors) {
     return fieldErrors;
   }
-  if (creating && error instanceof NetworkError && error.ambiguous) {
+  if (creating && isErrorOfKind(error, 'network') && error.ambiguous) {
     return [{ message: vscode.l10n.t('The connection failed after the task was sent: it may have been created. Refresh the task list before saving again.') }];
   }
-  if (error instanceof NotFoundError) {
+  if (isErrorOfKind(error, 'not-found')) {
     return [{ message: vscode.l10n.t('This task no longer exists in HubSpot (it was archived or deleted).') }];
   }
-  if (error instanceof AuthenticationError) {
+  if (isErrorOfKind(error, 'authentication')) {
     return [{ message: vscode.l10n.t('Sign in to HubSpot to save. ({0})', error.message) }];
   }
   return [{ message: vscode.l10n.t('Saving failed: {0}', describe(error)) }];

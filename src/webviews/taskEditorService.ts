@@ -1,7 +1,7 @@
 // The task editor's work against HubSpot, free of the editor: load a task with its associations,
 // the option lists and owners, search records to associate, and save with conflict detection.
 import type { HubSpotApi } from '../hubspot/api';
-import { NotFoundError, ValidationError, isHubSpotError } from '../hubspot/errors';
+import { isErrorOfKind, isHubSpotError } from '../hubspot/errors';
 import type { ApiTask, AssociatedObjectType, InlineAssociation } from '../hubspot/types';
 import { TASK_ASSOCIATION_TYPE_IDS } from '../hubspot/types';
 import type { Logger } from '../util/logger';
@@ -167,7 +167,7 @@ export class TaskEditorService {
         await this.client.tasks.deleteTaskAssociation(taskId, item.objectType, item.id);
         kept.delete(key(item));
       } catch (error) {
-        if (error instanceof NotFoundError) {
+        if (isErrorOfKind(error, 'not-found')) {
           kept.delete(key(item)); // already gone: the wanted state
         } else {
           failures.push({ field: 'associations', message: `${item.label}: ${describe(error)}` });
@@ -195,7 +195,7 @@ function key(item: AssociationItem): string {
 
 /** HubSpot's VALIDATION_ERRORs as errors next to the fields they name (others for the whole form). */
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
-  if (!(error instanceof ValidationError)) {
+  if (!isErrorOfKind(error, 'validation')) {
     return undefined;
   }
   const mapped = error.fieldErrors.map((fieldError): FieldError => {

@@ -1,7 +1,7 @@
 // The registry of open task editors: one panel per task (opening an open task focuses it), any number
-// of "new task" panels, and the serializer that brings panels back after VS Code reloads.
-import * as vscode from 'vscode';
-import { WebviewTypes } from '../constants';
+// of "new task" panels, and the serializer that brings panels back after VS Code reloads (registered by
+// the eager TaskEditorsLoader in registerTaskEditor.ts, which forwards to this class once loaded).
+import type * as vscode from 'vscode';
 import { isPersistedState } from './protocol';
 import type { EditorTarget, TaskEditorDeps } from './taskEditorPanel';
 import { TaskEditorPanel } from './taskEditorPanel';
@@ -9,11 +9,8 @@ import { TaskEditorPanel } from './taskEditorPanel';
 export class TaskEditors implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TaskEditorPanel>();
   private nextNewKey = 1;
-  private readonly registration: vscode.Disposable;
 
-  constructor(private readonly deps: TaskEditorDeps) {
-    this.registration = vscode.window.registerWebviewPanelSerializer(WebviewTypes.taskEditor, this);
-  }
+  constructor(private readonly deps: TaskEditorDeps) {}
 
   /** Opens the editor of a task, or focuses it when it is already open. */
   edit(taskId: string): TaskEditorPanel {
@@ -70,7 +67,6 @@ export class TaskEditors implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 
   dispose(): void {
-    this.registration.dispose();
     for (const panel of [...this.panels.values()]) {
       panel.dispose();
     }

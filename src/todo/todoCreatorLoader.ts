@@ -1,0 +1,44 @@
+// Stands in for TodoCreator in the main bundle and loads it (dist/todoBulk.js) on the first creation:
+// activation never needs the bulk path, so loading it there only cost start-up time and the main
+// bundle's size (bench P5: dist/extension.js ≤ 150 KB).
+import type { CreationSummary, CreatorHooks, TodoCandidate, TodoCreator, TodoCreatorDeps } from './todoCreator';
+import type * as TodoBulkModule from './todoBulk';
+import type { UncheckedTodos } from './uncheckedTodos';
+
+export class TodoCreatorLoader {
+  /** Seams for in-host tests; the creator gets this same object when it loads. */
+  readonly hooks: CreatorHooks = {};
+  private creator: TodoCreator | undefined;
+
+  constructor(
+    private readonly deps: TodoCreatorDeps,
+    private readonly unchecked: UncheckedTodos,
+  ) {}
+
+  /** Cancels the running creation before its next chunk. Nothing runs when the creator never loaded. */
+  cancel(): void {
+    this.creator?.cancel();
+  }
+
+  create(candidates: readonly TodoCandidate[]): Promise<CreationSummary> {
+    return this.loaded().create(candidates);
+  }
+
+  report(summary: CreationSummary, byKey: Map<string, TodoCandidate>): void {
+    this.loaded().report(summary, byKey);
+  }
+
+  private loaded(): TodoCreator {
+    if (!this.creator) {
+      const started = Date.now();
+      // A literal relative path, so both builds resolve it: under `tsc` (out/src/todo/) it is the compiled
+      // module next to this one; esbuild.js (LAZY_BUNDLES) rewrites it to `./todoBulk.js`, which Node
+      // resolves next to dist/extension.js. Type-only imports above keep it out of the main bundle.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const lazy = require('./todoBulk') as typeof TodoBulkModule;
+      this.creator = lazy.createTodoCreator(this.deps, this.unchecked, this.hooks);
+      this.deps.log.debug(`TODO bulk creation loaded in ${Date.now() - started} ms.`);
+    }
+    return this.creator;
+  }
+}

@@ -1,0 +1,29 @@
+// The task editor's lazily loaded half (its own bundle, dist/taskEditor.js): everything behind an open
+// editor panel. Loaded on first use by TaskEditorsLoader (registerTaskEditor.ts), which passes in the
+// container's shared instances: this bundle must not build its own client, logger or services.
+import type * as vscode from 'vscode';
+import type { HubSpotApi } from '../hubspot/api';
+import type { ApiTask } from '../hubspot/types';
+import type { Logger } from '../util/logger';
+import { TaskEditorService } from './taskEditorService';
+import { TaskEditors } from './taskEditors';
+
+export interface TaskEditorFeatureDeps {
+  extensionUri: vscode.Uri;
+  client: HubSpotApi;
+  log: Logger;
+  me(): Promise<string | undefined>;
+  tasksChanged(tasks: ApiTask[]): void;
+}
+
+export interface TaskEditorFeature {
+  readonly editors: TaskEditors;
+  /** The signed-in account changed: drop the owner / type choices read from the old one. */
+  forgetChoices(): void;
+}
+
+export function createTaskEditorFeature(deps: TaskEditorFeatureDeps): TaskEditorFeature {
+  const service = new TaskEditorService(deps.client, deps.log);
+  const editors = new TaskEditors({ extensionUri: deps.extensionUri, service, log: deps.log, me: deps.me, tasksChanged: deps.tasksChanged });
+  return { editors, forgetChoices: () => service.forgetChoices() };
+}
