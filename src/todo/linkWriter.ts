@@ -57,7 +57,12 @@ interface LinkPlan {
 async function planLinks(requests: readonly LinkRequest[], format: string, tags: string[]): Promise<LinkPlan> {
   const outcome: LinkOutcome = { linked: [], notFound: [] };
   const byUri = new Map<string, LinkRequest[]>();
-  for (const request of requests) byUri.set(request.uri.toString(), [...(byUri.get(request.uri.toString()) ?? []), request]);
+  for (const request of requests) {
+    const uri = request.uri.toString();
+    const list = byUri.get(uri);
+    if (list) list.push(request);
+    else byUri.set(uri, [request]);
+  }
   const edit = new vscode.WorkspaceEdit();
   const toSave: vscode.TextDocument[] = [];
   const read: LinkPlan['read'] = [];

@@ -13,9 +13,29 @@ export interface RepoInfo {
   ref: string;
 }
 
+/**
+ * Bulk creation asks this for every TODO (5,000 TODOs: ≈ 0.1–0.2 s of existsSync / readFileSync, the
+ * same answer for every file of a folder). Answers are kept per folder for a moment only, so a branch
+ * switch or a new remote shows on the next run.
+ */
+const MEMO_MS = 2_000;
+const MEMO_MAX = 1_000;
+const memo = new Map<string, { at: number; repo: RepoInfo | undefined }>();
+
 /** Finds the repository holding `filePath` (walking up) and describes its web remote. */
 export function findRepo(filePath: string): RepoInfo | undefined {
-  let dir = path.dirname(filePath);
+  const folder = path.dirname(filePath);
+  const now = Date.now();
+  const known = memo.get(folder);
+  if (known && now - known.at < MEMO_MS) return known.repo;
+  const repo = findRepoUncached(folder);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(folder, { at: now, repo });
+  return repo;
+}
+
+function findRepoUncached(folder: string): RepoInfo | undefined {
+  let dir = folder;
   for (;;) {
     const dotGit = path.join(dir, '.git');
     if (existsSync(dotGit)) return describe(dir, dotGit);
