@@ -34,7 +34,7 @@ export class Container implements vscode.Disposable {
     this.tasksChanged = this.register(new vscode.EventEmitter<ApiTask[]>());
     const client = this.register(new SwitchableClient(() => this.auth.getToken(), this.log));
     this.client = client;
-    this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log), client, this.log));
+    this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log, undefined, client.testOptions), client, this.log));
     this.tree = registerTreeFeatures(this);
     this.taskEditors = registerTaskEditor(this);
     this.todo = registerTodoFeatures(this);

@@ -2,7 +2,7 @@
 // service (SecretStorage), so it is never copied into settings, state or logs.
 import * as vscode from 'vscode';
 import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from '../hubspot/api';
-import { HubSpotClient } from '../hubspot/client';
+import { HubSpotClient, type HubSpotClientOptions } from '../hubspot/client';
 import type { Logger } from '../util/logger';
 import { Settings } from '../constants';
 
@@ -14,8 +14,15 @@ export function configuredBaseUrl(): string {
   return value ? value.replace(/\/+$/, '') : DEFAULT_BASE_URL;
 }
 
-export function createClient(getToken: () => Promise<string | undefined>, logger: Logger, baseUrl = configuredBaseUrl()): HubSpotClient {
-  return new HubSpotClient({ baseUrl, getToken, logger });
+/**
+ * For tests only: in-host tests that point the extension at failing servers shorten the retry backoff and
+ * lift the client's own pacing (HubSpot's 5 searches a second), so each case costs milliseconds of waiting
+ * instead of seconds. The retries themselves are unchanged. Not a setting: users always get the defaults.
+ */
+export type ClientTestOptions = Pick<HubSpotClientOptions, 'retryBaseDelayMs' | 'searchesPerSecond' | 'requestsPer10s'>;
+
+export function createClient(getToken: () => Promise<string | undefined>, logger: Logger, baseUrl = configuredBaseUrl(), testOptions: ClientTestOptions = {}): HubSpotClient {
+  return new HubSpotClient({ baseUrl, getToken, logger, ...testOptions });
 }
 
 /**
@@ -24,6 +31,7 @@ export function createClient(getToken: () => Promise<string | undefined>, logger
  */
 export class SwitchableClient implements HubSpotApi, vscode.Disposable {
   private current: HubSpotClient;
+  private testOptionsValue: ClientTestOptions = {};
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly getToken: () => Promise<string | undefined>, private readonly logger: Logger) {
@@ -33,9 +41,21 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
         // Close the old client's sockets so they do not linger; a request still in flight to the old
         // base URL ends as a network error, which its caller already reports.
         this.current.dispose();
-        this.current = createClient(this.getToken, this.logger);
+        this.current = createClient(this.getToken, this.logger, undefined, this.testOptionsValue);
       }
     });
+  }
+
+  /** What tests set (see ClientTestOptions); other clients of the extension (sign-in) use them too. */
+  get testOptions(): ClientTestOptions {
+    return this.testOptionsValue;
+  }
+
+  /** Test seam (see ClientTestOptions): the client is rebuilt with them; `{}` goes back to the defaults. */
+  setTestOptions(options: ClientTestOptions): void {
+    this.testOptionsValue = { ...options };
+    this.current.dispose();
+    this.current = createClient(this.getToken, this.logger, undefined, this.testOptionsValue);
   }
 
   get tasks(): TasksApi {

@@ -8,6 +8,9 @@ const FOCUS_THROTTLE_MS = 60_000;
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRun = Date.now();
+  /** Replaces the setting's period while the setting is on (see `overridePeriod`). */
+  private periodOverrideMs: number | undefined;
+  private running = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly refresh: () => Promise<void>) {
@@ -27,6 +30,15 @@ export class AutoRefresh implements vscode.Disposable {
     this.schedule();
   }
 
+  /**
+   * A seam for tests, which cannot wait the minimum of one minute: while the setting is on, refresh
+   * every `ms` instead; `undefined` goes back to the setting. Not a setting: users get at least a minute.
+   */
+  overridePeriod(ms: number | undefined): void {
+    this.periodOverrideMs = ms;
+    this.schedule();
+  }
+
   private schedule(): void {
     if (this.timer) {
       clearInterval(this.timer);
@@ -34,13 +46,18 @@ export class AutoRefresh implements vscode.Disposable {
     }
     const minutes = vscode.workspace.getConfiguration().get<number>(Settings.autoRefreshMinutes, 5);
     if (minutes > 0) {
-      this.timer = setInterval(() => this.run(), Math.max(1, minutes) * 60_000);
+      this.timer = setInterval(() => this.run(), this.periodOverrideMs ?? Math.max(1, minutes) * 60_000);
     }
   }
 
   private run(): void {
+    // A refresh still running (slow HubSpot) is not restarted: that would discard its answers every tick.
+    if (this.running) return;
     this.lastRun = Date.now();
-    void this.refresh().catch(() => undefined);
+    this.running = true;
+    void this.refresh()
+      .catch(() => undefined)
+      .finally(() => (this.running = false));
   }
 
   dispose(): void {

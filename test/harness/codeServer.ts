@@ -17,6 +17,12 @@ export interface CodeServerOptions {
   smokeTestDriver?: boolean;
   /** code-server's own stdout/stderr are appended here. */
   logFile: string;
+  /**
+   * The extension host gets exactly `env`, without VS Code resolving a login shell's environment on top
+   * (`$SHELL -ilc` before each extension host starts: seconds of start-up on a loaded machine, and
+   * whatever the machine's shell profile adds). For test runs; `npm start` keeps the user's shell.
+   */
+  skipShellEnv?: boolean;
 }
 
 export interface CodeServer {
@@ -45,6 +51,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--extensions-dir', options.dirs.extensions,
   ];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.skipShellEnv) args.push('--vscode-option', 'force-disable-user-env');
 
   const log = fs.createWriteStream(options.logFile, { flags: 'a' });
   const child = spawnGroup(tools.nodeBin, args, { env: withNode24(options.env), stdio: ['ignore', 'pipe', 'pipe'] });

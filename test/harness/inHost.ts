@@ -20,6 +20,21 @@ export interface InHostOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Built-in extensions the in-host suite has no use for. Each costs start-up time or CPU on a 2-core machine
+ * while the tests run: git scans the repository around the run folder; a settings write opens settings.json,
+ * which starts the JSON language server and the TypeScript extension, and the TODO tests' .ts files then
+ * start tsserver over a workspace of 500 generated files. Grammars and language ids (typescript-basics…)
+ * stay on; the browser suite keeps the whole set.
+ */
+const UNUSED_BUILTINS = [
+  'vscode.git', 'vscode.git-base', 'vscode.github', 'vscode.github-authentication', 'vscode.merge-conflict',
+  'vscode.typescript-language-features', 'vscode.json-language-features', 'vscode.css-language-features',
+  'vscode.html-language-features', 'vscode.markdown-language-features', 'vscode.php-language-features',
+  'vscode.emmet', 'vscode.configuration-editing', 'vscode.extension-editing', 'vscode.npm', 'vscode.references-view',
+  'vscode.debug-auto-launch', 'vscode.debug-server-ready', 'vscode.tunnel-forwarding', 'vscode.copilot',
+  'ms-vscode.js-debug', 'ms-vscode.js-debug-companion', 'ms-vscode.vscode-js-profile-table',
+];
 /** Must match test/integration/index.ts. */
 const HOST_OUTPUT_MARKER = '\u2063';
 
@@ -35,6 +50,10 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   let exitCode: number | undefined;
   let logsDir: string | undefined;
 
+  // Chromium starts while the sandbox and code-server do; its stop is registered once it is up.
+  const launching = launchChromium();
+  let browserStarted = false;
+  launching.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
   try {
     if (fs.existsSync(SAMPLE_WORKSPACE)) copyTree(SAMPLE_WORKSPACE, dirs.workspace);
     const sandbox = await startSandbox({ seed: 'demo' });
@@ -44,12 +63,17 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
       HUBSPOT_SANDBOX_URL: sandbox.url,
       HUBSPOT_TEST_RESULT_FILE: resultFile,
       ...(options.grep ? { HUBSPOT_TEST_GREP: options.grep } : {}),
+      // Read by VS Code's server when it lists the built-in extensions (a `--disable-extension` does not reach them).
+      VSCODE_SKIP_BUILTIN_EXTENSIONS: UNUSED_BUILTINS.join(','),
     });
 
-    const server = await startCodeServer({ dirs, env, smokeTestDriver: true, logFile: path.join(dirs.root, 'code-server.log') });
+    const server = await startCodeServer({
+      dirs, env, smokeTestDriver: true, skipShellEnv: true, logFile: path.join(dirs.root, 'code-server.log'),
+    });
     stops.push(() => server.stop());
     logsDir = server.logsDir;
-    const browser = await launchChromium();
+    const browser = await launching;
+    browserStarted = true;
     stops.push(() => browser.close());
     const page = await browser.newPage();
 
@@ -86,6 +110,8 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   } catch (error) {
     failures.push(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
+    // A Chromium that came up after a failure above is closed too (a failed launch has nothing to close).
+    if (!browserStarted) await launching.then((browser) => browser.close(), () => undefined);
     for (const stop of stops.reverse()) {
       try {
         await stop();

@@ -41,6 +41,7 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} in-host test(s) failed`));
         else resolve();
       });
+      timeSuitesAndHooks(runner);
       runner.on('pass', () => summary.passed++);
       runner.on('pending', () => summary.pending++);
       runner.on('fail', (test, error: unknown) => {
@@ -57,11 +58,40 @@ export function run(): Promise<void> {
   });
 }
 
+/**
+ * Marks mocha's report. Mocha writes it through `Base.consoleLog`, the console.log it captured when it
+ * was loaded; the extension host's `console` methods cannot be replaced (VS Code defines them with a
+ * setter that ignores assignment), so tests' own console output stays in the harness's automation log.
+ */
+/**
+ * Where the time goes: mocha prints the slower tests' durations, not its hooks' (signing in, starting a
+ * private sandbox, settings writes), so hooks over a second are printed, and each top-level suite's
+ * total at the end.
+ */
+function timeSuitesAndHooks(runner: Mocha.Runner): void {
+  const started = new Map<Mocha.Runnable | Mocha.Suite, number>();
+  const totals: [string, number][] = [];
+  const log = (line: string) => Mocha.reporters.Base.consoleLog(line);
+  runner.on('hook', (hook) => started.set(hook, Date.now()));
+  runner.on('hook end', (hook) => {
+    const ms = Date.now() - (started.get(hook) ?? Date.now());
+    if (ms >= 1000) log(`      (${hook.title.replace(/^"(.*)" hook.*$/, '$1')} hook: ${ms}ms)`);
+  });
+  runner.on('suite', (suite) => {
+    if (suite.parent?.root) started.set(suite, Date.now());
+  });
+  runner.on('suite end', (suite) => {
+    if (suite.parent?.root) totals.push([suite.title, Date.now() - (started.get(suite) ?? Date.now())]);
+  });
+  runner.on('end', () => {
+    log('  Time per suite:');
+    for (const [title, ms] of [...totals].sort((a, b) => b[1] - a[1])) log(`    ${(ms / 1000).toFixed(1).padStart(6)} s  ${title}`);
+  });
+}
+
 function markConsoleOutput(): void {
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    const original = console[level].bind(console);
-    console[level] = (...args: unknown[]) => original(HOST_OUTPUT_MARKER + format(...args));
-  }
+  const log = console.log.bind(console);
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => log(HOST_OUTPUT_MARKER + format(...args));
 }
 
 function writeSummary(summary: Summary): void {

@@ -5,9 +5,11 @@
 import * as assert from 'assert';
 import * as net from 'net';
 import * as vscode from 'vscode';
+import { Commands, Views } from '../../../src/constants';
 import type { Container } from '../../../src/container';
 import { REPO_ROOT } from '../../harness/paths';
 import { respond, startRawServer, type RawServer } from '../../unit/client/support/rawServer';
+import { FAST_RETRIES, setClientTestOptions } from '../support/client';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
 import { configure, ownSandbox, QUIET, reload, signInAndLoad, watchUnhandled, type OwnSandbox } from './support';
@@ -25,10 +27,18 @@ describe('Reliability: bad input in the extension host', function () {
   before(async () => {
     own = await ownSandbox({ seed: 'demo' });
     c = own.container;
+    // Every case makes the client retry (3 times, as always) against a bad server: 20 ms instead of 0.5 s as
+    // the first backoff, and no pacing to HubSpot's 5 searches a second (up to 28 searches a case), keep
+    // the cases from waiting seconds each on timers that assert nothing here. Set before signing in: it
+    // rebuilds the client, which would cut a request in flight.
+    setClientTestOptions(c, FAST_RETRIES);
     await signInAndLoad(c, SANDBOX_TOKEN);
     raw = await startRawServer((_req, socket) => mode(socket));
+    // The Tasks view shown, as for a user looking at it: Refresh then loads the tree and the status bar together.
+    await vscode.commands.executeCommand(`${Views.tasks}.focus`);
   });
   after(async () => {
+    if (c) setClientTestOptions(c, {});
     watch.stop();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await raw?.close();
@@ -36,11 +46,15 @@ describe('Reliability: bad input in the extension host', function () {
     assert.deepStrictEqual(watch.problems, [], 'no unhandled rejection or uncaught error from our code');
   });
 
-  /** Refreshes against `baseUrl`; returns the message the tree shows. Then proves recovery. */
+  /**
+   * Refreshes against `baseUrl` with the Refresh command (the tree and the status bar, each retrying as
+   * the client does); returns the message the tree shows. Then proves recovery.
+   */
   async function treeMessageFor(baseUrl: string): Promise<string> {
     await configure({ 'hubspotTasks.baseUrl': baseUrl });
-    await reload(c);
-    await c.tree.statusBar.refresh(true);
+    await vscode.commands.executeCommand(Commands.refresh);
+    await c.tree.tasks.ensureLoaded();
+    await waitFor(() => c.tree.tasks.groups().every((g) => !g.loading), { what: 'groups to finish loading', timeoutMs: 30_000 });
     const roots = await c.tree.provider.getChildren();
     const texts: string[] = [];
     for (const node of roots) {
@@ -86,7 +100,11 @@ describe('Reliability: bad input in the extension host', function () {
   for (const [name, serve] of serverCases) {
     it(`a server sending ${name}: a clear message in the tree, then usable`, async () => {
       mode = serve;
+      raw.requests.length = 0;
       clear(await treeMessageFor(raw.url));
+      const limits = raw.requests.map((r) => (JSON.parse(r.body || '{}') as { limit?: number }).limit);
+      assert.ok(limits.includes(1), `the status bar's count met the bad answer too (limits ${limits.join(',')})`);
+      assert.ok(limits.some((l) => l !== undefined && l > 1), `the tree's search met it (limits ${limits.join(',')})`);
     });
   }
 
@@ -138,8 +156,8 @@ describe('Reliability: bad input in the extension host', function () {
           await vscode.workspace.fs.delete(file);
         }
       }
-      await configure(QUIET);
-      await configure(Object.fromEntries(Object.keys(values).filter((k) => k.startsWith('hubspotTasks.todo.')).map((k) => [k, undefined])));
+      // Only the key just changed goes back (to the quiet value, or unset): one settings write, not six.
+      await configure(Object.fromEntries(Object.keys(values).map((k) => [k, (QUIET as Record<string, unknown>)[k]])));
     }
     // A base URL that is not a string: the default (HubSpot) is used, nothing throws; then back.
     await configure({ 'hubspotTasks.baseUrl': 42 });

@@ -1,13 +1,13 @@
 // In-host helpers of the reliability tests: a private sandbox started inside the extension host
 // (hostile data, a canary token, faults), pointing the extension at it, and putting everything back
 // the way the other in-host tests expect it (the run's sandbox, signed in as the demo owner).
-import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/types';
 import { activateExtension } from '../support/extension';
 import { SANDBOX_TOKEN, sandboxUrl } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
+import { configure } from '../support/settings';
 
 export const DEMO_OWNER = '75000001';
 
@@ -19,12 +19,7 @@ export const QUIET = {
   'hubspotTasks.ownerEmail': '',
 };
 
-export async function configure(values: Record<string, unknown>): Promise<void> {
-  const config = vscode.workspace.getConfiguration();
-  for (const [key, value] of Object.entries(values)) {
-    await config.update(key, value, vscode.ConfigurationTarget.Global);
-  }
-}
+export { configure };
 
 export interface OwnSandbox {
   sandbox: Sandbox;

@@ -1,22 +1,20 @@
 // Shared set-up of the tree's in-host tests: a quiet configuration (no timers, no reminders), the
 // sandbox token signed in as the demo owner, and helpers that read the tree like the view does.
 import * as assert from 'assert';
+import { isDeepStrictEqual } from 'util';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
+import type { TaskFilters } from '../../../src/tasks/filters';
 import type { GroupId } from '../../../src/tasks/grouping';
 import type { TreeNode } from '../../../src/views/treeNodes';
 import { activateExtension } from '../support/extension';
 import { sandbox, SANDBOX_TOKEN, type LoggedRequest } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
+import { configure } from '../support/settings';
 
 export const DEMO_OWNER = '75000001';
 
-export async function configure(values: Record<string, unknown>): Promise<void> {
-  const config = vscode.workspace.getConfiguration();
-  for (const [key, value] of Object.entries(values)) {
-    await config.update(key, value, vscode.ConfigurationTarget.Global);
-  }
-}
+export { configure };
 
 export const QUIET = {
   'hubspotTasks.reminders.enabled': false,
@@ -44,8 +42,11 @@ export async function freshTree(c: Container): Promise<void> {
   await sandbox.reset('demo');
   // Other suites' writes (tasksChanged) are still overlaid on search results; the data was just replaced.
   c.tree.tasks.forgetWrites();
-  await c.tree.tasks.setFilters({ owner: 'mine', hideCompleted: true, statuses: [], text: '' });
-  await c.tree.tasks.setGroupBy('due');
+  // Each of these reloads the visible tree (searches that count against the client's 5 per second), so
+  // only what another test changed is set; the refresh below loads it once either way.
+  const filters: TaskFilters = { owner: 'mine', hideCompleted: true, statuses: [], text: '' };
+  if (!isDeepStrictEqual({ ...c.tree.tasks.filters }, filters)) await c.tree.tasks.setFilters(filters);
+  if (c.tree.tasks.groupBy !== 'due') await c.tree.tasks.setGroupBy('due');
   if (c.tree.provider.showArchived) {
     await vscode.commands.executeCommand('hubspotTasks.toggleArchived');
   }

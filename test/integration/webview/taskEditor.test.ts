@@ -33,7 +33,7 @@ describe('Task editor (webview panel, in the extension host)', function () {
   // refreshing in the background of the same window, so it is left out with the lookups of the form.
   // The tree and status bar refresh in the background (owners, account, task searches); only the editor's own calls matter here.
   const background = new Set(['listOwners', 'accountDetails', 'searchTasks']);
-  const ours = (log: LoggedRequest[]) => log.filter((r) => !background.has(r.operation));
+  const ours = (log: LoggedRequest[]) => log.filter((r) => !background.has(r.operation ?? ''));
   const ops = (log: LoggedRequest[]) => ours(log).map((r) => r.operation);
 
   function draft(overrides: Partial<TaskFields> = {}): TaskFields {
