@@ -12,7 +12,7 @@ const watch = process.argv.includes('--watch');
 /** Only build the webview when its sources exist, so the skeleton builds on its own. */
 const webviewEntry = path.join(__dirname, 'src/webviews/app/main.ts');
 
-const nodeFetchOptionalDeps = require('./scripts/nodeUrlShim');
+const nodeFetchOptionalDeps = require('./scripts/nodeFetchShims');
 
 /**
  * Features that activation never needs, loaded on first use from their own bundle next to

@@ -16,7 +16,7 @@ import { ROOT } from '../support/paths';
 
 // The same esbuild plugin as the extension bundle (esbuild.js), a plain JS file outside the tsc build.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const nodeUrlShim: esbuild.Plugin = require(path.join(ROOT, 'scripts', 'nodeUrlShim.js'));
+const nodeFetchShims: esbuild.Plugin = require(path.join(ROOT, 'scripts', 'nodeFetchShims.js'));
 import { kb, median, round, timed } from '../support/stats';
 import type { BenchRow } from '../support/table';
 
@@ -97,7 +97,7 @@ export async function p6Sdk(sandbox: Sandbox): Promise<BenchRow[]> {
     }
     const size = {
       // Built as the extension bundle is (esbuild.js): node-fetch's whatwg-url fallback resolved to Node's URL.
-      ours: await bundleSize("export { HubSpotClient } from './src/hubspot/client';", [nodeUrlShim]),
+      ours: await bundleSize("export { HubSpotClient } from './src/hubspot/client';", [nodeFetchShims]),
       sdk: await bundleSize("export { Client } from '@hubspot/api-client';"),
     };
     const m = { ours: median(t.ours), sdk: median(t.sdk) };
