@@ -1,20 +1,13 @@
 // The task editor's lazily loaded half (its own bundle, dist/taskEditor.js): everything behind an open
 // editor panel. Loaded on first use by TaskEditorsLoader (registerTaskEditor.ts), which passes in the
 // container's shared instances: this bundle must not build its own client, logger or services.
-import type * as vscode from 'vscode';
 import type { HubSpotApi } from '../hubspot/api';
-import type { ApiTask } from '../hubspot/types';
-import type { Logger } from '../util/logger';
 import { TaskEditorService } from './taskEditorService';
+import type { TaskEditorDeps } from './taskEditorPanel';
 import { TaskEditors } from './taskEditors';
 
-export interface TaskEditorFeatureDeps {
-  extensionUri: vscode.Uri;
-  client: HubSpotApi;
-  log: Logger;
-  me(): Promise<string | undefined>;
-  tasksChanged(tasks: ApiTask[]): void;
-}
+/** What the editors need, except their service: this bundle builds it on the container's client. */
+export type TaskEditorFeatureDeps = Omit<TaskEditorDeps, 'service'> & { client: HubSpotApi };
 
 export interface TaskEditorFeature {
   readonly editors: TaskEditors;
