@@ -17,7 +17,7 @@ import { formatTable, type BenchRow } from './support/table';
 type RowRunner = () => Promise<BenchRow[]>;
 
 const ROWS: Record<string, RowRunner> = {
-  P1: () => withSandbox({ seed: 'empty' }, p1Bulk),
+  P1: p1Bulk,
   P2: () => withSandbox({ seed: { tasks: 10_000 } }, p2Tree),
   P3: () => withSandbox({ seed: { tasks: 10_000 } }, p3StatusBar),
   P4: p4Scan,

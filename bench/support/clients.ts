@@ -5,7 +5,7 @@ import type { RequestLogEntry, Sandbox } from '../../sandbox/server';
 
 export const TOKEN = 'sandbox-token';
 
-export function unthrottledClient(sandbox: Sandbox, extra: Partial<HubSpotClientOptions> = {}): HubSpotClient {
+export function unthrottledClient(sandbox: Pick<Sandbox, 'url'>, extra: Partial<HubSpotClientOptions> = {}): HubSpotClient {
   return new HubSpotClient({
     baseUrl: sandbox.url,
     getToken: async () => TOKEN,

@@ -33,12 +33,19 @@ export type Release = () => void;
 /** A rolling window: remembers when each of the last `limit` requests happened. */
 class RollingWindow {
   private slots: Slot[] = [];
+  /** Below this many slots, `delay` need not prune (amortised: each prune at least halves the work). */
+  private pruneAt = 64;
 
   constructor(private readonly limit: number, readonly windowMs: number) {}
 
   /** Milliseconds until one more request fits (0 = now). */
   delay(now: number): number {
+    // Slots not yet pruned only over-count: fewer than `limit` of them means there is room.
+    if (this.slots.length < Math.min(this.limit, this.pruneAt)) {
+      return 0;
+    }
     this.prune(now);
+    this.pruneAt = Math.max(64, 2 * this.slots.length);
     return this.slots.length < this.limit ? 0 : this.oldest() + this.windowMs - now;
   }
 

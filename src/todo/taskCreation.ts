@@ -69,16 +69,30 @@ export async function createTasksForTodos(api: HubSpotApi, items: readonly TodoI
   const result: CreationResult = { created: new Map(), failed: new Map(), cancelled: [], recovered: 0, unchecked: new Set() };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let done = 0;
-  for (let start = 0; start < items.length; start += CHUNK) {
-    const chunk = items.slice(start, start + CHUNK);
-    if (options.signal?.aborted) {
-      result.cancelled.push(...items.slice(start).map((item) => item.key));
-      break;
+  // A chunk's TODOs are linked while the next chunk is on its way to HubSpot: the link write (edits and
+  // saves in the editor) overlaps a round trip instead of adding to it. Links are still written one
+  // chunk at a time, in order; `onChunk` starts synchronously, so a cancel it triggers stops the next chunk.
+  let linking: Promise<unknown> = Promise.resolve();
+  try {
+    for (let start = 0; start < items.length; start += CHUNK) {
+      const chunk = items.slice(start, start + CHUNK);
+      if (options.signal?.aborted) {
+        result.cancelled.push(...items.slice(start).map((item) => item.key));
+        break;
+      }
+      const createdHere = await createChunk(api, chunk, result, options, sleep);
+      done += chunk.length;
+      await linking;
+      linking = Promise.resolve(options.onChunk?.(createdHere, done, items.length));
+      // Awaited before the next chunk's links (or below); until then a failure is not "unhandled".
+      linking.catch(() => undefined);
     }
-    const createdHere = await createChunk(api, chunk, result, options, sleep);
-    done += chunk.length;
-    await options.onChunk?.(createdHere, done, items.length);
+  } catch (error) {
+    // Never return while links are still being written; the create's error is the one to report.
+    await linking.catch(() => undefined);
+    throw error;
   }
+  await linking;
   return result;
 }
 

@@ -38,6 +38,22 @@ describe('RateLimiter (fake clock)', () => {
     assert.deepStrictEqual(rest, [400, 400, 1_000, 1_400]);
   });
 
+  it('with a large limit, still queues the request past it until the oldest leaves the window', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, requestsPerWindow: 1_000, windowMs: 10_000 });
+    const early = start(limiter, clock, Array(600).fill('request'));
+    await clock.advance(5_000);
+    const late = start(limiter, clock, Array(401).fill('request'));
+    await settle();
+    assert.ok(early.every((t) => t === 0));
+    assert.deepStrictEqual(late.slice(0, 400), Array(400).fill(5_000));
+    assert.strictEqual(late[400], undefined, 'the 1,001st waits');
+    await clock.advance(4_999);
+    assert.strictEqual(late[400], undefined);
+    await clock.advance(1);
+    assert.strictEqual(late[400], 10_000);
+  });
+
   it('holds searches to 5 per second while plain requests are not slowed by that limit', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock });

@@ -80,6 +80,46 @@ describe('createTasksForTodos against the sandbox', function () {
     assert.strictEqual(creates().length, 1);
   });
 
+  it("links a chunk while the next chunk is sent, one chunk's links at a time and in order", async () => {
+    const events: string[] = [];
+    let linkingNow = 0;
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const observed = (async () => {
+      // The first chunk's links are held until the second chunk's create has reached HubSpot.
+      const deadline = Date.now() + 5_000;
+      while (creates().length < 2 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      events.push(creates().length >= 2 ? 'second create sent' : 'second create NOT sent while the first chunk was linked');
+      releaseFirst();
+    })();
+    const result = await createTasksForTodos(client, todoInputs(250), {
+      onChunk: async (_created, done) => {
+        linkingNow++;
+        assert.strictEqual(linkingNow, 1, 'links of two chunks are never written at once');
+        events.push(`link ${done} start`);
+        if (done === 100) await firstHeld;
+        events.push(`link ${done} end`);
+        linkingNow--;
+      },
+    });
+    await observed;
+    assert.strictEqual(result.created.size, 250);
+    assert.deepStrictEqual(events, ['link 100 start', 'second create sent', 'link 100 end', 'link 200 start', 'link 200 end', 'link 250 start', 'link 250 end']);
+  });
+
+  it('does not return before the links are written, and a failing link write is reported', async () => {
+    let written = 0;
+    await assert.rejects(createTasksForTodos(client, todoInputs(150), {
+      onChunk: async (_created, done) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (done === 150) throw new Error('disk full');
+        written++;
+      },
+    }), /disk full/);
+    assert.strictEqual(written, 1);
+    assert.strictEqual(creates().length, 2);
+  });
+
   it('a connection reset after HubSpot applied the create: found by marker despite search lag, not created twice', async () => {
     ref.sandbox.configure({ searchLagMs: 600, faults: { rate: 1, seed: 3, kinds: ['reset'] } });
     let first = true;
