@@ -38,7 +38,7 @@ export interface TreeFeatures {
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: DueStatusBar;
   readonly reminders: DueReminders;
-  /** Refreshes again on a short backoff while HubSpot is unreachable. */
+  /** Refreshes again on a short backoff while HubSpot is unreachable; tests shorten it (`overrideBaseDelay`). */
   readonly outageRetry: OutageRetry;
   /** The interval refresh; tests shorten its period (`overridePeriod`). */
   readonly autoRefresh: AutoRefresh;

@@ -106,7 +106,7 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
     fs.writeFileSync(path.join(dirs.workspace, 'linked.ts'), `${linked.join('\n')}\nexport const x = 1;\n`);
     const env = runEnv(dirs, { HUBSPOT_SANDBOX_URL: sandbox.url });
     installExtension(VSIX_PATH, dirs, env);
-    server = await startCodeServer({ dirs, env, logFile: path.join(dirs.root, 'code-server.log') });
+    server = await startCodeServer({ dirs, env, skipShellEnv: true, logFile: path.join(dirs.root, 'code-server.log') });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // Installed in every frame of every page (webview iframes too): a payload that runs calls it.

@@ -43,7 +43,8 @@ export async function startStack(): Promise<Stack> {
     writeUserSettings(dirs, { 'hubspotTasks.baseUrl': sandbox.url });
     const env = runEnv(dirs, { HUBSPOT_SANDBOX_URL: sandbox.url });
     installExtension(VSIX_PATH, dirs, env);
-    const server = await startCodeServer({ dirs, env, logFile: path.join(dirs.root, 'code-server.log') });
+    // skipShellEnv: the extension host gets exactly `env`, not the machine's shell profile on top.
+    const server = await startCodeServer({ dirs, env, skipShellEnv: true, logFile: path.join(dirs.root, 'code-server.log') });
     stops.push(() => server.stop());
     const browser = await launchChromium();
     stops.push(() => browser.close());

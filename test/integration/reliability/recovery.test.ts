@@ -1,11 +1,18 @@
 // After an outage the tree and the status bar come back within seconds on their own, in the extension
-// host: while HubSpot is unreachable they refresh again after 5 s, 10 s, 20 s … (not at the next
-// auto-refresh, which is switched off here), and stop once HubSpot answers.
+// host: while HubSpot is unreachable they refresh again on a doubling backoff (not at the next
+// auto-refresh, which is switched off here), and stop once HubSpot answers. The backoff's real 5 s, 10 s,
+// 20 s … is the unit test's (test/unit/reliability/outageRetry.test.ts); here the same schedule starts
+// from RETRY_BASE_MS through the product's test seam, and the client's own backoff between its retries is
+// shortened (FAST_RETRIES), so the test waits seconds, not half a minute.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { FAST_RETRIES, setClientTestOptions } from '../support/client';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
 import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';
+
+/** The first retry's delay (the product's is 5 s); long enough that the failed refresh ends well before it. */
+const RETRY_BASE_MS = 2_000;
 
 describe('Reliability: recovery from an outage on a short backoff', function () {
   this.timeout(120_000);
@@ -13,14 +20,20 @@ describe('Reliability: recovery from an outage on a short backoff', function () 
 
   before(async () => {
     own = await ownSandbox({ seed: 'demo' }); // auto-refresh off (QUIET): only the backoff can bring it back
+    setClientTestOptions(own.container, FAST_RETRIES);
+    own.container.tree.outageRetry.overrideBaseDelay(RETRY_BASE_MS);
     await signInAndLoad(own.container, SANDBOX_TOKEN);
   });
   after(async () => {
     own?.sandbox.configure({ faults: null });
+    if (own) {
+      own.container.tree.outageRetry.overrideBaseDelay(undefined);
+      setClientTestOptions(own.container, {});
+    }
     await own?.restore();
   });
 
-  it('HubSpot down: offline, retried after 5 s then 10 s; back: tree and status bar recover without any refresh', async () => {
+  it('HubSpot down: offline, retried after the first delay then twice it; back: tree and status bar recover without any refresh', async () => {
     const c = own.container;
     const { tasks, statusBar, outageRetry } = c.tree;
     await vscode.commands.executeCommand('hubspotTasks.tasks.focus');
@@ -31,17 +44,17 @@ describe('Reliability: recovery from an outage on a short backoff', function () 
       await statusBar.refresh(true);
       assert.strictEqual(tasks.status.kind, 'offline');
       assert.strictEqual(statusBar.unreachable, true);
-      assert.strictEqual(outageRetry.scheduledDelayMs, 5_000, 'first retry in 5 s');
+      assert.strictEqual(outageRetry.scheduledDelayMs, RETRY_BASE_MS, 'first retry after the first delay');
       own.sandbox.clearRequests();
-      await waitFor(() => own.sandbox.requests().some((r) => r.operation === 'searchTasks'), { what: 'the first retry', timeoutMs: 20_000, intervalMs: 100 });
-      await waitFor(() => outageRetry.scheduledDelayMs === 10_000, { what: 'the next retry in 10 s', timeoutMs: 30_000, intervalMs: 100 });
+      await waitFor(() => own.sandbox.requests().some((r) => r.operation === 'searchTasks'), { what: 'the first retry', timeoutMs: 20_000, intervalMs: 50 });
+      await waitFor(() => outageRetry.scheduledDelayMs === 2 * RETRY_BASE_MS, { what: 'the next retry after twice the delay', timeoutMs: 30_000, intervalMs: 50 });
       assert.strictEqual(tasks.status.kind, 'offline', 'still down');
     } finally {
       own.sandbox.configure({ faults: null });
     }
     const since = Date.now();
-    await waitFor(() => tasks.status.kind === 'ready' && tasks.groups().some((g) => g.total > 0), { what: 'the tree to recover', timeoutMs: 30_000, intervalMs: 100 });
-    await waitFor(() => (statusBar.current?.at ?? 0) >= since && !statusBar.unreachable, { what: 'the status bar to recount', timeoutMs: 30_000, intervalMs: 100 });
+    await waitFor(() => tasks.status.kind === 'ready' && tasks.groups().some((g) => g.total > 0), { what: 'the tree to recover', timeoutMs: 30_000, intervalMs: 50 });
+    await waitFor(() => (statusBar.current?.at ?? 0) >= since && !statusBar.unreachable, { what: 'the status bar to recount', timeoutMs: 30_000, intervalMs: 50 });
     const took = Date.now() - since;
     assert.ok(took < 30_000, `recovered after ${took} ms, before the one-minute minimum of the auto-refresh`);
     assert.match(statusBar.text, /^\$\(checklist\) \d+ due$/);

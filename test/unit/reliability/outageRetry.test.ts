@@ -125,6 +125,26 @@ describe('Reliability: the tree and status bar retry on a short backoff after an
     assert.strictEqual(h.timers.pending, undefined, 'and nothing is scheduled after it');
   });
 
+  it('the test seam runs the same doubling schedule from a shorter first delay, until lifted', async () => {
+    const h = harness(60_000);
+    h.retry.overrideBaseDelay(100);
+    h.set('transient');
+    h.retry.check();
+    const delays: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      delays.push(h.timers.pending!.ms);
+      await h.fire();
+    }
+    assert.deepStrictEqual(delays, [100, 200, 400]);
+    h.set('ok');
+    h.retry.check();
+    h.retry.overrideBaseDelay(undefined);
+    h.set('transient');
+    h.retry.check();
+    assert.strictEqual(h.timers.pending!.ms, 5_000, 'lifted: the real schedule again');
+    h.retry.dispose();
+  });
+
   it('the cap never goes below the first delay (auto-refresh interval shorter than 5 s)', () => {
     const h = harness(1_000);
     h.set('transient');
