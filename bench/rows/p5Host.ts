@@ -36,8 +36,10 @@ export interface HostActivation {
   windowSeconds: number[];
   /** The onStartupFinished batch, in the order the extension host started it (its log). */
   startupFinishedOrder: string[];
-  /** The synchronous activate() call per window (ms), as the extension logs it ("Activated in N ms"). */
+  /** The synchronous activate() call per window (ms), as the extension logs it ("Activated in N ms (CPU M ms)"). */
   activateCall: number[];
+  /** The extension host thread's CPU time in that call, per window (ms). */
+  activateCpu: number[];
 }
 
 const WINDOW_TIMEOUT_MS = 90_000;
@@ -65,7 +67,7 @@ export async function measureHostActivation(vsix: string, windows: number, progr
     context.setDefaultNavigationTimeout(WINDOW_TIMEOUT_MS);
     const page = await context.newPage();
 
-    const result: HostActivation = { version: tools.codeServerVersion, ours: [], references: {}, windowSeconds: [], startupFinishedOrder: [], activateCall: [] };
+    const result: HostActivation = { version: tools.codeServerVersion, ours: [], references: {}, windowSeconds: [], startupFinishedOrder: [], activateCall: [], activateCpu: [] };
     for (let i = 0; i < windows; i++) {
       const started = Date.now();
       if (i === 0) await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
@@ -83,7 +85,9 @@ export async function measureHostActivation(vsix: string, windows: number, progr
       }
     }
     result.startupFinishedOrder = startupFinishedOrder(listLogFiles(server.logsDir));
-    result.activateCall = await loggedActivateCalls(server.logsDir, windows);
+    const logged = await loggedActivateCalls(server.logsDir, windows);
+    result.activateCall = logged.map((l) => l.wallMs);
+    result.activateCpu = logged.map((l) => l.cpuMs);
     return result;
   } finally {
     for (const stop of stops.reverse()) {
@@ -137,22 +141,22 @@ function startupFinishedOrder(logFiles: string[]): string[] {
   return [...fs.readFileSync(last, 'utf8').matchAll(started)].map((m) => (m[1] === EXTENSION_ID ? 'ours' : m[1]));
 }
 
-const ACTIVATED = /Activated in ([\d.]+) ms/;
+const ACTIVATED = /Activated in ([\d.]+) ms \(CPU ([\d.]+) ms\)/;
 const LOG_FLUSH_TIMEOUT_MS = 30_000;
 
 /**
- * Our own figure for the synchronous activate() call, one per extension host (exthostN/<our id>/*.log):
+ * Our own figures for the synchronous activate() call, one per extension host (exthostN/<our id>/*.log):
  * VS Code shows only the sum with the require in the browser. Waits until every host's line is written.
  */
-async function loggedActivateCalls(logsDir: string, windows: number): Promise<number[]> {
+async function loggedActivateCalls(logsDir: string, windows: number): Promise<{ wallMs: number; cpuMs: number }[]> {
   const deadline = Date.now() + LOG_FLUSH_TIMEOUT_MS;
   for (;;) {
     const hosts = listLogFiles(logsDir)
       .filter((file) => path.basename(path.dirname(file)) === EXTENSION_ID)
-      .map((file) => ({ host: Number(/exthost(\d+)/.exec(file)?.[1] ?? 0), ms: ACTIVATED.exec(fs.readFileSync(file, 'utf8'))?.[1] }))
-      .filter((h): h is { host: number; ms: string } => h.ms !== undefined)
+      .map((file) => ({ host: Number(/exthost(\d+)/.exec(file)?.[1] ?? 0), match: ACTIVATED.exec(fs.readFileSync(file, 'utf8')) }))
+      .filter((h): h is { host: number; match: RegExpExecArray } => h.match !== null)
       .sort((a, b) => a.host - b.host);
-    if (hosts.length >= windows) return hosts.map((h) => Number(h.ms));
+    if (hosts.length >= windows) return hosts.map((h) => ({ wallMs: Number(h.match[1]), cpuMs: Number(h.match[2]) }));
     if (Date.now() > deadline) throw new Error(`the extension logged its activation in ${hosts.length} of ${windows} extension hosts`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -96,6 +96,8 @@ async function hostRows(vsixFile: string): Promise<BenchRow[]> {
     `${round(host.windowSeconds.reduce((a, b) => a + b, 0), 0)} s for the ${HOST_WINDOWS} windows`,
   ].filter(Boolean).join(' ');
   const call = median(host.activateCall);
+  const cpu = median(host.activateCpu);
+  const rounded = (values: number[]) => list(values.map((ms) => round(ms, 1)));
   return [
     {
       row: 'P5', metric, value: ours, unit: 'ms', goal: 'reported',
@@ -103,9 +105,14 @@ async function hostRows(vsixFile: string): Promise<BenchRow[]> {
       ratio: firstRef ? round(ours / firstRef, 2) : undefined, pass: null, note,
     },
     {
-      row: 'P5', metric: `activate() in the real extension host, median of ${HOST_WINDOWS} windows`, value: round(call, 1), unit: 'ms',
+      row: 'P5', metric: `activate() in the real extension host, wall, median of ${HOST_WINDOWS} windows`, value: round(call, 1), unit: 'ms',
       goal: 'activate ≤ 20 ms', pass: call <= 20,
-      note: `the same windows; the synchronous activate() call (Container construction: every command, view, provider and listener registered), timed by the extension itself and logged as "Activated in N ms" (src/extension.ts); per window: ${list(host.activateCall.map((ms) => round(ms, 1)))}`,
+      note: `the same windows; the synchronous activate() call (Container construction: every command, view, provider and listener registered), timed by the extension itself and logged as "Activated in N ms (CPU M ms)" (src/extension.ts); per window: ${rounded(host.activateCall)}`,
+    },
+    {
+      row: 'P5', metric: `activate() in the real extension host, CPU of its thread, median of ${HOST_WINDOWS}`, value: round(cpu, 1), unit: 'ms',
+      goal: 'reported', pass: null,
+      note: `the same calls' CPU time on the extension host's thread (process.threadCpuUsage, Node 24): the work itself, without the waits for a core while Chromium, code-server and the extension host start together on 2 cores; per window: ${rounded(host.activateCpu)}`,
     },
   ];
 }

@@ -27,21 +27,20 @@ export function createClient(getToken: () => Promise<string | undefined>, logger
 
 /**
  * A stable `HubSpotApi` for the whole extension: other features keep this one reference while the
- * client behind it is rebuilt when `hubspotTasks.baseUrl` changes.
+ * client behind it is rebuilt when `hubspotTasks.baseUrl` changes. The client is built on first use, not
+ * at activation: a signed-out window never needs one.
  */
 export class SwitchableClient implements HubSpotApi, vscode.Disposable {
-  private current: HubSpotClient;
+  private built: HubSpotClient | undefined;
   private testOptionsValue: ClientTestOptions = {};
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly getToken: () => Promise<string | undefined>, private readonly logger: Logger) {
-    this.current = createClient(getToken, logger);
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(Settings.baseUrl)) {
         // Close the old client's sockets so they do not linger; a request still in flight to the old
         // base URL ends as a network error, which its caller already reports.
-        this.current.dispose();
-        this.current = createClient(this.getToken, this.logger, undefined, this.testOptionsValue);
+        this.discard();
       }
     });
   }
@@ -54,8 +53,7 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
   /** Test seam (see ClientTestOptions): the client is rebuilt with them; `{}` goes back to the defaults. */
   setTestOptions(options: ClientTestOptions): void {
     this.testOptionsValue = { ...options };
-    this.current.dispose();
-    this.current = createClient(this.getToken, this.logger, undefined, this.testOptionsValue);
+    this.discard();
   }
 
   get tasks(): TasksApi {
@@ -73,6 +71,16 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.current.dispose();
+    this.discard();
+  }
+
+  private get current(): HubSpotClient {
+    this.built ??= createClient(this.getToken, this.logger, undefined, this.testOptionsValue);
+    return this.built;
+  }
+
+  private discard(): void {
+    this.built?.dispose();
+    this.built = undefined;
   }
 }
