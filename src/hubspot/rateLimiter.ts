@@ -33,7 +33,7 @@ export type Release = () => void;
 /** A rolling window: remembers when each of the last `limit` requests happened. */
 class RollingWindow {
   private slots: Slot[] = [];
-  /** Below this many slots, `delay` need not prune (amortised: each prune at least halves the work). */
+  /** Below this many slots `delay` skips the prune; twice the live slots after each prune, so pruning is amortised O(1). */
   private pruneAt = 64;
 
   constructor(private readonly limit: number, readonly windowMs: number) {}
