@@ -4,7 +4,7 @@
 // by its tag and text if lines moved; if the user changed the TODO meanwhile, it is left alone.
 import * as vscode from 'vscode';
 import { findTodos, todoKeys, type TodoItem } from './core/todoParser';
-import { linkEdit } from './core/writeBack';
+import { isTaskId, linkEdit } from './core/writeBack';
 import { DocumentTodos } from './documentTodos';
 
 export interface LinkRequest {
@@ -81,7 +81,8 @@ async function planLinks(requests: readonly LinkRequest[], format: string, tags:
     const used = new Set<number>();
     let edited = false;
     for (const request of list) {
-      const index = locate(request, todos, keys, used);
+      // The id is written into the file: only HubSpot's digits, whatever the caller passed.
+      const index = isTaskId(request.taskId) ? locate(request, todos, keys, used) : -1;
       if (index < 0) {
         outcome.notFound.push(request);
         continue;

@@ -27,6 +27,23 @@ export interface TodoSettings {
   duplicateCheckMs: number;
 }
 
+/** Link formats already warned about this session: settings are read on every use, warned once. */
+const warnedLinkFormats = new Set<string>();
+
+/**
+ * The configured link format, or the default when it could not be read back, holds a control character
+ * or a comment closer (a workspace could otherwise make the write-back put code into source files).
+ */
+function linkFormatOf(value: unknown): string {
+  const { format, problem } = validateLinkFormat(typeof value === 'string' ? value : DEFAULT_LINK_FORMAT);
+  if (problem && typeof value === 'string' && !warnedLinkFormats.has(value)) {
+    warnedLinkFormats.add(value);
+    // The rejected value is not quoted: it may come from the workspace, and notifications render links.
+    void vscode.window.showWarningMessage(vscode.l10n.t('The setting {0} is not used because {1}. TODOs are linked as "{2}" instead.', TodoSettingKeys.linkFormat, problem, DEFAULT_LINK_FORMAT));
+  }
+  return format;
+}
+
 export function readTodoSettings(): TodoSettings {
   const config = vscode.workspace.getConfiguration();
   // A hand-edited settings.json may hold any JSON type: wrong types fall back to the defaults.
@@ -37,7 +54,7 @@ export function readTodoSettings(): TodoSettings {
   return {
     tags: tags && tags.length > 0 ? tags : [...DEFAULT_TAGS],
     codeLens: config.get<boolean>(TodoSettingKeys.codeLens, true),
-    linkFormat: validateLinkFormat(typeof linkFormat === 'string' ? linkFormat : DEFAULT_LINK_FORMAT).format,
+    linkFormat: linkFormatOf(linkFormat),
     defaultAssociations: strings(TodoSettingKeys.defaultAssociations) ?? [],
     defaultDueInDays: Math.max(0, num(TodoSettingKeys.defaultDueInDays, 7)),
     cleanUpAction: config.get<string>(TodoSettingKeys.cleanUpAction) === 'markDone' ? 'markDone' : 'remove',

@@ -2,6 +2,7 @@
 // tasks are completed. Linking only rewrites the header (tag, parentheses, colon): the TODO's text,
 // its hints and the rest of the line are kept byte for byte.
 import { Comment } from './commentScanner';
+import { knownLanguageIds, syntaxFor, type CommentSyntax } from './languages';
 import { TodoItem } from './todoParser';
 
 export const DEFAULT_LINK_FORMAT = '{tag}(HS-{id}): {text}';
@@ -13,25 +14,72 @@ export interface TextEdit {
   text: string;
 }
 
+/** What may be written as a task id: HubSpot ids are decimal digits (checked at the API edge too). */
+const TASK_ID = /^\d{1,30}$/;
+
+export function isTaskId(id: unknown): id is string {
+  return typeof id === 'string' && TASK_ID.test(id);
+}
+
+/** C0/C1 controls, DEL and the Unicode line and paragraph separators: each could start a new code line. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Every text that ends a comment in a language the scanner knows (block closers from the language table),
+ * plus what ends one without being a comment closer: Lua's long brackets, template and PHP tags, the end
+ * of an embedded script or style. A link format holding one would close the TODO's comment and turn the
+ * rest of the line into code. Pascal's `}` is one of them, so a literal brace is refused.
+ */
+export const COMMENT_CLOSERS: readonly string[] = (() => {
+  const closers = new Set<string>([']]', ']=', '?>', '%>', '</script', '</style']);
+  const add = (syntax: CommentSyntax | undefined) => {
+    for (const block of syntax?.block ?? []) closers.add(block.close);
+  };
+  for (const id of knownLanguageIds()) {
+    const syntax = syntaxFor(id);
+    add(syntax);
+    add(syntax?.embedded?.script);
+    add(syntax?.embedded?.style);
+  }
+  return [...closers];
+})();
+
 /**
  * Checks a link format: it needs `{tag}`, `{id}` inside `(…)` or `[…]` right after the tag as
- * `HS-{id}`, and `{text}` after it, so that the parser reads the linked TODO back. Returns the
- * format to use (the default when the configured one is unusable) and why it was rejected.
+ * `HS-{id}`, and `{text}` after it, so that the parser reads the linked TODO back. It may hold no
+ * control character (a newline would write a line of code) and no comment closer (`*\/`, `-->`, …).
+ * Returns the format to use (the default when the configured one is unusable) and why it was rejected.
  */
 export function validateLinkFormat(format: string | undefined): { format: string; problem?: string } {
   if (!format) return { format: DEFAULT_LINK_FORMAT };
-  const ok = /^\{tag\}[([][^()[\]]*HS-\{id\}[^()[\]]*[)\]]:?\s*\{text\}$/.test(format.replace('{author}', 'a'));
-  return ok ? { format } : { format: DEFAULT_LINK_FORMAT, problem: `unsupported link format "${format}"` };
+  const rejected = (why: string) => ({ format: DEFAULT_LINK_FORMAT, problem: why });
+  if (CONTROL.test(format)) return rejected('it contains a control character or line break');
+  // What the format writes around the placeholders (they are filled with the tag, digits and the author).
+  const literal = format.replace(/\{(?:tag|id|text|author)\}/g, () => ' ');
+  const closer = COMMENT_CLOSERS.find((c) => literal.toLowerCase().includes(c));
+  if (closer !== undefined) return rejected(`it contains "${closer}", which ends a comment in some languages`);
+  if (/[{}]/.test(literal)) return rejected('it contains a brace other than {tag}, {id}, {author} and {text}');
+  const ok = /^\{tag\}[([][^()[\]]*HS-\{id\}[^()[\]]*[)\]]:?\s*\{text\}$/.test(format.replace('{author}', () => 'a'));
+  return ok ? { format } : rejected('it must look like {tag}(HS-{id}): {text}');
 }
 
-/** The edit that links `todo` to task `id`. The original author (`TODO(alice)`) is kept. */
+/**
+ * The edit that links `todo` to task `id`. The original author (`TODO(alice)`) is kept. Throws when
+ * `id` is not a HubSpot id: it is written into the user's file, so nothing else may get there.
+ */
 export function linkEdit(todo: TodoItem, id: string, format = DEFAULT_LINK_FORMAT): TextEdit {
+  if (!isTaskId(id)) throw new Error(`Refusing to write "${JSON.stringify(id).slice(1, 41)}" as a task id: not a HubSpot id.`);
   const valid = validateLinkFormat(format).format;
   const textAt = valid.indexOf('{text}');
   let prefix = valid.slice(0, textAt);
   if (todo.author && !prefix.includes('{author}')) prefix = prefix.replace('HS-{id}', '{author}, HS-{id}');
-  prefix = prefix.replace(/\{author\},?\s*/g, (m) => (todo.author ? m.replace('{author}', todo.author) : ''));
-  const header = prefix.replace('{tag}', todo.tag).replace('{id}', id);
+  // One pass with a function replacement: a string replacement would expand `$&`, `$'` and `` $` `` in
+  // the inserted text (a tag or author from the file), and a second pass would rescan inserted text.
+  const header = prefix.replace(/\{author\},?\s*|\{tag\}|\{id\}/g, (m) => {
+    if (m === '{tag}') return todo.tag;
+    if (m === '{id}') return id;
+    return todo.author ? todo.author + m.slice('{author}'.length) : '';
+  });
   // Without text after the header, keep whatever followed it (` */`, `-->`) as it was.
   if (todo.rawText === '') return { start: todo.header.startOffset, end: todo.header.endOffset, text: header.trimEnd() };
   return { start: todo.header.startOffset, end: todo.textOffset, text: /\s$/.test(header) ? header : `${header} ` };

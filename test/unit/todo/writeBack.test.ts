@@ -1,7 +1,7 @@
 // Link rewrite and clean-up edits: round trips through the parser, nothing else on the line changes.
 import * as assert from 'assert';
 import { findTodos } from '../../../src/todo/core/todoParser';
-import { applyEdits, DEFAULT_LINK_FORMAT, linkEdit, markDoneEdit, removeEdits, validateLinkFormat } from '../../../src/todo/core/writeBack';
+import { applyEdits, COMMENT_CLOSERS, DEFAULT_LINK_FORMAT, linkEdit, markDoneEdit, removeEdits, validateLinkFormat } from '../../../src/todo/core/writeBack';
 
 function link(text: string, language: string, id: string, format?: string): string {
   const [todo] = findTodos(text, language);
@@ -40,6 +40,51 @@ describe('writeBack', () => {
     assert.strictEqual(validateLinkFormat('{text} #{id}').format, DEFAULT_LINK_FORMAT);
     assert.ok(validateLinkFormat('{text} #{id}').problem);
     assert.strictEqual(validateLinkFormat('{tag}[HS-{id}]: {text}').problem, undefined);
+  });
+
+  describe('hostile input (issue 13.2)', () => {
+    it('refuses to write an id that is not HubSpot digits: nothing from the server becomes code', () => {
+      const [todo] = findTodos('// TODO: x', 'typescript');
+      for (const id of ['1\nprocess.exit(1)', "1$'", '1*/ evil(); /*', '', '12a', '1'.repeat(31), ' 1', '١٢']) {
+        assert.throws(() => linkEdit(todo, id), /not a HubSpot id/, JSON.stringify(id));
+      }
+      assert.strictEqual(linkEdit(todo, '1'.repeat(30)).text, `TODO(HS-${'1'.repeat(30)}): `);
+    });
+
+    it("inserts `$'`, `$&` and `` $` `` in a tag or author literally (no replacement patterns)", () => {
+      const text = "x(); // TODO($'a$&b$`): keep $' this";
+      const [todo] = findTodos(text, 'typescript');
+      assert.strictEqual(todo.author, "$'a$&b$`");
+      assert.strictEqual(applyEdits(text, [linkEdit(todo, '7')]), "x(); // TODO($'a$&b$`, HS-7): keep $' this");
+      const tagged = "// $'FIX: y";
+      const [custom] = findTodos(tagged, 'typescript', { tags: ["$'FIX"] });
+      assert.strictEqual(applyEdits(tagged, [linkEdit(custom, '8')]), "// $'FIX(HS-8): y");
+    });
+
+    it('rejects link formats with control characters or line breaks', () => {
+      for (const format of ['{tag}(HS-{id}\nrequire("x")): {text}', '{tag}(HS-{id}\r): {text}', '{tag}(HS-{id}\u2028): {text}', '{tag}(\tHS-{id}): {text}', '{tag}(HS-{id}\u0085): {text}']) {
+        const result = validateLinkFormat(format);
+        assert.strictEqual(result.format, DEFAULT_LINK_FORMAT, JSON.stringify(format));
+        assert.match(result.problem ?? '', /control character/);
+      }
+    });
+
+    it('rejects link formats that hold a comment closer of any supported language', () => {
+      for (const closer of ['*/', '-->', '-}', '|#', '*)', '#>', '=#', ']#', '%}', '}', '?>', '%>', ']]']) {
+        assert.ok(COMMENT_CLOSERS.includes(closer) || closer === '}', closer);
+        const format = `{tag}(HS-{id} ${closer} x): {text}`;
+        const result = validateLinkFormat(format);
+        assert.strictEqual(result.format, DEFAULT_LINK_FORMAT, format);
+        assert.ok(result.problem, format);
+      }
+      // A closer never reaches a file, even through linkEdit given the format directly.
+      const [todo] = findTodos('/* TODO: x */', 'c');
+      assert.strictEqual(linkEdit(todo, '5', '{tag}(HS-{id} */ evil(); /*): {text}').text, 'TODO(HS-5): ');
+      // Valid formats still pass.
+      for (const ok of [DEFAULT_LINK_FORMAT, '{tag}[HS-{id}] {text}', '{tag}({author}, HS-{id}) {text}', '{tag}(see HS-{id}): {text}']) {
+        assert.strictEqual(validateLinkFormat(ok).problem, undefined, ok);
+      }
+    });
   });
 
   it('marks done without touching anything else', () => {
