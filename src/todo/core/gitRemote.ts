@@ -1,7 +1,43 @@
 // A web link to a line of a file when its repository has a GitHub, GitLab or Bitbucket remote. Reads
-// .git/config and .git/HEAD directly (no VS Code git internals); any surprise → no link.
-import { existsSync, readFileSync, statSync } from 'fs';
+// .git/config and .git/HEAD directly (no VS Code git internals), each through readGitFile (the
+// repository is untrusted: no symlinks, no devices or FIFOs, 64 KB at most); any surprise → no link.
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'fs';
 import * as path from 'path';
+
+/** Git's own files here are tiny; a repository (or a `gitdir:` pointing elsewhere) may hold anything. */
+export const MAX_GIT_FILE_BYTES = 64 * 1024;
+
+/**
+ * Reads a small regular file, or returns undefined. A repository is untrusted input: `.git/config` may
+ * be a symlink to /dev/zero (readFileSync would allocate until the host aborts), a FIFO (open blocks
+ * forever) or huge. So: lstat first (no symlinks, regular files only, size cap), open without following
+ * links and without blocking, check the opened file is the one inspected, and read at most the cap
+ * (files like /proc/… report size 0 and still produce data).
+ */
+export function readGitFile(file: string, maxBytes = MAX_GIT_FILE_BYTES): string | undefined {
+  let fd: number | undefined;
+  try {
+    const before = lstatSync(file);
+    if (!before.isFile() || before.size > maxBytes) return undefined;
+    // O_NOFOLLOW / O_NONBLOCK do not exist on Windows (0 there); the fstat check below still holds.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const opened = fstatSync(fd);
+    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev || opened.size > maxBytes) return undefined;
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > maxBytes) return undefined;
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 export interface RepoInfo {
   /** Absolute path of the working tree root. */
@@ -48,20 +84,25 @@ function findRepoUncached(folder: string): RepoInfo | undefined {
 function describe(root: string, dotGit: string): RepoInfo | undefined {
   try {
     let gitDir = dotGit;
-    if (statSync(dotGit).isFile()) {
-      // A worktree or submodule: `.git` is a file `gitdir: <path>`.
-      const target = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1].trim();
+    if (lstatSync(dotGit).isFile()) {
+      // A worktree or submodule: `.git` is a file `gitdir: <path>`. The path may point anywhere; every
+      // file under it is read through readGitFile, so a hostile target only means "no link".
+      const pointer = readGitFile(dotGit);
+      const target = pointer === undefined ? undefined : /^gitdir:[ \t]*(.+)$/m.exec(pointer)?.[1].trim();
       if (!target) return undefined;
       gitDir = path.resolve(root, target);
     }
-    const commonDir = existsSync(path.join(gitDir, 'commondir'))
-      ? path.resolve(gitDir, readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim())
-      : gitDir;
-    const remotes = parseRemotes(readFileSync(path.join(commonDir, 'config'), 'utf8'));
+    if (!statSync(gitDir).isDirectory()) return undefined;
+    const commonPointer = existsSync(path.join(gitDir, 'commondir')) ? readGitFile(path.join(gitDir, 'commondir'))?.trim() : undefined;
+    const commonDir = commonPointer ? path.resolve(gitDir, commonPointer) : gitDir;
+    const config = readGitFile(path.join(commonDir, 'config'));
+    if (config === undefined) return undefined;
+    const remotes = parseRemotes(config);
     const url = remotes.get('origin') ?? remotes.values().next().value;
     const web = url ? webRemote(url) : undefined;
     if (!web) return undefined;
-    const head = readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    const head = readGitFile(path.join(gitDir, 'HEAD'))?.trim();
+    if (head === undefined) return undefined;
     const ref = /^ref:\s*refs\/heads\/(.+)$/.exec(head)?.[1] ?? (/^[0-9a-f]{40}$/.test(head) ? head : undefined);
     if (!ref) return undefined;
     return { root, ...web, ref };
