@@ -1,7 +1,7 @@
 // Admin endpoints for tests and benchmarks under /__sandbox/: no token, not logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http';
-import { ALL_FAULT_KINDS, FaultKind, Sandbox, SandboxKnobs, SeedSpec } from './types';
+import { FaultKind, KNOWN_FAULT_KINDS, Sandbox, SandboxKnobs, SeedSpec } from './types';
 
 export const ADMIN_PREFIX = '/__sandbox/';
 
@@ -85,8 +85,8 @@ export function parseKnobs(raw: unknown): Partial<SandboxKnobs> {
         throw new Error('faults must be {rate: 0..1, seed: number, kinds?: FaultKind[]}');
       }
       const kinds = f.kinds === undefined ? undefined : f.kinds as unknown[];
-      if (kinds && (!Array.isArray(kinds) || kinds.some((x) => !(ALL_FAULT_KINDS as readonly unknown[]).includes(x)))) {
-        throw new Error(`fault kinds must be among ${ALL_FAULT_KINDS.join(', ')}`);
+      if (kinds && (!Array.isArray(kinds) || kinds.some((x) => !(KNOWN_FAULT_KINDS as readonly unknown[]).includes(x)))) {
+        throw new Error(`fault kinds must be among ${KNOWN_FAULT_KINDS.join(', ')}`);
       }
       out.faults = { rate: f.rate, seed: f.seed, kinds: kinds as FaultKind[] | undefined };
     }

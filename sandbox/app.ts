@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { TokenCheck } from './auth';
 import { errorBody, HttpError, validationError } from './errors';
-import { FAULT_MESSAGES, FaultInjector, isBeforeFault } from './faults';
+import { FAULT_MESSAGES, FaultInjector, gzipBomb, isBeforeFault, oversizedBody } from './faults';
 import { delay, readBody, sendJson, sendRaw } from './http';
 import { RateLimiter, limitBody } from './rateLimits';
 import { RequestContext, Router } from './router';
@@ -119,6 +119,21 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
   if (fault === 'malformed') {
     const text = responseBody === undefined ? '' : JSON.stringify(responseBody);
     sendRaw(res, status === 204 ? 200 : status, `${text.slice(0, Math.floor(text.length / 2))}<!-- upstream truncated`, headers);
+    finish(status, fault);
+    return;
+  }
+  if (fault === 'gzip-bomb' || fault === 'oversized') {
+    const text = responseBody === undefined ? '{}' : JSON.stringify(responseBody);
+    const parts = fault === 'gzip-bomb' ? gzipBomb(text) : [oversizedBody(text)];
+    const length = parts.reduce((n, p) => n + p.length, 0);
+    // A client that gives up early closes the socket: the rest of the write then fails, which is fine.
+    res.on('error', () => undefined);
+    res.writeHead(status === 204 ? 200 : status, {
+      ...headers, 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': String(length),
+      ...(fault === 'gzip-bomb' ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    for (const part of parts) res.write(part);
+    res.end();
     finish(status, fault);
     return;
   }

@@ -4,9 +4,17 @@
 /** What an injected fault does. 5xx and 429 answer before the request is applied; `reset`, `hang` and
  * `malformed` happen after it was applied (the response is lost), which is the ambiguous case a client
  * must not blindly retry for creates. */
-export type FaultKind = '500' | '502' | '503' | 'reset' | 'hang' | 'malformed' | '429';
+export type FaultKind = '500' | '502' | '503' | 'reset' | 'hang' | 'malformed' | '429' | HostileFaultKind;
 
+/** A hostile server rather than a flaky one: the full, applied answer padded with whitespace to a huge
+ * size, `gzip-bomb` as ~1 MB of gzip that inflates to 1 GiB, `oversized` as 16 MiB sent plainly. */
+export type HostileFaultKind = 'gzip-bomb' | 'oversized';
+
+/** The kinds drawn when a fault config names none (hostile kinds are only drawn when named). */
 export const ALL_FAULT_KINDS: readonly FaultKind[] = ['500', '502', '503', 'reset', 'hang', 'malformed', '429'];
+
+/** Every kind a fault config may name. */
+export const KNOWN_FAULT_KINDS: readonly FaultKind[] = [...ALL_FAULT_KINDS, 'gzip-bomb', 'oversized'];
 
 export interface FaultConfig {
   /** Fraction of requests (0..1) that get a fault. */

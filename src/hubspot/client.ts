@@ -34,6 +34,8 @@ export interface HubSpotClientOptions {
   clock?: Clock;
   /** Sees every attempt's request and raw response (diagnostics, conformance tests). Never headers. */
   onExchange?: (exchange: HttpExchange) => void;
+  /** Largest response body read, after decompression. Default 10 MB (MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 export class HubSpotClient implements HubSpotApi {
@@ -62,6 +64,7 @@ export class HubSpotClient implements HubSpotApi {
       maxRetryDelayMs: options.maxRetryDelayMs ?? 12_000,
       sleep: (ms) => clock.sleep(ms),
       onExchange: options.onExchange,
+      maxResponseBytes: options.maxResponseBytes,
     });
     this.tasks = new HubSpotTasksApi(this.http);
     this.owners = new HubSpotOwnersApi(this.http);

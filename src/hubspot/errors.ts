@@ -112,6 +112,16 @@ export class MalformedResponseError extends HubSpotError {
   }
 }
 
+/**
+ * A body larger than the client reads (counted after decompression: a few hundred KB of gzip can
+ * expand to gigabytes). Not retried: the same request would get the same answer.
+ */
+export class ResponseTooLargeError extends MalformedResponseError {
+  constructor(readonly limitBytes: number, init?: HubSpotErrorInit) {
+    super(`HubSpot sent a response larger than ${Math.round(limitBytes / (1024 * 1024))} MB; it was not read. A proxy or server in HubSpot's place may be misbehaving.`, init);
+  }
+}
+
 /** HubSpot search cannot page past 10,000 results; refused before sending. */
 export class SearchLimitError extends HubSpotError {
   constructor(readonly requestedEnd: number, readonly maxResults: number) {

@@ -12,6 +12,7 @@ import {
   MalformedResponseError,
   NetworkError,
   RateLimitError,
+  ResponseTooLargeError,
 } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import type { Shape } from './shapes';
@@ -65,7 +66,12 @@ export interface HttpClientOptions {
   maxRetryDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   onExchange?: (exchange: HttpExchange) => void;
+  /** Largest response body read, after decompression (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
+
+/** HubSpot's largest answers (a page of 100 tasks with long notes) are far below this. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 // A connection that was never established cannot have delivered the request.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
@@ -129,6 +135,9 @@ export class HttpClient {
     }
     if (error instanceof NetworkError) {
       return req.idempotent || !error.ambiguous ? backoff : undefined;
+    }
+    if (error instanceof ResponseTooLargeError) {
+      return undefined;
     }
     if (error.kind === 'server' || error.kind === 'malformed-response') {
       return req.idempotent ? backoff : undefined;
@@ -197,8 +206,13 @@ export class HttpClient {
       }
       exchange.status = res.status;
       try {
-        text = await res.text();
+        text = await readCapped(res, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
       } catch (e) {
+        if (e instanceof ResponseTooLargeError) {
+          // Stop the transfer: the socket is closed rather than drained.
+          controller.abort();
+          throw new ResponseTooLargeError(e.limitBytes, { status: res.status });
+        }
         // The status line arrived, so HubSpot received (and may have applied) the request.
         throw networkError(e, timedOut, this.options.timeoutMs, true);
       }
@@ -230,6 +244,25 @@ export class HttpClient {
       throw e;
     }
   }
+}
+
+/**
+ * The body as text, or ResponseTooLargeError as soon as more than `maxBytes` arrived. Counted on the
+ * decoded stream (node-fetch gunzips it): node-fetch's own `size` option rejects but keeps inflating
+ * to the end, so a gzip bomb still burned CPU; leaving the loop here destroys the inflating stream.
+ */
+async function readCapped(res: Response, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += buffer.length;
+    if (total > maxBytes) {
+      throw new ResponseTooLargeError(maxBytes);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 /**
