@@ -23,4 +23,14 @@ export default tseslint.config(
     },
   },
   { files: ['src/hubspot/**/*.ts', 'src/tasks/**/*.ts', 'src/todo/core/**/*.ts', 'sandbox/**/*.ts'], rules: noVscode },
+  // Notifications and progress render `[x](command:…)` as a link that runs the command, quick picks and the
+  // status bar render `$(icon)`: what reaches them goes through src/ui/notifier.ts, which makes it inert.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/notifier.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'withProgress', 'showQuickPick', 'createQuickPick', 'showInputBox', 'createInputBox', 'setStatusBarMessage']
+        .map((property) => ({ property, message: 'Use the Notifier (src/ui/notifier.ts): it makes untrusted text inert before VS Code renders it.' }))],
+    },
+  },
 );

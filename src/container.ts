@@ -8,6 +8,7 @@ import { createClient, SwitchableClient } from './services/clientFactory';
 import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
 import { registerTaskEditor, type TaskEditorsLoader } from './webviews/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
+import { Notifier } from './ui/notifier';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -27,6 +28,8 @@ export class Container implements vscode.Disposable {
   readonly taskEditors: TaskEditorsLoader;
   /** TODO comments → tasks: providers, linked-TODO statuses, commands (src/todo). */
   readonly todo: TodoFeatures;
+  /** Notifications, progress, quick picks, input boxes: untrusted text made inert on the way (src/ui). */
+  readonly notify = new Notifier(vscode.window);
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.log = this.register(vscode.window.createOutputChannel('HubSpot Tasks', { log: true }));
@@ -34,7 +37,7 @@ export class Container implements vscode.Disposable {
     this.tasksChanged = this.register(new vscode.EventEmitter<ApiTask[]>());
     const client = this.register(new SwitchableClient(() => this.auth.getToken(), this.log));
     this.client = client;
-    this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log, undefined, client.testOptions), client, this.log));
+    this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log, undefined, client.testOptions), client, this.log, this.notify));
     this.tree = registerTreeFeatures(this);
     this.taskEditors = registerTaskEditor(this);
     this.todo = registerTodoFeatures(this);

@@ -7,6 +7,7 @@ import type { AccountDetails } from '../hubspot/types';
 import { isHubSpotError } from '../hubspot/errors';
 import { ContextKeys, Settings, TOKEN_SECRET_KEY } from '../constants';
 import { configuredBaseUrl } from '../services/clientFactory';
+import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
 
 export interface Account {
@@ -48,6 +49,8 @@ export class AuthService implements vscode.Disposable {
     private readonly clientForToken: ClientForToken,
     private readonly client: HubSpotApi,
     private readonly log: Logger,
+    /** Every message to the user goes through it (src/ui/notifier.ts). */
+    private readonly notify: Pick<Notifier, 'info' | 'error'>,
   ) {
     this.accountValue = context.globalState.get<Account>(ACCOUNT_STATE_KEY);
     this.disposables.push(
@@ -225,8 +228,8 @@ export class AuthService implements vscode.Disposable {
     this.rejectionShown = true;
     this.changed.fire();
     const signInAgain = vscode.l10n.t('Sign in again');
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('HubSpot rejected the token. Sign in again with a valid access token.'), signInAgain)
+    void this.notify
+      .error(vscode.l10n.t('HubSpot rejected the token. Sign in again with a valid access token.'), signInAgain)
       .then((choice) => {
         if (choice === signInAgain) {
           void vscode.commands.executeCommand('hubspotTasks.signIn');

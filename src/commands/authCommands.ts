@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { SignInError } from '../auth/authService';
 import { Commands, Settings } from '../constants';
+import type { PickItem } from '../ui/notifier';
 import type { TreeContext } from './treeContext';
 
 const t = vscode.l10n.t;
@@ -17,7 +18,7 @@ export function registerAuthCommands(ctx: TreeContext): vscode.Disposable[] {
 async function signIn(ctx: TreeContext): Promise<boolean> {
   let prompt = t('Paste a HubSpot private-app access token or service key. It is checked with HubSpot, then kept in VS Code\'s secret storage.');
   for (;;) {
-    const token = await vscode.window.showInputBox({
+    const token = await ctx.notify.input({
       title: t('HubSpot: Sign In'),
       prompt,
       password: true,
@@ -29,11 +30,11 @@ async function signIn(ctx: TreeContext): Promise<boolean> {
       return false;
     }
     try {
-      const account = await vscode.window.withProgress(
+      const account = await ctx.notify.progress(
         { location: vscode.ProgressLocation.Notification, title: t('Checking the token with HubSpot…') },
         () => ctx.auth.signIn(token),
       );
-      void vscode.window.showInformationMessage(t('Signed in to HubSpot portal {0}.', account.portalId));
+      void ctx.notify.info(t('Signed in to HubSpot portal {0}.', account.portalId));
       if (!(await ctx.auth.me())) {
         await selectMe(ctx);
       }
@@ -42,7 +43,8 @@ async function signIn(ctx: TreeContext): Promise<boolean> {
       const message = error instanceof SignInError ? error.message : String(error);
       ctx.log.warn(`Sign-in refused: ${message}`);
       const retry = t('Try Again');
-      const choice = await vscode.window.showErrorMessage(message, retry);
+      // The message may quote HubSpot's own words: the notifier makes it inert here and as the prompt below.
+      const choice = await ctx.notify.error(message, retry);
       if (choice !== retry) {
         return false;
       }
@@ -53,26 +55,28 @@ async function signIn(ctx: TreeContext): Promise<boolean> {
 
 async function signOut(ctx: TreeContext): Promise<void> {
   await ctx.auth.signOut();
-  void vscode.window.showInformationMessage(t('Signed out of HubSpot. The token was removed from secret storage.'));
+  void ctx.notify.info(t('Signed out of HubSpot. The token was removed from secret storage.'));
 }
 
-interface OwnerPick extends vscode.QuickPickItem {
+interface OwnerPick extends PickItem {
   ownerId: string;
   email: string;
 }
 
 async function selectMe(ctx: TreeContext): Promise<string | undefined> {
   if (!ctx.auth.isSignedIn) {
-    void vscode.window.showWarningMessage(t('Sign in to HubSpot first.'));
+    void ctx.notify.warn(t('Sign in to HubSpot first.'));
     return undefined;
   }
   const current = await ctx.auth.me();
-  const picks = vscode.window.withProgress({ location: { viewId: 'hubspotTasks.tasks' } }, async (): Promise<OwnerPick[]> => {
+  const picks = ctx.notify.progress({ location: { viewId: 'hubspotTasks.tasks' } }, async (): Promise<OwnerPick[]> => {
     const owners = await ctx.client.owners.allOwners();
     return owners
       .filter((o) => !o.archived)
       .map((o) => ({
-        label: `${o.id === current ? '$(check) ' : ''}${`${o.firstName} ${o.lastName}`.trim() || o.email}`,
+        // Names and emails are typed by other users: only our own icon renders (the notifier escapes theirs).
+        icon: o.id === current ? 'check' : undefined,
+        label: `${o.firstName} ${o.lastName}`.trim() || o.email,
         description: o.email,
         detail: o.type === 'QUEUE' ? t('Queue') : undefined,
         ownerId: o.id,
@@ -81,14 +85,14 @@ async function selectMe(ctx: TreeContext): Promise<string | undefined> {
   });
   let choice: OwnerPick | undefined;
   try {
-    choice = await vscode.window.showQuickPick(picks, {
+    choice = await ctx.notify.pick(picks, {
       title: t('Which HubSpot owner are you?'),
       placeHolder: t('Your tasks are the ones assigned to this owner (type to search by name or email)'),
       matchOnDescription: true,
       ignoreFocusOut: true,
     });
   } catch (error) {
-    void vscode.window.showErrorMessage(t('Could not list HubSpot owners: {0}', error instanceof Error ? error.message : String(error)));
+    void ctx.notify.error(t('Could not list HubSpot owners: {0}', error instanceof Error ? error.message : String(error)));
     return undefined;
   }
   if (!choice) {
@@ -97,7 +101,7 @@ async function selectMe(ctx: TreeContext): Promise<string | undefined> {
   await ctx.auth.setMe(choice.ownerId, choice.email);
   const configured = vscode.workspace.getConfiguration().get<string>(Settings.ownerEmail);
   if (configured && configured.toLowerCase() !== choice.email.toLowerCase()) {
-    void vscode.window.showInformationMessage(t('The setting {0} names another owner; it takes precedence until you change it.', Settings.ownerEmail));
+    void ctx.notify.info(t('The setting {0} names another owner; it takes precedence until you change it.', Settings.ownerEmail));
   }
   return choice.ownerId;
 }

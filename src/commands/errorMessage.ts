@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import type { AuthService } from '../auth/authService';
 import { isHubSpotError } from '../hubspot/errors';
+import type { Notifier } from '../ui/notifier';
 
-export function showWriteError(auth: AuthService, action: string, error: unknown): void {
+export function showWriteError(notify: Notifier, auth: AuthService, action: string, error: unknown): void {
   if (isHubSpotError(error) && error.kind === 'authentication') {
     auth.reportRejected();
     return;
@@ -15,5 +16,6 @@ export function showWriteError(auth: AuthService, action: string, error: unknown
     const scopes = (error as { scopes?: string[] }).scopes ?? [];
     detail = scopes.length ? vscode.l10n.t('the token is missing the scopes {0}', scopes.join(', ')) : detail;
   }
-  void vscode.window.showErrorMessage(vscode.l10n.t('Could not {0}: {1}', action, detail));
+  // The detail is the server's text: the notifier makes it inert (notifications render command links).
+  void notify.error(vscode.l10n.t('Could not {0}: {1}', action, detail));
 }

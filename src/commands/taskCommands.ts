@@ -7,6 +7,7 @@ import { dueChoices, parseDueInput } from '../tasks/dueDateInput';
 import { taskUrl } from '../tasks/links';
 import type { Priority, Task } from '../tasks/task';
 import type { WriteOutcome } from '../services/taskActions';
+import type { PickItem } from '../ui/notifier';
 import type { TaskNode, TreeNode } from '../views/treeNodes';
 import { showWriteError } from './errorMessage';
 import type { TreeContext } from './treeContext';
@@ -33,7 +34,7 @@ export function registerTaskCommands(ctx: TreeContext): vscode.Disposable[] {
     vscode.commands.registerCommand(id, async (target: Target, selection?: TreeNode[], answers?: CommandAnswers) => {
       const tasks = resolveTargets(ctx, target, Array.isArray(selection) ? selection : undefined);
       if (tasks.length === 0) {
-        void vscode.window.showInformationMessage(t('Select one or more tasks in the HubSpot Tasks view first.'));
+        void ctx.notify.info(t('Select one or more tasks in the HubSpot Tasks view first.'));
         return;
       }
       await run(tasks, answers ?? {});
@@ -79,15 +80,15 @@ async function write(
   try {
     const outcome = ids.length === 1
       ? await run(ids, {})
-      : await withBatchProgress(t('Updating {0} tasks…', ids.length), (signal, progress) => run(ids, { signal, onProgress: progress }));
+      : await withBatchProgress(ctx, t('Updating {0} tasks…', ids.length), (signal, progress) => run(ids, { signal, onProgress: progress }));
     reportBatchErrors(ctx, action, outcome.errors, ids.length);
   } catch (error) {
-    showWriteError(ctx.auth, action, error);
+    showWriteError(ctx.notify, ctx.auth, action, error);
   }
 }
 
-function withBatchProgress<T>(title: string, run: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+function withBatchProgress<T>(ctx: TreeContext, title: string, run: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<T>): Thenable<T> {
+  return ctx.notify.progress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     let reported = 0;
@@ -110,7 +111,8 @@ function reportBatchErrors(ctx: TreeContext, action: string, errors: BatchInputE
     ctx.auth.reportRejected();
     return;
   }
-  void vscode.window.showWarningMessage(t('Could not {0} {1} of {2} tasks: {3}', action, failed, total, errors[0].message));
+  // errors[0].message is HubSpot's text: made inert by the notifier.
+  void ctx.notify.warn(t('Could not {0} {1} of {2} tasks: {3}', action, failed, total, errors[0].message));
 }
 
 async function setPriority(ctx: TreeContext, tasks: TaskRef[], given: Priority | undefined): Promise<void> {
@@ -119,13 +121,13 @@ async function setPriority(ctx: TreeContext, tasks: TaskRef[], given: Priority |
     return;
   }
   const current = tasks.length === 1 ? tasks[0].task?.priority : undefined;
-  const levels: Array<{ label: string; value: Priority }> = [
-    { label: `$(arrow-up) ${t('High')}`, value: 'HIGH' },
-    { label: `$(dash) ${t('Medium')}`, value: 'MEDIUM' },
-    { label: `$(arrow-down) ${t('Low')}`, value: 'LOW' },
-    { label: `$(circle-slash) ${t('None')}`, value: 'NONE' },
+  const levels: Array<{ icon: string; label: string; value: Priority }> = [
+    { icon: 'arrow-up', label: t('High'), value: 'HIGH' },
+    { icon: 'dash', label: t('Medium'), value: 'MEDIUM' },
+    { icon: 'arrow-down', label: t('Low'), value: 'LOW' },
+    { icon: 'circle-slash', label: t('None'), value: 'NONE' },
   ];
-  const choice = await vscode.window.showQuickPick(
+  const choice = await ctx.notify.pick(
     levels.map((level) => ({ ...level, description: level.value === current ? t('current') : undefined })),
     { title: tasks.length === 1 ? t('Priority') : t('Priority of {0} tasks', tasks.length) },
   );
@@ -145,19 +147,19 @@ async function setDueDate(ctx: TreeContext, tasks: TaskRef[], given: number | st
   const now = new Date();
   const keepTime = tasks.length === 1 ? tasks[0].task?.due : undefined;
   const custom = t('Other date…');
-  const picks: Array<vscode.QuickPickItem & { date?: Date }> = dueChoices(now, keepTime).map((choice) => ({
+  const picks: Array<PickItem<{ date?: Date }>> = dueChoices(now, keepTime).map((choice) => ({
     label: t(choice.label),
     description: choice.date.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
     date: choice.date,
   }));
   picks.push({ label: custom });
-  const choice = await vscode.window.showQuickPick(picks, { title: tasks.length === 1 ? t('Due date') : t('Due date of {0} tasks', tasks.length) });
+  const choice = await ctx.notify.pick(picks, { title: tasks.length === 1 ? t('Due date') : t('Due date of {0} tasks', tasks.length) });
   if (!choice) {
     return;
   }
   let date = choice.date;
   if (!date) {
-    const text = await vscode.window.showInputBox({
+    const text = await ctx.notify.input({
       title: t('Due date'),
       prompt: t('YYYY-MM-DD, YYYY-MM-DD HH:mm, today, tomorrow or +N (days from today), in your local time'),
       validateInput: (value) => (parseDueInput(value, new Date(), keepTime) ? undefined : t('Not a date this understands')),
@@ -175,14 +177,15 @@ async function archive(ctx: TreeContext, tasks: TaskRef[], confirmed: boolean): 
   const question = tasks.length === 1
     ? t('Archive the task "{0}"?', tasks[0].task?.subject ?? tasks[0].id)
     : t('Archive {0} tasks?', tasks.length);
-  const choice = confirmed ? confirm : await vscode.window.showWarningMessage(question, { modal: true, detail: t('Archived tasks can be restored in HubSpot for 90 days.') }, confirm);
+  // The question quotes the subject (anyone's text): the notifier makes it inert.
+  const choice = confirmed ? confirm : await ctx.notify.confirm(question, t('Archived tasks can be restored in HubSpot for 90 days.'), confirm);
   if (choice !== confirm) {
     return;
   }
   const ids = tasks.map((task) => task.id);
   const outcome = ids.length === 1
     ? await ctx.actions.archive(ids)
-    : await withBatchProgress(t('Archiving {0} tasks…', ids.length), (signal, progress) => ctx.actions.archive(ids, { signal, onProgress: progress }));
+    : await withBatchProgress(ctx, t('Archiving {0} tasks…', ids.length), (signal, progress) => ctx.actions.archive(ids, { signal, onProgress: progress }));
   for (const id of outcome.archived) {
     const task = tasks.find((ref) => ref.id === id)?.task;
     if (task) {
@@ -190,7 +193,7 @@ async function archive(ctx: TreeContext, tasks: TaskRef[], confirmed: boolean): 
     }
   }
   if (outcome.error) {
-    showWriteError(ctx.auth, t('archive {0} of the tasks', ids.length - outcome.archived.length), outcome.error);
+    showWriteError(ctx.notify, ctx.auth, t('archive {0} of the tasks', ids.length - outcome.archived.length), outcome.error);
   }
 }
 
@@ -198,7 +201,7 @@ function links(ctx: TreeContext, tasks: TaskRef[]): string[] | undefined {
   const account = ctx.auth.account;
   const urls = account ? tasks.map((task) => taskUrl(account, task.id)).filter((u): u is string => !!u) : [];
   if (urls.length === 0) {
-    void vscode.window.showWarningMessage(t('The HubSpot account details are unknown: sign in again to open tasks in HubSpot.'));
+    void ctx.notify.warn(t('The HubSpot account details are unknown: sign in again to open tasks in HubSpot.'));
     return undefined;
   }
   return urls;
@@ -214,6 +217,6 @@ async function copyLink(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
   const urls = links(ctx, tasks);
   if (urls) {
     await vscode.env.clipboard.writeText(urls.join('\n'));
-    vscode.window.setStatusBarMessage(t('Copied {0} HubSpot link(s)', urls.length), 3000);
+    ctx.notify.status(t('Copied {0} HubSpot link(s)', urls.length), 3000);
   }
 }

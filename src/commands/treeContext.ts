@@ -5,6 +5,7 @@ import type { HubSpotApi } from '../hubspot/api';
 import type { ArchivedTasks } from '../services/archivedTasks';
 import type { TaskActions } from '../services/taskActions';
 import type { TaskService } from '../services/taskService';
+import type { Notifier } from '../ui/notifier';
 import type { DueStatusBar } from '../views/dueStatusBar';
 import type { TasksTreeProvider } from '../views/tasksTreeProvider';
 import type { TreeNode } from '../views/treeNodes';
@@ -19,4 +20,5 @@ export interface TreeContext {
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: DueStatusBar;
   readonly log: vscode.LogOutputChannel;
+  readonly notify: Notifier;
 }

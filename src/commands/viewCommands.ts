@@ -46,7 +46,7 @@ async function filterOwner(ctx: TreeContext, owner: 'mine' | 'all' | undefined):
       { label: t('My tasks'), value: 'mine' as const, picked: ctx.service.filters.owner === 'mine' },
       { label: t('All owners'), value: 'all' as const, picked: ctx.service.filters.owner === 'all' },
     ];
-    owner = (await vscode.window.showQuickPick(picks, { title: t('Show tasks of') }))?.value;
+    owner = (await ctx.notify.pick(picks, { title: t('Show tasks of') }))?.value;
   }
   if (owner) {
     await ctx.service.setFilters({ owner });
@@ -66,7 +66,8 @@ async function filterStatus(ctx: TreeContext, statuses: string[] | undefined): P
       ctx.log.debug(`Task status options unavailable, using the documented ones: ${String(error)}`);
     }
     const current = new Set(ctx.service.filters.statuses);
-    const picked = await vscode.window.showQuickPick(
+    // Status values come from the account's property definition: the notifier makes their labels inert.
+    const picked = await ctx.notify.pick(
       values.map((value) => ({ label: statusLabel(value), value, picked: current.has(value) })),
       { title: t('Show tasks with status (none selected: any)'), canPickMany: true },
     );
@@ -80,7 +81,7 @@ async function filterStatus(ctx: TreeContext, statuses: string[] | undefined): P
 
 async function filterText(ctx: TreeContext, text: string | undefined): Promise<void> {
   if (text === undefined) {
-    text = await vscode.window.showInputBox({
+    text = await ctx.notify.input({
       title: t('Search tasks'),
       prompt: t('Words to find in subjects and notes (empty: no text filter)'),
       value: ctx.service.filters.text,

@@ -25,21 +25,21 @@ export interface TodoFeatures {
   readonly creator: TodoCreatorLoader;
 }
 
-type Host = Pick<Container, 'context' | 'client' | 'auth' | 'log' | 'tasksChanged' | 'register'>;
+type Host = Pick<Container, 'context' | 'client' | 'auth' | 'log' | 'tasksChanged' | 'register' | 'notify'>;
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function registerTodoFeatures(container: Host): TodoFeatures {
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags));
   const linked = container.register(new LinkedTodos(container, documents));
-  const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState));
-  const features: TodoFeatures = { documents, linked, creator, review: reviewWithQuickPick, confirmCleanUp: true };
+  const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState));
+  const features: TodoFeatures = { documents, linked, creator, review: (candidates) => reviewWithQuickPick(container.notify, candidates), confirmCleanUp: true };
 
   const signedIn = async (): Promise<boolean> => {
     await container.auth.ready;
     if (container.auth.isSignedIn) return true;
     const signIn = vscode.l10n.t('Sign In');
-    if ((await vscode.window.showWarningMessage(vscode.l10n.t('Sign in to HubSpot to create tasks from TODOs.'), signIn)) === signIn) {
+    if ((await container.notify.warn(vscode.l10n.t('Sign in to HubSpot to create tasks from TODOs.'), signIn)) === signIn) {
       await vscode.commands.executeCommand(Commands.signIn);
     }
     return container.auth.isSignedIn;
@@ -60,7 +60,7 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
     const at = line ?? vscode.window.activeTextEditor?.selection.active.line ?? 0;
     const candidate = documentCandidates(documents, document).find((c) => c.todo.range.line === at || c.todo.continuation.some((l) => l.line === at));
     if (!candidate) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There is no unlinked TODO on this line.'));
+      void container.notify.info(vscode.l10n.t('There is no unlinked TODO on this line.'));
       return undefined;
     }
     if (!(await signedIn())) return undefined;
@@ -72,7 +72,7 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
     if (!document) return undefined;
     const candidates = documentCandidates(documents, document);
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No unlinked TODOs in this file.'));
+      void container.notify.info(vscode.l10n.t('No unlinked TODOs in this file.'));
       return undefined;
     }
     if (!(await signedIn())) return undefined;
@@ -82,13 +82,13 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
 
   command(TodoCommands.createFromWorkspace, async (): Promise<CreationSummary | undefined> => {
     if (!(await signedIn())) return undefined;
-    const all = await vscode.window.withProgress(
+    const all = await container.notify.progress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Scanning the workspace for TODOs') },
       () => workspaceTodos(),
     );
     const candidates = all.filter((c) => !c.todo.linkedTaskId);
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No unlinked TODOs in the workspace.'));
+      void container.notify.info(vscode.l10n.t('No unlinked TODOs in the workspace.'));
       return undefined;
     }
     const picked = await features.review(candidates);
@@ -100,7 +100,7 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
     const all = await workspaceTodos();
     const plan = await planCleanUp(all.filter((c) => c.todo.linkedTaskId), linked, features.confirmCleanUp);
     if (plan.todos.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No TODOs of completed tasks.'));
+      void container.notify.info(vscode.l10n.t('No TODOs of completed tasks.'));
       return plan;
     }
     await vscode.workspace.applyEdit(plan.edit, { isRefactoring: true });
@@ -112,7 +112,7 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
   command(TodoCommands.openInHubSpot, async (id: string) => {
     const url = linked.url(String(id));
     if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
-    else void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to HubSpot to open the task.'));
+    else void container.notify.warn(vscode.l10n.t('Sign in to HubSpot to open the task.'));
   });
 
   command(TodoCommands.editTask, (id: string) => vscode.commands.executeCommand(Commands.editTask, String(id)));
@@ -122,7 +122,8 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
       const task = await container.client.tasks.updateTask(String(id), { hs_task_status: 'COMPLETED' });
       container.tasksChanged.fire([task]);
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not complete task HS-{0}: {1}', String(id), error instanceof Error ? error.message : String(error)));
+      // HubSpot's error text: made inert by the notifier.
+      void container.notify.error(vscode.l10n.t('Could not complete task HS-{0}: {1}', String(id), error instanceof Error ? error.message : String(error)));
     }
   });
 

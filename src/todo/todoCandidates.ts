@@ -3,6 +3,7 @@
 // .gitignore; open documents with unsaved changes are read from the editor instead of the disk).
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
+import type { Notifier, PickItem } from '../ui/notifier';
 import { findTodos, todoKeys } from './core/todoParser';
 import { scanWorkspace } from './core/workspaceScanner';
 import { DocumentTodos } from './documentTodos';
@@ -61,8 +62,9 @@ export async function withText(candidates: TodoCandidate[]): Promise<TodoCandida
 }
 
 /** The review step: a multi-select list, everything picked; nothing is created unless accepted. */
-export async function reviewWithQuickPick(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined> {
-  type Item = vscode.QuickPickItem & { candidate: TodoCandidate };
+export async function reviewWithQuickPick(notify: Pick<Notifier, 'pick'>, candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined> {
+  // TODO text, paths and hints come from the repository's files: the notifier makes them inert.
+  type Item = PickItem<{ candidate: TodoCandidate }>;
   const items: Item[] = candidates.map((candidate) => {
     const { todo } = candidate;
     const hints = [
@@ -78,7 +80,7 @@ export async function reviewWithQuickPick(candidates: readonly TodoCandidate[]):
       candidate,
     };
   });
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await notify.pick(items, {
     canPickMany: true,
     title: vscode.l10n.t('Create HubSpot tasks from {0} TODO(s)', candidates.length),
     placeHolder: vscode.l10n.t('Untick the TODOs that should not become tasks, then press Enter'),

@@ -40,7 +40,7 @@ export interface CreatorHooks {
 }
 
 /** The container's shared instances, and the parts of the main bundle this one uses (passed, not imported). */
-export interface TodoCreatorDeps extends Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'> {
+export interface TodoCreatorDeps extends Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged' | 'notify'> {
   /** Passed in: it needs the TODO parser, which the main bundle has and this one would copy. */
   writeLinks: typeof writeLinks;
   /** Passed in for the same reason (the settings' defaults come from the parser and the language table). */
@@ -68,7 +68,7 @@ export class TodoCreator {
     if (candidates.length === 0) return summary;
     const { log } = this.container;
     const client = this.hooks.wrapClient ? this.hooks.wrapClient(this.container.client) : this.container.client;
-    return vscode.window.withProgress(
+    return this.container.notify.progress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating HubSpot tasks from TODOs'), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
@@ -141,9 +141,9 @@ export class TodoCreator {
     if (summary.unresolved.length > 0) parts.push(vscode.l10n.t('{0} hint(s) could not be resolved.', summary.unresolved.length));
     const message = parts.join(' ');
     const problems = summary.failed.length + summary.unresolved.length + unlinked > 0;
-    const show = problems ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const showLog = vscode.l10n.t('Show Log');
-    void show(message, ...(problems ? [showLog] : [])).then((choice) => {
+    const shown = problems ? this.container.notify.warn(message, showLog) : this.container.notify.info(message);
+    void shown.then((choice) => {
       if (choice === showLog) log.show();
     });
   }

@@ -39,6 +39,8 @@ function linkFormatOf(value: unknown): string {
   if (problem && typeof value === 'string' && !warnedLinkFormats.has(value)) {
     warnedLinkFormats.add(value);
     // The rejected value is not quoted: it may come from the workspace, and notifications render links.
+    // A free function with no Notifier in reach, and a message of our own constants only.
+    // eslint-disable-next-line no-restricted-properties
     void vscode.window.showWarningMessage(vscode.l10n.t('The setting {0} is not used because {1}. TODOs are linked as "{2}" instead.', TodoSettingKeys.linkFormat, problem, DEFAULT_LINK_FORMAT));
   }
   return format;

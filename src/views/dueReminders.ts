@@ -8,6 +8,8 @@ import type { HubSpotApi } from '../hubspot/api';
 import type { TaskActions } from '../services/taskActions';
 import { buildReminderSearch } from '../tasks/grouping';
 import { isCompleted, parseTask, type Task } from '../tasks/task';
+import { inertText } from '../ui/inertText';
+import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
 
 const t = vscode.l10n.t;
@@ -35,6 +37,7 @@ export class DueReminders implements vscode.Disposable {
     private readonly auth: AuthService,
     private readonly actions: TaskActions,
     private readonly log: Logger,
+    private readonly notify: Notifier,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -128,12 +131,14 @@ export class DueReminders implements vscode.Disposable {
     const open = t('Open');
     const snooze = t('Snooze 10 min');
     this.reminded.fire({ taskId: task.id, key });
-    const choice = await vscode.window.showInformationMessage(t('HubSpot task due: {0}', task.subject || t('(no subject)')), complete, open, snooze);
+    // The subject is anyone's text (a colleague can assign the task): the notifier makes it inert, and its
+    // own cap here keeps a long subject from pushing the buttons' context out of the message.
+    const choice = await this.notify.info(t('HubSpot task due: {0}', inertText(task.subject, 200) || t('(no subject)')), complete, open, snooze);
     if (choice === complete) {
       try {
         await this.actions.complete([task.id]);
       } catch (error) {
-        void vscode.window.showErrorMessage(t('Could not complete the task: {0}', error instanceof Error ? error.message : String(error)));
+        void this.notify.error(t('Could not complete the task: {0}', error instanceof Error ? error.message : String(error)));
       }
     } else if (choice === open) {
       await vscode.commands.executeCommand(Commands.editTask, task.id);

@@ -14,6 +14,7 @@ import { OutageRetry } from '../services/outageRetry';
 import { TaskActions } from '../services/taskActions';
 import { TaskService } from '../services/taskService';
 import { describeFilters } from '../tasks/filters';
+import type { Notifier } from '../ui/notifier';
 import { AutoRefresh } from './autoRefresh';
 import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
@@ -27,6 +28,7 @@ export interface TreeHost {
   readonly client: HubSpotApi;
   readonly auth: AuthService;
   readonly tasksChanged: vscode.EventEmitter<ApiTask[]>;
+  readonly notify: Notifier;
   register<T extends vscode.Disposable>(disposable: T): T;
 }
 
@@ -69,7 +71,7 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
   const statusBar = host.register(new DueStatusBar(client, auth, service, log));
   host.register(new HubSpotAuthenticationProvider(auth));
 
-  const ctx: TreeContext = { client, auth, service, archived, actions, provider, view, statusBar, log };
+  const ctx: TreeContext = { client, auth, service, archived, actions, provider, view, statusBar, log, notify: host.notify };
   for (const disposable of [...registerAuthCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx)]) {
     host.register(disposable);
   }
@@ -123,7 +125,7 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
   host.register(statusBar.onDidUpdate(checkOutage));
   host.register(auth.onDidChange(checkOutage));
   host.register(view.onDidChangeVisibility(checkOutage));
-  const reminders = host.register(new DueReminders(context, client, auth, actions, log));
+  const reminders = host.register(new DueReminders(context, client, auth, actions, log, host.notify));
   void auth.ready.then(() => statusBar.refresh());
 
   return { tasks: service, archived, actions, provider, view, statusBar, reminders, outageRetry, autoRefresh, refresh };

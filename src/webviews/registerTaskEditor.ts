@@ -78,6 +78,6 @@ export function registerTaskEditor(container: Container): TaskEditorsLoader {
       editors.forgetChoices();
     }
   }));
-  container.register(registerTaskEditorCommands(editors));
+  container.register(registerTaskEditorCommands(editors, container.notify));
   return editors;
 }

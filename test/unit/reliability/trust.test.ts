@@ -99,9 +99,9 @@ describe('Reliability: hostile content (static checks and converters)', () => {
     }
   });
 
-  it('a hostile UI domain never becomes a link (task URLs are built only from a plain host name)', () => {
+  it('a hostile UI domain never becomes a link (anything but HubSpot\'s app hosts opens the default one)', () => {
     for (const payload of HOSTILE_PAYLOADS) {
-      assert.strictEqual(taskUrl({ uiDomain: payload.text, portalId: 1 }, '1'), undefined, payload.id);
+      assert.strictEqual(taskUrl({ uiDomain: payload.text, portalId: 1 }, '1'), 'https://app.hubspot.com/contacts/1/record/0-27/1', payload.id);
     }
     assert.strictEqual(taskUrl({ uiDomain: 'app.hubspot.com', portalId: 1 }, '1), [x](command:hubspotTasks.signOut'), undefined);
     assert.strictEqual(taskUrl({ uiDomain: 'app.hubspot.com', portalId: 7 }, '42'), 'https://app.hubspot.com/contacts/7/record/0-27/42');
