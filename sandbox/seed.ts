@@ -10,9 +10,11 @@ import type { SeedSpec } from './types';
 const DAY = 86_400_000;
 const ID_BASE = { tasks: 60_000_000_001, contacts: 51_000_001, companies: 52_000_001, deals: 53_000_001 };
 export const DEMO_OWNER_EMAIL = 'demo@example.com';
+/** The demo user ("Dana Demo"): the owner tests, the demo and benchmarks sign in as. */
+export const DEMO_OWNER_ID = '75000001';
 
 const OWNERS: [id: string, email: string, first: string, last: string][] = [
-  ['75000001', DEMO_OWNER_EMAIL, 'Dana', 'Demo'],
+  [DEMO_OWNER_ID, DEMO_OWNER_EMAIL, 'Dana', 'Demo'],
   ['75000002', 'priya.shah@example.com', 'Priya', 'Shah'],
   ['75000003', 'marcus.lee@example.com', 'Marcus', 'Lee'],
   ['75000004', 'sofia.garcia@example.com', 'Sofía', 'García'],

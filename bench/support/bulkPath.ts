@@ -11,8 +11,9 @@ import { todoKeys } from '../../src/todo/core/todoParser';
 import { scanWorkspace } from '../../src/todo/core/workspaceScanner';
 import { HintResolver } from '../../src/todo/hintResolver';
 import { createTasksForTodos, type CreationOptions, type CreationResult, type TodoInput } from '../../src/todo/taskCreation';
+import { DEMO_OWNER_ID as DEMO_OWNER } from '../../test/support/demo';
 
-export const DEMO_OWNER = '75000001';
+export { DEMO_OWNER };
 const DEFAULT_DUE_DAYS = 7;
 
 export interface PreparedTodo extends TodoInput {

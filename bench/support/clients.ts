@@ -3,7 +3,9 @@
 import { HubSpotClient, type HubSpotClientOptions } from '../../src/hubspot/client';
 import type { RequestLogEntry, Sandbox } from '../../sandbox/server';
 
-export const TOKEN = 'sandbox-token';
+import { SANDBOX_TOKEN as TOKEN } from '../../test/support/demo';
+
+export { TOKEN };
 
 export function unthrottledClient(sandbox: Pick<Sandbox, 'url'>, extra: Partial<HubSpotClientOptions> = {}): HubSpotClient {
   return new HubSpotClient({

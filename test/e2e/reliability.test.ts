@@ -24,6 +24,7 @@ import { HOSTILE_PAYLOADS, PWNED_HOOK, PWNED_HOST, tagged } from '../fixtures/ho
 import { CANARY_TOKEN } from '../unit/reliability/support/canary';
 import { writeHostileAccount, type HostileAccount } from '../unit/reliability/support/hostileAccount';
 import { runCommand } from './support/workbench';
+import { enterToken } from './support/signIn';
 
 describe('Reliability in the browser (hostile content, token hygiene)', function () {
   this.timeout(300_000);
@@ -130,8 +131,7 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
   it('signs in with the canary token; the owner picker shows hostile names as text', async () => {
     const entry = page.locator('.part.activitybar [aria-label^="HubSpot"]').first();
     await entry.click();
-    await runCommand(page, 'HubSpot: Sign In');
-    await answerInput(page, CANARY_TOKEN);
+    await enterToken(page, CANARY_TOKEN);
     const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
     await ownerPick.waitFor({ state: 'visible', timeout: 30_000 });
     await domText(page, 'owner picker');

@@ -2,9 +2,10 @@
 // HubSpot view opens (signed out, it invites to sign in), and signing in with the sandbox token through the UI
 // shows the demo account's tasks.
 import * as assert from 'assert';
-import { SANDBOX_TOKEN } from '../harness/paths';
+import { SANDBOX_TOKEN } from '../support/demo';
 import { resetSandbox } from './support/sandboxApi';
-import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, Workbench } from './support/workbench';
+import { signIn } from './support/signIn';
+import { openActivity, openWorkbench, viewPane, Workbench } from './support/workbench';
 
 describe('Smoke (browser, packaged extension)', function () {
   this.timeout(180_000);
@@ -35,24 +36,9 @@ describe('Smoke (browser, packaged extension)', function () {
 
   it('signs in with the sandbox token through the real UI and shows the demo tasks', async function () {
     const { page } = workbench;
-    await openActivity(page, 'HubSpot');
-    await runCommand(page, 'HubSpot: Sign In');
-    const input = (await quickInput(page)).locator('input[type="password"]');
-    await input.waitFor({ state: 'visible' });
-    await workbench.screenshot('token-prompt');
-    await input.fill(SANDBOX_TOKEN);
-    await input.press('Enter');
-    await waitForNotification(page, /Signed in to HubSpot portal/);
-    await workbench.screenshot('signed-in');
-
-    // The demo user owns tasks; if the extension cannot tell which owner "I" am, it asks.
-    const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
+    // The demo user owns tasks; if the extension cannot tell which owner "I" am, it asks (signIn answers).
+    await signIn(page, { onStep: (step) => workbench.screenshot(step) });
     const rows = viewPane(page, 'Tasks').locator('.monaco-list-row');
-    await Promise.race([ownerPick.waitFor({ state: 'visible' }), rows.first().waitFor({ state: 'visible' })]);
-    if (await ownerPick.isVisible()) {
-      await workbench.screenshot('which-owner');
-      await ownerPick.locator('.monaco-list-row', { hasText: 'demo@example.com' }).first().click();
-    }
     // Task rows (or their due-date groups), not the prompts a tree shows before it knows whose tasks to list.
     const taskRows = rows.filter({ hasNotText: /Choose which HubSpot owner|Show everyone's tasks|Sign in/ });
     await taskRows.first().waitFor({ state: 'visible' });

@@ -5,14 +5,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { RESULTS_DIR, SANDBOX_TOKEN } from '../harness/paths';
+import { RESULTS_DIR } from '../harness/paths';
+import { DEMO_OWNER_ID } from '../support/demo';
+import { signIn } from './support/signIn';
 import { stack } from './support/hooks';
 import { resetSandbox, sandboxApi } from './support/sandboxApi';
-import { openActivity, openWorkbench, quickInput, runCommand as paletteCommand, waitForNotification, type Workbench } from './support/workbench';
+import { openWorkbench, quickInput, runCommand as paletteCommand, type Workbench } from './support/workbench';
 
 interface LoggedRequest { method: string; path: string; operation?: string; status: number; body?: unknown }
-
-const ME = '75000001';
 
 /** The page's getComputedStyle, for code that runs in the browser (this file compiles without DOM types). */
 interface Styles { getComputedStyle(element: unknown): { backgroundColor: string } }
@@ -87,7 +87,7 @@ describe('Task editor (browser end to end)', function () {
 
   async function createTaskViaApi(properties: Record<string, string>): Promise<string> {
     const task = await api<{ id: string }>('POST', '/crm/v3/objects/tasks', {
-      properties: { hs_timestamp: String(Date.now() + 86_400_000), hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO', hubspot_owner_id: ME, ...properties },
+      properties: { hs_timestamp: String(Date.now() + 86_400_000), hs_task_status: 'NOT_STARTED', hs_task_type: 'TODO', hubspot_owner_id: DEMO_OWNER_ID, ...properties },
     });
     return task.id;
   }
@@ -130,17 +130,8 @@ describe('Task editor (browser end to end)', function () {
     page = workbench.page;
     try {
       // Once the HubSpot view shows, the extension's contributions are registered (the palette knows them).
-      await openActivity(page, 'HubSpot');
-      await runCommand('HubSpot: Sign In');
-      await answerInputBox(SANDBOX_TOKEN);
-      await waitForNotification(page, /Signed in to HubSpot portal/, 30_000);
       // Without an owner email setting the extension asks which owner "I" am: the demo user.
-      const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
-      await ownerPick.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
-      if (await ownerPick.isVisible()) {
-        await ownerPick.locator('.monaco-list-row', { hasText: 'demo@example.com' }).first().click();
-        await ownerPick.waitFor({ state: 'hidden' });
-      }
+      await signIn(page);
     } catch (error) {
       testName = 'task-editor-setup';
       await screenshot('failure');
@@ -172,7 +163,7 @@ describe('Task editor (browser end to end)', function () {
     await runCommand('HubSpot: New Task');
     const form = await loadedEditor();
     await expectTabTitle('New Task');
-    assert.strictEqual(await form.locator('#ownerId').inputValue(), ME, 'a new task is mine');
+    assert.strictEqual(await form.locator('#ownerId').inputValue(), DEMO_OWNER_ID, 'a new task is mine');
     assert.notStrictEqual(await form.locator('#dueAt').inputValue(), '', 'a default due date');
     await screenshot('01-empty-form');
 

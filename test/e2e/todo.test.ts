@@ -5,10 +5,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { SAMPLE_WORKSPACE, SANDBOX_TOKEN } from '../harness/paths';
+import { SAMPLE_WORKSPACE } from '../harness/paths';
+import { waitFor } from '../support/waitFor';
+import { signIn } from './support/signIn';
 import { stack } from './support/hooks';
 import { resetSandbox, sandboxApi, startOfDay, startOfNextWeek, taskTotal } from './support/sandboxApi';
-import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
+import { openActivity, openWorkbench, quickInput, viewPane, waitForNotification, type Workbench } from './support/workbench';
 
 const SUBJECT = 'confirm the volume discount tiers with Olivia before the next release';
 const CHECKOUT = path.join('src', 'checkout.ts');
@@ -19,14 +21,6 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
   let page: Page;
 
   const api = sandboxApi;
-
-  /** Polls until `probe` holds (the UI updates asynchronously), failing with `what` at the deadline. */
-  async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-    for (const deadline = Date.now() + timeoutMs; !(await probe().catch(() => false));) {
-      assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-      await page.waitForTimeout(100);
-    }
-  }
 
   /**
    * Opens the code action menu on the cursor (Ctrl+.) and returns its row `title` once offered. While the menu
@@ -65,18 +59,7 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     // second load is served warm.
     workbench = await openWorkbench(this.test).catch(() => openWorkbench(this.test));
     page = workbench.page;
-    await openActivity(page, 'HubSpot');
-    await runCommand(page, 'HubSpot: Sign In');
-    const input = (await quickInput(page)).locator('input').first();
-    await input.fill(SANDBOX_TOKEN);
-    await input.press('Enter');
-    await waitForNotification(page, /Signed in to HubSpot portal/, 30_000);
-    const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
-    await ownerPick.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
-    if (await ownerPick.isVisible()) {
-      await ownerPick.locator('.monaco-list-row', { hasText: 'demo@example.com' }).first().click();
-      await ownerPick.waitFor({ state: 'hidden' });
-    }
+    await signIn(page);
   });
 
   after(async () => {
@@ -145,12 +128,12 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     // The list is virtualised: only the group of the task open (its twistie: a click on a task row opens the editor).
     const twistie = (r: Locator) => r.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
     await page.mouse.move(700, 450); // no hover card over the tree
-    await until(`"${SUBJECT}" in ${groupLabel}`, async () => {
+    await waitFor(async () => {
       const otherOpen = pane.locator('.monaco-list-row[aria-expanded="true"]').filter({ hasNotText: new RegExp(`^${groupLabel} \\(`) }).first();
       for (let i = 0; i < 8 && (await otherOpen.isVisible()); i++) await twistie(otherOpen);
       if ((await group.getAttribute('aria-expanded')) !== 'true') await twistie(group);
       return row.isVisible();
-    });
+    }, { what: `"${SUBJECT}" in ${groupLabel}`, timeoutMs: 30_000, intervalMs: 100 });
     await row.click();
     await workbench.screenshot('task-in-tree');
   });

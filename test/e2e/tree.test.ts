@@ -4,12 +4,13 @@
 // go to test-results/screenshots/<test>/<step>.png.
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
-import { SANDBOX_TOKEN } from '../harness/paths';
+import { DEMO_OWNER_ID, SANDBOX_TOKEN } from '../support/demo';
+import { waitFor } from '../support/waitFor';
 import { stack } from './support/hooks';
 import { resetSandbox, sandboxApi, startOfDay, startOfNextWeek, taskTotal, type SearchFilter } from './support/sandboxApi';
-import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
+import { signIn } from './support/signIn';
+import { openActivity, openWorkbench, quickInput, runCommand, viewPane, type Workbench } from './support/workbench';
 
-const ME = '75000001'; // the demo user, demo@example.com
 const SOMEONE_ELSE = '75000002'; // another owner of the demo account
 const PAGE_SIZE = 50; // hubspotTasks.pageSize's default
 const OPEN: SearchFilter = { propertyName: 'hs_task_status', operator: 'NEQ', value: 'COMPLETED' };
@@ -69,13 +70,9 @@ describe('Tasks tree (browser end to end)', function () {
     return (await row.getAttribute('aria-expanded', { timeout: 5_000 })) === 'true';
   }
 
-  /** Polls a condition on the page with a deadline (the tree re-renders as its data arrives). */
-  async function until(what: string | (() => string), probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    for (const deadline = Date.now() + timeoutMs; !(await probe().catch(() => false));) {
-      assert.ok(Date.now() < deadline, `timed out waiting for ${typeof what === 'string' ? what : what()}`);
-      await page.waitForTimeout(100);
-    }
-  }
+  /** Polls a condition on the page (the tree re-renders as its data arrives), with this file's UI deadline. */
+  const until = (what: string | (() => string), probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> =>
+    waitFor(probe, { what, timeoutMs, intervalMs: 100 });
 
   /** Expands or collapses a group through its twistie (a click on a task row would open the editor). */
   async function setExpanded(label: string, open: boolean): Promise<void> {
@@ -144,16 +141,8 @@ describe('Tasks tree (browser end to end)', function () {
     await openActivity(page, 'HubSpot');
     await tasksPane().getByText('Sign in to see your HubSpot tasks').waitFor({ state: 'visible' });
     await shot('signed-out-welcome');
-    await runCommand(page, 'HubSpot: Sign In');
-    const input = (await quickInput(page)).locator('input[type="password"]');
-    await input.fill(SANDBOX_TOKEN);
-    await input.press('Enter');
-    await waitForNotification(page, /Signed in to HubSpot portal/);
-    const ownerPick = page.locator('.quick-input-widget', { hasText: 'Which HubSpot owner are you?' });
-    await ownerPick.waitFor({ state: 'visible' });
-    await ownerPick.locator('input').fill('demo@');
-    await shot('which-owner-am-i');
-    await ownerPick.locator('.monaco-list-row', { hasText: 'demo@example.com' }).first().click();
+    // A fresh browser profile remembers no "me": the extension must ask.
+    await signIn(page, { expectOwnerPick: true, onStep: async (step) => step === 'which-owner' && shot('which-owner-am-i') });
     await groupRow('Overdue').waitFor({ state: 'visible' });
     for (const label of ['Overdue', 'Today', 'Tomorrow', 'Later', 'No due date']) {
       await groupRow(label).waitFor({ state: 'visible' });
@@ -222,7 +211,7 @@ describe('Tasks tree (browser end to end)', function () {
     await first.waitFor({ state: 'visible' });
     const subject = (await first.locator('.label-name').textContent())?.trim() ?? '';
     assert.ok(subject, 'a task due today');
-    const openWithSubject = () => taskTotal([OPEN, { propertyName: 'hubspot_owner_id', operator: 'EQ', value: ME }, { propertyName: 'hs_task_subject', operator: 'EQ', value: subject }]);
+    const openWithSubject = () => taskTotal([OPEN, { propertyName: 'hubspot_owner_id', operator: 'EQ', value: DEMO_OWNER_ID }, { propertyName: 'hs_task_subject', operator: 'EQ', value: subject }]);
     const openBefore = await openWithSubject();
     // By its subject from here on: a repaint of the tree must not move the click to another row.
     const task = rows().filter({ hasText: subject }).first();

@@ -9,8 +9,6 @@ export const CACHE_DIR = path.join(REPO_ROOT, '.vscode-test');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 export const SAMPLE_WORKSPACE = path.join(REPO_ROOT, 'sample-workspace');
 export const VSIX_PATH = path.join(REPO_ROOT, 'dist', 'hubspot-tasks.vsix');
-/** The token the sandbox accepts by default (sandbox/server.ts `tokens`). */
-export const SANDBOX_TOKEN = 'sandbox-token';
 
 export interface Provisioned {
   nodeBin: string;

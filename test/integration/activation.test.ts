@@ -4,12 +4,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, configurationProperties, manifest, ourExtension } from './support/extension';
 import { sandboxUrl } from './support/sandbox';
-import { waitFor } from './support/waitFor';
+import { waitFor } from '../support/waitFor';
 
 describe('Activation (in the extension host)', () => {
-  it('activates without error and returns the Container', async () => {
+  it('activates without error, exports nothing, and hands the Container to the tests only', async () => {
     const container = await activateExtension();
     assert.strictEqual(ourExtension().isActive, true);
+    assert.strictEqual(ourExtension().exports, undefined, 'activate() returns nothing: other extensions can read the exports');
     assert.ok(container.context, 'the Container exposes its ExtensionContext');
     assert.strictEqual(container.context.extension.id, ourExtension().id);
   });

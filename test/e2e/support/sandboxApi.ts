@@ -1,7 +1,7 @@
 // Calls the running stack's sandbox as HubSpot's API, with the sandbox token: for e2e tests that
 // arrange or check HubSpot data beside what the user does in the browser.
 import * as assert from 'assert';
-import { SANDBOX_TOKEN } from '../../harness/paths';
+import { SANDBOX_TOKEN } from '../../support/demo';
 import { stack } from './hooks';
 
 export async function sandboxApi<T>(method: string, route: string, body?: unknown): Promise<T> {

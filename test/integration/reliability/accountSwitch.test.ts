@@ -1,6 +1,7 @@
 // Data of one HubSpot account never shows for another, in the extension host: after the base URL points
 // elsewhere, the tree's owner names are loaded again from the new place, and "me" is the owner
-// remembered for the account the token now reaches (asked from HubSpot, not assumed).
+// remembered for the account the token signed in at that host reaches (asked from HubSpot, not assumed).
+// Tokens are kept per host: each host here is one the user signed in at.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -10,8 +11,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { seedAccount } from '../../../sandbox/seed';
 import { SANDBOX_TOKEN, sandboxUrl } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
-import { configure, DEMO_OWNER, ownSandbox, reload, signInAndLoad, type OwnSandbox } from './support';
+import { waitFor } from '../../support/waitFor';
+import { useHost } from '../support/hosts';
+import { ownSandbox, reload, signInAndLoad, type OwnSandbox } from './support';
+import { DEMO_OWNER_ID } from '../../support/demo';
 
 const OTHER_PORTAL = 13572468;
 const OTHER_ME = '75000002';
@@ -81,15 +84,15 @@ describe('Reliability: owner names and "me" follow the account (base URL change)
     await tasks.setFilters({ owner: 'all', hideCompleted: true, statuses: [], text: '' });
     await reload(c);
     const nameIn = (prefix: boolean) => () => {
-      const name = tasks.ownerName(DEMO_OWNER);
+      const name = tasks.ownerName(DEMO_OWNER_ID);
       return name !== undefined && name.startsWith('B-') === prefix && name;
     };
     const inB = await waitFor(nameIn(true), { what: "account B's owner names" });
-    await configure({ 'hubspotTasks.baseUrl': sandboxUrl() });
+    await useHost(c, sandboxUrl(), SANDBOX_TOKEN);
     await reload(c);
     const inRun = await waitFor(nameIn(false), { what: "the run's sandbox owner names after the base URL changed" });
     assert.strictEqual(inB, `B-${inRun}`);
-    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
     await reload(c);
     assert.strictEqual(await waitFor(nameIn(true), { what: "account B's names again" }), inB);
   });
@@ -97,30 +100,33 @@ describe('Reliability: owner names and "me" follow the account (base URL change)
   it('"me" is the owner remembered for the account the base URL reaches', async () => {
     const c = own.container;
     await c.tree.tasks.setFilters({ owner: 'mine', hideCompleted: true, statuses: [], text: '' });
-    assert.strictEqual(await c.auth.me(), DEMO_OWNER);
+    assert.strictEqual(await c.auth.me(), DEMO_OWNER_ID);
     const portal = c.auth.account!.portalId;
     assert.notStrictEqual(portal, OTHER_PORTAL);
 
-    // Same token, another account: nothing is remembered there yet, so the tree asks who I am.
-    await configure({ 'hubspotTasks.baseUrl': proxy.url });
+    // Another host: signed out there until the user signs in for it; that token reaches another account,
+    // where nothing is remembered yet, so the tree asks who I am.
+    await useHost(c, proxy.url);
+    assert.strictEqual(c.auth.isSignedIn, false, 'a new host: sign in for it');
+    await c.auth.signIn(SANDBOX_TOKEN);
     assert.strictEqual(await c.auth.me(), undefined);
     assert.strictEqual(c.auth.account?.portalId, OTHER_PORTAL, 'the account was asked from HubSpot');
     await reload(c);
     assert.strictEqual(c.tree.tasks.status.kind, 'needs-me');
     await c.auth.setMe(OTHER_ME);
 
-    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
-    assert.strictEqual(await c.auth.me(), DEMO_OWNER, 'back: the first account\'s "me"');
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
+    assert.strictEqual(await c.auth.me(), DEMO_OWNER_ID, 'back: the first account\'s "me"');
     assert.strictEqual(c.auth.account?.portalId, portal);
     await reload(c);
     assert.strictEqual(c.tree.tasks.status.kind, 'ready');
-    assert.strictEqual(c.tree.tasks.me, DEMO_OWNER);
+    assert.strictEqual(c.tree.tasks.me, DEMO_OWNER_ID);
 
-    await configure({ 'hubspotTasks.baseUrl': proxy.url });
+    await useHost(c, proxy.url, SANDBOX_TOKEN);
     assert.strictEqual(await c.auth.me(), OTHER_ME, 'the other account\'s "me" was remembered for it');
     await reload(c);
     assert.strictEqual(c.tree.tasks.me, OTHER_ME);
-    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
-    assert.strictEqual(await c.auth.me(), DEMO_OWNER);
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
+    assert.strictEqual(await c.auth.me(), DEMO_OWNER_ID);
   });
 });

@@ -9,10 +9,11 @@ import { Commands, Views } from '../../../src/constants';
 import type { Container } from '../../../src/container';
 import { REPO_ROOT } from '../../harness/paths';
 import { respond, startRawServer, type RawServer } from '../../unit/client/support/rawServer';
-import { FAST_RETRIES, setClientTestOptions } from '../support/client';
+import { useHost } from '../support/hosts';
 import { SANDBOX_TOKEN } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
-import { configure, ownSandbox, QUIET, reload, signInAndLoad, watchUnhandled, type OwnSandbox } from './support';
+import { waitFor } from '../../support/waitFor';
+import { configure, ownSandbox, reload, signInAndLoad, watchUnhandled, type OwnSandbox } from './support';
+import { QUIET_SETTINGS } from '../../support/quietSettings';
 
 const SEARCH_REPLY = (n: number) => JSON.stringify({ total: n, results: [] });
 
@@ -27,18 +28,15 @@ describe('Reliability: bad input in the extension host', function () {
   before(async () => {
     own = await ownSandbox({ seed: 'demo' });
     c = own.container;
-    // Every case makes the client retry (3 times, as always) against a bad server: 20 ms instead of 0.5 s as
-    // the first backoff, and no pacing to HubSpot's 5 searches a second (up to 28 searches a case), keep
-    // the cases from waiting seconds each on timers that assert nothing here. Set before signing in: it
-    // rebuilds the client, which would cut a request in flight.
-    setClientTestOptions(c, FAST_RETRIES);
+    // Every case makes the client retry (3 times, as always) against a bad server; the harness runs the
+    // extension with a 20 ms first backoff and no pacing (test/harness/tuning.ts), so the cases do not wait
+    // seconds each on timers that assert nothing here.
     await signInAndLoad(c, SANDBOX_TOKEN);
     raw = await startRawServer((_req, socket) => mode(socket));
     // The Tasks view shown, as for a user looking at it: Refresh then loads the tree and the status bar together.
     await vscode.commands.executeCommand(`${Views.tasks}.focus`);
   });
   after(async () => {
-    if (c) setClientTestOptions(c, {});
     watch.stop();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await raw?.close();
@@ -51,7 +49,8 @@ describe('Reliability: bad input in the extension host', function () {
    * the client does); returns the message the tree shows. Then proves recovery.
    */
   async function treeMessageFor(baseUrl: string): Promise<string> {
-    await configure({ 'hubspotTasks.baseUrl': baseUrl });
+    // Signed in at that host, as a user who pointed the extension there would be (tokens are kept per host).
+    await useHost(c, baseUrl, SANDBOX_TOKEN);
     await vscode.commands.executeCommand(Commands.refresh);
     await c.tree.tasks.ensureLoaded();
     await waitFor(() => c.tree.tasks.groups().every((g) => !g.loading), { what: 'groups to finish loading', timeoutMs: 30_000 });
@@ -65,7 +64,7 @@ describe('Reliability: bad input in the extension host', function () {
     if (status.kind === 'offline') texts.push(status.message);
     const message = texts.filter(Boolean).join(' | ');
     // Usable again as soon as the URL is right: the next refresh loads the groups.
-    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
     await reload(c);
     await waitFor(() => c.tree.tasks.status.kind === 'ready' && c.tree.tasks.groups().some((g) => g.tasks.length > 0), { what: 'the tree to recover', timeoutMs: 20_000 });
     return message;
@@ -76,8 +75,13 @@ describe('Reliability: bad input in the extension host', function () {
     assert.doesNotMatch(message, /\[object Object\]|undefined|TypeError|^\s*at /m);
   };
 
-  it('an invalid base URL ("not a url"): a clear message, then usable', async () => {
-    clear(await treeMessageFor('not a url'));
+  it('an invalid base URL ("not a url"): signed out there (no host has a token for it), then usable', async () => {
+    await useHost(c, 'not a url');
+    assert.strictEqual(c.auth.isSignedIn, false);
+    assert.deepStrictEqual(await c.tree.provider.getChildren(), [], 'the sign-in welcome view, no tree');
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
+    await reload(c);
+    assert.strictEqual(c.tree.tasks.status.kind, 'ready');
   });
 
   it('a DNS failure (http://nonexistent.invalid): says HubSpot could not be reached, then usable', async () => {
@@ -120,7 +124,7 @@ describe('Reliability: bad input in the extension host', function () {
         clear(e.message);
       }
     }
-    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
     await c.auth.signIn(SANDBOX_TOKEN);
   });
 
@@ -157,12 +161,14 @@ describe('Reliability: bad input in the extension host', function () {
         }
       }
       // Only the key just changed goes back (to the quiet value, or unset): one settings write, not six.
-      await configure(Object.fromEntries(Object.keys(values).map((k) => [k, (QUIET as Record<string, unknown>)[k]])));
+      await configure(Object.fromEntries(Object.keys(values).map((k) => [k, (QUIET_SETTINGS as Record<string, unknown>)[k]])));
     }
-    // A base URL that is not a string: the default (HubSpot) is used, nothing throws; then back.
+    // A base URL that is not a string: the default (HubSpot) is used, where this token was never signed in
+    // (signed out, nothing sent); nothing throws; then back.
     await configure({ 'hubspotTasks.baseUrl': 42 });
+    await waitFor(() => c.auth.host === 'api.hubapi.com', { what: 'the default host' });
     await reload(c);
-    await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
+    await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
     await reload(c);
     assert.strictEqual(c.tree.tasks.status.kind, 'ready');
   });

@@ -4,11 +4,11 @@
 // typing in the file keeps every one of the user's edits. (Two real browser windows: test/e2e/reliability.)
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { TOKEN_SECRET_KEY } from '../../../src/constants';
+import { tokenKeyFor } from '../support/hosts';
 import type { HubSpotApi, TasksApi } from '../../../src/hubspot/api';
 import type { CreationSummary } from '../../../src/todo/todoCreator';
 import { SANDBOX_TOKEN } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
+import { waitFor } from '../../support/waitFor';
 import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';
 
 describe('Reliability: concurrency in the extension host', function () {
@@ -28,11 +28,11 @@ describe('Reliability: concurrency in the extension host', function () {
   it('the token deleted from the shared secret store (sign-out elsewhere) signs this window out', async () => {
     const c = own.container;
     assert.strictEqual(c.auth.isSignedIn, true);
-    await c.context.secrets.delete(TOKEN_SECRET_KEY);
+    await c.context.secrets.delete(tokenKeyFor(own.sandbox.url));
     await waitFor(() => !c.auth.isSignedIn, { what: 'this window to notice the sign-out', timeoutMs: 10_000 });
     await waitFor(() => /Sign in/.test(c.tree.statusBar.text) || c.tree.statusBar.text === '', { what: 'the status bar to show signed out' });
     // And a sign-in elsewhere (the token written to the store) signs it back in.
-    await c.context.secrets.store(TOKEN_SECRET_KEY, SANDBOX_TOKEN);
+    await c.context.secrets.store(tokenKeyFor(own.sandbox.url), SANDBOX_TOKEN);
     await waitFor(() => c.auth.isSignedIn, { what: 'this window to notice the sign-in', timeoutMs: 10_000 });
   });
 

@@ -6,18 +6,10 @@ import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/types';
 import { activateExtension } from '../support/extension';
 import { SANDBOX_TOKEN, sandboxUrl } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
+import { DEMO_OWNER_ID } from '../../support/demo';
+import { QUIET_SETTINGS } from '../../support/quietSettings';
+import { waitFor } from '../../support/waitFor';
 import { configure } from '../support/settings';
-
-export const DEMO_OWNER = '75000001';
-
-export const QUIET = {
-  'hubspotTasks.reminders.enabled': false,
-  'hubspotTasks.refreshOnFocus': false,
-  'hubspotTasks.autoRefreshMinutes': 0,
-  'hubspotTasks.pageSize': 50,
-  'hubspotTasks.ownerEmail': '',
-};
 
 export { configure };
 
@@ -33,15 +25,15 @@ export async function ownSandbox(options: SandboxOptions): Promise<OwnSandbox> {
   const container = await activateExtension();
   await container.auth.ready;
   const sandbox = await startSandbox(options);
-  await configure({ ...QUIET, 'hubspotTasks.baseUrl': sandbox.url });
+  await configure({ ...QUIET_SETTINGS, 'hubspotTasks.baseUrl': sandbox.url });
   return {
     sandbox,
     container,
     restore: async () => {
-      await configure({ ...QUIET, 'hubspotTasks.baseUrl': sandboxUrl() });
+      await configure({ ...QUIET_SETTINGS, 'hubspotTasks.baseUrl': sandboxUrl() });
       try {
         await container.auth.signIn(SANDBOX_TOKEN);
-        await container.auth.setMe(DEMO_OWNER);
+        await container.auth.setMe(DEMO_OWNER_ID);
       } finally {
         await sandbox.close();
       }
@@ -52,7 +44,7 @@ export async function ownSandbox(options: SandboxOptions): Promise<OwnSandbox> {
 /** Signs in with `token` and waits until the tree has loaded (first group answered). */
 export async function signInAndLoad(c: Container, token: string): Promise<void> {
   await c.auth.signIn(token);
-  await c.auth.setMe(DEMO_OWNER);
+  await c.auth.setMe(DEMO_OWNER_ID);
   await reload(c);
 }
 

@@ -6,7 +6,8 @@ export function sandboxUrl(): string {
   return url;
 }
 
-export const SANDBOX_TOKEN = 'sandbox-token';
+// The sandbox's own default token (test/support/demo.ts), here beside the run's sandbox it signs in to.
+export { SANDBOX_TOKEN } from '../../support/demo';
 
 export interface LoggedRequest {
   method: string;

@@ -7,8 +7,9 @@ import type { Container } from '../../../src/container';
 import type { HubSpotApi } from '../../../src/hubspot/api';
 import type { TodoCandidate, CreationSummary } from '../../../src/todo/todoCreator';
 import { sandbox, type LoggedRequest } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
-import { configure, DEMO_OWNER, requests, signedInContainer } from '../tree/treeSupport';
+import { waitFor } from '../../support/waitFor';
+import { configure, requests, signedInContainer } from '../tree/treeSupport';
+import { DEMO_OWNER_ID } from '../../support/demo';
 
 const FABRIKAM = '52000003'; // demo company with domain fabrikam.example
 const FOLDER = 'todo-it';
@@ -102,7 +103,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     const [input] = createdInputs([create]);
     assert.strictEqual(input.properties.hs_task_subject, 'call Fabrikam about renewal');
     assert.strictEqual(input.properties.hs_task_priority, 'HIGH');
-    assert.strictEqual(input.properties.hubspot_owner_id, DEMO_OWNER);
+    assert.strictEqual(input.properties.hubspot_owner_id, DEMO_OWNER_ID);
     assert.strictEqual(new Date(input.properties.hs_timestamp).getDate(), 15);
     assert.match(input.properties.hs_task_body, new RegExp(`${FOLDER}/f[^,]+\\.ts, line 2`));
     assert.match(input.properties.hs_task_body, /&quot;TODO: not in a string&quot;/, 'surrounding code is escaped');

@@ -3,11 +3,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
-import { AUTH_PROVIDER_ID, TOKEN_SECRET_KEY } from '../../../src/constants';
+import { AUTH_PROVIDER_ID } from '../../../src/constants';
+import { tokenKeyFor, useHost } from '../support/hosts';
 import { SANDBOX_TOKEN, sandbox, sandboxUrl } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
-import { configure, DEMO_OWNER, QUIET, requests } from './treeSupport';
+import { waitFor } from '../../support/waitFor';
+import { configure, requests } from './treeSupport';
 import { activateExtension } from '../support/extension';
+import { DEMO_OWNER_ID, SANDBOX_NO_SCOPE_TOKEN } from '../../support/demo';
+import { QUIET_SETTINGS } from '../../support/quietSettings';
 
 describe('Sign-in (in the extension host, against the sandbox)', function () {
   this.timeout(60_000);
@@ -15,13 +18,13 @@ describe('Sign-in (in the extension host, against the sandbox)', function () {
 
   before(async () => {
     c = await activateExtension();
-    await configure(QUIET);
+    await configure(QUIET_SETTINGS);
     await c.auth.ready;
   });
   after(async () => {
     await configure({ 'hubspotTasks.baseUrl': sandboxUrl() });
     await c.auth.signIn(SANDBOX_TOKEN);
-    await c.auth.setMe(DEMO_OWNER);
+    await c.auth.setMe(DEMO_OWNER_ID);
   });
 
   async function refusal(token: string): Promise<{ reason: string; message: string }> {
@@ -40,25 +43,26 @@ describe('Sign-in (in the extension host, against the sandbox)', function () {
     assert.strictEqual(error.reason, 'invalid');
     assert.match(error.message, /refused this token/);
     assert.ok(!error.message.includes('pat-na1-not-a-real-token'));
-    assert.strictEqual(await c.context.secrets.get(TOKEN_SECRET_KEY), undefined);
+    assert.strictEqual(await c.context.secrets.get(tokenKeyFor(sandboxUrl())), undefined);
     assert.strictEqual(c.auth.isSignedIn, false);
   });
 
   it('names the missing scopes', async () => {
-    const error = await refusal('sandbox-token-noscopes');
+    const error = await refusal(SANDBOX_NO_SCOPE_TOKEN);
     assert.strictEqual(error.reason, 'missing-scopes');
     assert.match(error.message, /crm\.objects\.contacts\.read/);
-    assert.strictEqual(await c.context.secrets.get(TOKEN_SECRET_KEY), undefined);
+    assert.strictEqual(await c.context.secrets.get(tokenKeyFor(sandboxUrl())), undefined);
   });
 
   it('says when HubSpot cannot be reached', async () => {
-    await configure({ 'hubspotTasks.baseUrl': 'http://127.0.0.1:9' });
+    await useHost(c, 'http://127.0.0.1:9');
     try {
       const error = await refusal(SANDBOX_TOKEN);
       assert.strictEqual(error.reason, 'network');
       assert.match(error.message, /Could not reach HubSpot/);
+      assert.strictEqual(await c.context.secrets.get(tokenKeyFor('http://127.0.0.1:9')), undefined, 'nothing stored for that host');
     } finally {
-      await configure({ 'hubspotTasks.baseUrl': sandboxUrl() });
+      await useHost(c, sandboxUrl());
     }
   });
 
@@ -67,7 +71,7 @@ describe('Sign-in (in the extension host, against the sandbox)', function () {
     const account = await c.auth.signIn(SANDBOX_TOKEN);
     const operations = (await requests()).map((r) => r.operation).sort();
     assert.deepStrictEqual(operations.slice(0, 2), ['accountDetails', 'listTasks']);
-    assert.strictEqual(await c.context.secrets.get(TOKEN_SECRET_KEY), SANDBOX_TOKEN);
+    assert.strictEqual(await c.context.secrets.get(tokenKeyFor(sandboxUrl())), SANDBOX_TOKEN);
     assert.ok(account.portalId > 0 && account.uiDomain);
     assert.strictEqual(c.auth.isSignedIn, true);
     const accounts = await waitFor(async () => {
@@ -76,9 +80,9 @@ describe('Sign-in (in the extension host, against the sandbox)', function () {
     }, { what: 'the account in the Accounts menu' });
     assert.deepStrictEqual(accounts.map((a) => a.label), [`HubSpot portal ${account.portalId}`]);
     // "me" is remembered per account.
-    await c.auth.setMe(DEMO_OWNER);
-    assert.strictEqual(await c.auth.me(), DEMO_OWNER);
-    assert.strictEqual(c.context.globalState.get<{ id: string }>(`hubspotTasks.me.${account.portalId}`)?.id, DEMO_OWNER);
+    await c.auth.setMe(DEMO_OWNER_ID);
+    assert.strictEqual(await c.auth.me(), DEMO_OWNER_ID);
+    assert.strictEqual(c.context.globalState.get<{ id: string }>(`hubspotTasks.me.${account.portalId}`)?.id, DEMO_OWNER_ID);
   });
 
   it('finds "me" from the ownerEmail setting', async () => {
@@ -92,13 +96,13 @@ describe('Sign-in (in the extension host, against the sandbox)', function () {
   });
 
   it('follows a sign-out made elsewhere (secrets.onDidChange) and the welcome view takes over', async () => {
-    await c.context.secrets.delete(TOKEN_SECRET_KEY);
+    await c.context.secrets.delete(tokenKeyFor(sandboxUrl()));
     await waitFor(() => !c.auth.isSignedIn, { what: 'signed out' });
     assert.deepStrictEqual(await c.tree.provider.getChildren(), []);
     await waitFor(async () => (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).length === 0, { what: 'the account to leave the Accounts menu' });
     await c.tree.statusBar.refresh();
     assert.match(c.tree.statusBar.text, /Sign in to HubSpot/);
-    await c.context.secrets.store(TOKEN_SECRET_KEY, SANDBOX_TOKEN);
+    await c.context.secrets.store(tokenKeyFor(sandboxUrl()), SANDBOX_TOKEN);
     await waitFor(() => c.auth.isSignedIn, { what: 'signed in again from the secret' });
   });
 });

@@ -3,8 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
-import { waitFor } from '../support/waitFor';
-import { configure, DEMO_OWNER, freshTree, signedInContainer } from './treeSupport';
+import { waitFor } from '../../support/waitFor';
+import { configure, freshTree, signedInContainer } from './treeSupport';
+import { DEMO_OWNER_ID } from '../../support/demo';
 
 const CLAIMS = 'hubspotTasks.remindersShown';
 type Claims = Record<string, { by: string; at: number }>;
@@ -22,7 +23,7 @@ describe('Due reminders (in the extension host, against the sandbox)', function 
   it('reminds once when my task becomes due, and leaves a task another window claimed to that window', async () => {
     const due = Date.now() + 3_000;
     const create = (subject: string) => c.client.tasks.createTask({
-      properties: { hs_task_subject: subject, hs_timestamp: String(due), hubspot_owner_id: DEMO_OWNER, hs_task_status: 'NOT_STARTED' },
+      properties: { hs_task_subject: subject, hs_timestamp: String(due), hubspot_owner_id: DEMO_OWNER_ID, hs_task_status: 'NOT_STARTED' },
     });
     const mine = await create('Reminder: call Ada');
     const theirs = await create('Reminder: claimed by another window');

@@ -6,27 +6,24 @@ import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import { Commands } from '../../../src/constants';
 import type { LoadMoreNode, TreeNode } from '../../../src/views/treeNodes';
-import { FAST_RETRIES, setClientTestOptions, UNPACED } from '../support/client';
-import { activateExtension } from '../support/extension';
+import { tokenKeyFor, useHost } from '../support/hosts';
 import { sandbox, sandboxUrl } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
-import { children, configure, DEMO_OWNER, freshTree, groupNode, idle, requests, rootLabels, searchBody, signedInContainer, taskNodes } from './treeSupport';
+import { waitFor } from '../../support/waitFor';
+import { children, configure, freshTree, groupNode, idle, requests, rootLabels, searchBody, signedInContainer, taskNodes } from './treeSupport';
+import { DEMO_OWNER_ID, SANDBOX_TOKEN } from '../../support/demo';
 
 describe('Tasks tree (in the extension host, against the sandbox)', function () {
   this.timeout(60_000);
   let c: Container;
 
   before(async () => {
-    // Request counts are asserted here, not the client's pacing (each reload is 7 searches, over a second
-    // at HubSpot's 5 a second): the unit tests cover the pacing. Set before signing in: it rebuilds the
-    // client, which would cut a request in flight.
-    setClientTestOptions(await activateExtension(), UNPACED);
+    // Request counts are asserted here, not the client's pacing: the harness runs the extension unpaced
+    // (test/harness/tuning.ts); the unit tests cover the pacing.
     c = await signedInContainer();
     await vscode.commands.executeCommand('hubspotTasks.tasks.focus');
   });
   beforeEach(async () => freshTree(c));
   after(async () => {
-    if (c) setClientTestOptions(c, {});
     await configure({ 'hubspotTasks.pageSize': 50, 'hubspotTasks.baseUrl': sandboxUrl() });
     await sandbox.configure({ searchLagMs: 0 });
   });
@@ -47,7 +44,7 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
     // The groups partition my open tasks: their totals add up to one independent count.
     const all = await c.client.tasks.searchTasks({
       filterGroups: [{ filters: [
-        { propertyName: 'hubspot_owner_id', operator: 'EQ', value: DEMO_OWNER },
+        { propertyName: 'hubspot_owner_id', operator: 'EQ', value: DEMO_OWNER_ID },
         { propertyName: 'hs_task_status', operator: 'NEQ', value: 'COMPLETED' },
       ] }],
       limit: 1,
@@ -223,7 +220,7 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
     const count = c.tree.statusBar.current!.total;
     const due = new Date();
     due.setHours(23, 30, 0, 0);
-    const created = await c.client.tasks.createTask({ properties: { hs_task_subject: 'Made in the editor', hs_timestamp: String(due.getTime()), hubspot_owner_id: DEMO_OWNER, hs_task_status: 'NOT_STARTED' } });
+    const created = await c.client.tasks.createTask({ properties: { hs_task_subject: 'Made in the editor', hs_timestamp: String(due.getTime()), hubspot_owner_id: DEMO_OWNER_ID, hs_task_status: 'NOT_STARTED' } });
     await sandbox.clearRequests();
     const todayTotal = c.tree.tasks.group('today')!.total;
     c.tasksChanged.fire([created]);
@@ -234,9 +231,9 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
   });
 
   it('a rejected token: the tree says so with "Sign in again", nothing crashes', async () => {
-    await c.context.secrets.store('hubspotTasks.accessToken', 'revoked-token');
+    await c.context.secrets.store(tokenKeyFor(sandboxUrl()), 'revoked-token');
     try {
-      await waitFor(async () => (await c.auth.getToken()) === 'revoked-token', { what: 'the auth service to follow the secret' });
+      await waitFor(async () => (await c.auth.getToken(new URL(sandboxUrl()).origin)) === 'revoked-token', { what: 'the auth service to follow the secret' });
       // The view and the status bar react to the change on their own; count only our refresh.
       await waitFor(() => c.auth.isRejected, { what: 'the first 401' });
       await idle(c);
@@ -252,8 +249,8 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
       assert.strictEqual(item.command?.command, Commands.signIn);
       assert.strictEqual((await requests('searchTasks')).filter((r) => searchBody(r).limit === 50).length, 1, 'one request, not one per group');
     } finally {
-      await c.auth.signIn('sandbox-token');
-      await c.auth.setMe(DEMO_OWNER);
+      await c.auth.signIn(SANDBOX_TOKEN);
+      await c.auth.setMe(DEMO_OWNER_ID);
     }
     await c.tree.tasks.refresh();
     assert.strictEqual(c.tree.tasks.status.kind, 'ready');
@@ -261,9 +258,9 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
 
   it('offline: keeps the last tasks marked cached with their time, and a retry', async () => {
     const todayIds = c.tree.tasks.group('today')!.tasks.map((t) => t.id);
-    // The client still retries the refused connection 3 times; only its first backoff is 20 ms, not 0.5 s.
-    setClientTestOptions(c, FAST_RETRIES);
-    await configure({ 'hubspotTasks.baseUrl': 'http://127.0.0.1:9' });
+    // The client still retries the refused connection 3 times (its first backoff 20 ms in this suite). The
+    // closed port is a host the user signed in at (tokens are kept per host).
+    await useHost(c, 'http://127.0.0.1:9', SANDBOX_TOKEN);
     try {
       await c.tree.tasks.refresh();
       const status = c.tree.tasks.status;
@@ -277,8 +274,7 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
       assert.ok(groups.length > 0);
       assert.deepStrictEqual(c.tree.tasks.group('today')!.tasks.map((t) => t.id), todayIds);
     } finally {
-      await configure({ 'hubspotTasks.baseUrl': sandboxUrl() });
-      setClientTestOptions(c, UNPACED);
+      await useHost(c, sandboxUrl(), SANDBOX_TOKEN);
     }
     await vscode.commands.executeCommand(Commands.refresh);
     await idle(c);

@@ -9,35 +9,27 @@ import type { GroupId } from '../../../src/tasks/grouping';
 import type { TreeNode } from '../../../src/views/treeNodes';
 import { activateExtension } from '../support/extension';
 import { sandbox, SANDBOX_TOKEN, type LoggedRequest } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
+import { DEMO_OWNER_ID } from '../../support/demo';
+import { QUIET_SETTINGS } from '../../support/quietSettings';
+import { waitFor } from '../../support/waitFor';
 import { configure } from '../support/settings';
-
-export const DEMO_OWNER = '75000001';
 
 export { configure };
 
-export const QUIET = {
-  'hubspotTasks.reminders.enabled': false,
-  'hubspotTasks.refreshOnFocus': false,
-  'hubspotTasks.autoRefreshMinutes': 0,
-  'hubspotTasks.pageSize': 50,
-  'hubspotTasks.ownerEmail': '',
-};
-
 export async function signedInContainer(): Promise<Container> {
   const c = await activateExtension();
-  await configure(QUIET);
+  await configure(QUIET_SETTINGS);
   await c.auth.ready;
   if (!c.auth.isSignedIn || c.auth.isRejected) {
     await c.auth.signIn(SANDBOX_TOKEN);
   }
-  await c.auth.setMe(DEMO_OWNER);
+  await c.auth.setMe(DEMO_OWNER_ID);
   return c;
 }
 
 /** Demo data, default filters, due grouping, everything loaded, request log empty. */
 export async function freshTree(c: Container): Promise<void> {
-  await configure(QUIET);
+  await configure(QUIET_SETTINGS);
   await sandbox.configure({ searchLagMs: 0, faults: null, latencyMs: 0, rateLimits: false });
   await sandbox.reset('demo');
   // Other suites' writes (tasksChanged) are still overlaid on search results; the data was just replaced.

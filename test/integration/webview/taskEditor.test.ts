@@ -10,9 +10,9 @@ import type { FromWebview, TaskFields, ToWebview } from '../../../src/webviews/p
 import type { TaskEditorPanel } from '../../../src/webviews/taskEditorPanel';
 import { activateExtension } from '../support/extension';
 import { SANDBOX_TOKEN, sandbox as sandboxAdmin, type LoggedRequest } from '../support/sandbox';
-import { waitFor } from '../support/waitFor';
+import { waitFor } from '../../support/waitFor';
+import { DEMO_OWNER_ID } from '../../support/demo';
 
-const ME = '75000001';
 
 /** The admin helpers, with the request log unwrapped (GET /__sandbox/requests answers `{requests}`). */
 const sandbox = {
@@ -39,7 +39,7 @@ describe('Task editor (webview panel, in the extension host)', function () {
   function draft(overrides: Partial<TaskFields> = {}): TaskFields {
     return {
       subject: 'Send the proposal', notes: 'Pricing\nTimeline', dueAt: DUE, reminderAt: null, status: 'NOT_STARTED',
-      priority: 'MEDIUM', type: 'EMAIL', ownerId: ME, associations: [], ...overrides,
+      priority: 'MEDIUM', type: 'EMAIL', ownerId: DEMO_OWNER_ID, associations: [], ...overrides,
     };
   }
 
@@ -89,7 +89,7 @@ describe('Task editor (webview panel, in the extension host)', function () {
     container = await activateExtension();
     await sandbox.reset('demo');
     await container.auth.signIn(SANDBOX_TOKEN);
-    await container.auth.setMe(ME);
+    await container.auth.setMe(DEMO_OWNER_ID);
     container.register(container.tasksChanged.event((tasks) => changedTasks.push(tasks)));
   });
 
@@ -122,8 +122,8 @@ describe('Task editor (webview panel, in the extension host)', function () {
     assert.strictEqual(panel.panel.title, 'New Task');
     const init = panel.posted.find((m) => m.type === 'init');
     if (init?.type === 'init') {
-      assert.strictEqual(init.base.fields.ownerId, ME, 'a new task is mine by default');
-      assert.ok(init.owners.some((o) => o.id === ME));
+      assert.strictEqual(init.base.fields.ownerId, DEMO_OWNER_ID, 'a new task is mine by default');
+      assert.ok(init.owners.some((o) => o.id === DEMO_OWNER_ID));
     }
 
     await sandbox.clearRequests();

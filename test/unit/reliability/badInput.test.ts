@@ -8,6 +8,7 @@ import { HubSpotClient } from '../../../src/hubspot/client';
 import { isHubSpotError, type HubSpotError } from '../../../src/hubspot/errors';
 import { respond, startRawServer, type RawServer } from '../client/support/rawServer';
 import { recordNumbers } from './support/report';
+import { SANDBOX_TOKEN } from '../../support/demo';
 
 const TASK = (id: string) => ({ id, properties: { hs_task_subject: `t${id}` }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false });
 const LIST = (items: unknown[]) => JSON.stringify({ results: items });
@@ -60,7 +61,7 @@ describe('Reliability: bad input reaches the user as a clear, typed error', func
       if (current) current.serve(socket);
       else respond(socket, 200, LIST([TASK('42')]));
     });
-    client = new HubSpotClient({ baseUrl: server.url, getToken: async () => 'sandbox-token', maxRetries: 0, timeoutMs: 2_000 });
+    client = new HubSpotClient({ baseUrl: server.url, getToken: async () => SANDBOX_TOKEN, maxRetries: 0, timeoutMs: 2_000 });
   });
   after(async () => {
     client?.dispose();

@@ -12,6 +12,7 @@ import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
 import type { FaultKind } from '../../../sandbox/types';
 import { allTasks, MemoryStore, tasksByMarker } from './support/todoChaos';
+import { SANDBOX_TOKEN } from '../../support/demo';
 
 function inputs(n: number): TodoInput[] {
   return Array.from({ length: n }, (_, i) => {
@@ -29,7 +30,7 @@ describe('Reliability: no duplicate when the marker look-up itself keeps failing
   after(async () => sandbox?.close());
 
   it('an applied create whose answer is lost, then every look-up fails: not sent again, reported, one task each', async () => {
-    const client = new HubSpotClient({ baseUrl: sandbox.url, getToken: async () => 'sandbox-token', timeoutMs: 1000, retryBaseDelayMs: 5, maxRetryDelayMs: 20, requestsPer10s: 100_000, searchesPerSecond: 100_000 });
+    const client = new HubSpotClient({ baseUrl: sandbox.url, getToken: async () => SANDBOX_TOKEN, timeoutMs: 1000, retryBaseDelayMs: 5, maxRetryDelayMs: 20, requestsPer10s: 100_000, searchesPerSecond: 100_000 });
     const items = inputs(5);
     // Every request is applied, then its connection reset: the create lands, no answer ever arrives.
     sandbox.configure({ faults: { rate: 1, seed: 1, kinds: ['reset'] } });
@@ -67,7 +68,7 @@ describe('Reliability: a TODO left "could not be checked" is looked up first on 
 
   /** One run of the command: the remembered unchecked TODOs go first through the marker look-up. */
   async function run(store: UncheckedTodos, items: TodoInput[], faults: FaultKind[] | null, extra: CreationOptions = {}): Promise<{ result: CreationResult; creates: number; searches: number }> {
-    const client = new HubSpotClient({ baseUrl: sandbox.url, getToken: async () => 'sandbox-token', timeoutMs: 1000, retryBaseDelayMs: 5, maxRetryDelayMs: 20, requestsPer10s: 100_000, searchesPerSecond: 100_000 });
+    const client = new HubSpotClient({ baseUrl: sandbox.url, getToken: async () => SANDBOX_TOKEN, timeoutMs: 1000, retryBaseDelayMs: 5, maxRetryDelayMs: 20, requestsPer10s: 100_000, searchesPerSecond: 100_000 });
     sandbox.clearRequests();
     sandbox.configure({ faults: faults ? { rate: 1, seed: 1, kinds: faults } : null });
     try {

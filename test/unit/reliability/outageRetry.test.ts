@@ -5,12 +5,15 @@
 import * as assert from 'assert';
 import { NetworkError, ServerError, AuthenticationError, ValidationError, RateLimitError } from '../../../src/hubspot/errors';
 import { isTransientFailure, OutageRetry, type RefreshHealth, type Timers } from '../../../src/services/outageRetry';
+import { PRODUCT_TUNING } from '../../../src/tuning';
 import { TaskService } from '../../../src/services/taskService';
 import { silentLogger } from '../../../src/util/logger';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
 import { testClient } from '../client/support/clients';
 import { MemoryStore } from './support/todoChaos';
+import { DEMO_OWNER_ID, SANDBOX_TOKEN } from '../../support/demo';
+import { waitFor } from '../../support/waitFor';
 
 /** Timers the test fires by hand: `pending` is what would run, and after how long. */
 class ManualTimers implements Timers {
@@ -38,13 +41,14 @@ class ManualTimers implements Timers {
   }
 }
 
-function harness(maxDelayMs = 60_000) {
+function harness(maxDelayMs = 60_000, baseDelayMs?: number) {
   const timers = new ManualTimers();
   let health: RefreshHealth = 'ok';
   let refreshes = 0;
   let done: () => void = () => undefined;
   const retry = new OutageRetry({
     timers,
+    baseDelayMs,
     maxDelayMs: () => maxDelayMs,
     health: () => health,
     refresh: async () => {
@@ -125,9 +129,8 @@ describe('Reliability: the tree and status bar retry on a short backoff after an
     assert.strictEqual(h.timers.pending, undefined, 'and nothing is scheduled after it');
   });
 
-  it('the test seam runs the same doubling schedule from a shorter first delay, until lifted', async () => {
-    const h = harness(60_000);
-    h.retry.overrideBaseDelay(100);
+  it('a first delay given by the composition root (Tuning) runs the same doubling schedule from it', async () => {
+    const h = harness(60_000, 100);
     h.set('transient');
     h.retry.check();
     const delays: number[] = [];
@@ -136,13 +139,12 @@ describe('Reliability: the tree and status bar retry on a short backoff after an
       await h.fire();
     }
     assert.deepStrictEqual(delays, [100, 200, 400]);
-    h.set('ok');
-    h.retry.check();
-    h.retry.overrideBaseDelay(undefined);
-    h.set('transient');
-    h.retry.check();
-    assert.strictEqual(h.timers.pending!.ms, 5_000, 'lifted: the real schedule again');
     h.retry.dispose();
+    const product = harness(60_000, PRODUCT_TUNING.outageRetryBaseMs);
+    product.set('transient');
+    product.retry.check();
+    assert.strictEqual(product.timers.pending!.ms, 5_000, 'the product schedule starts at 5 s');
+    product.retry.dispose();
   });
 
   it('the cap never goes below the first delay (auto-refresh interval shorter than 5 s)', () => {
@@ -161,11 +163,11 @@ describe('Reliability: the tree and status bar retry on a short backoff after an
     });
     after(async () => sandbox?.close());
 
-    function wire(token = 'sandbox-token') {
+    function wire(token = SANDBOX_TOKEN) {
       const { client } = testClient(sandbox.url, { maxRetries: 0, getToken: async () => token });
       let authErrors = 0;
       const service = new TaskService({
-        client, me: async () => '75000001', isSignedIn: () => true, onAuthenticationError: () => authErrors++,
+        client, me: async () => DEMO_OWNER_ID, isSignedIn: () => true, onAuthenticationError: () => authErrors++,
         workspaceState: new MemoryStore(), pageSize: () => 20, logger: silentLogger,
       });
       let retries = 0;
@@ -183,14 +185,6 @@ describe('Reliability: the tree and status bar retry on a short backoff after an
       };
     }
 
-    async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-
     it('HubSpot down: offline, retried on the backoff; back up: ready again with no refresh from outside', async () => {
       const w = wire();
       try {
@@ -198,10 +192,10 @@ describe('Reliability: the tree and status bar retry on a short backoff after an
         await w.service.refresh();
         assert.strictEqual(w.service.status.kind, 'offline');
         assert.ok(w.retry.scheduledDelayMs !== undefined, 'a retry is scheduled');
-        await until(() => w.retries() >= 2, 'two retries while HubSpot is down');
+        await waitFor(() => w.retries() >= 2, { what: 'two retries while HubSpot is down', intervalMs: 20 });
         assert.strictEqual(w.service.status.kind, 'offline', 'still down');
         sandbox.configure({ faults: null });
-        await until(() => w.service.status.kind === 'ready', 'the tree to come back on its own');
+        await waitFor(() => w.service.status.kind === 'ready', { what: 'the tree to come back on its own', intervalMs: 20 });
         assert.ok(w.service.groups().some((g) => g.total > 0), 'tasks loaded');
         assert.strictEqual(w.retry.scheduledDelayMs, undefined, 'no retry after the recovery');
       } finally {

@@ -1,8 +1,9 @@
 // Small helpers for the sandbox tests: one real HTTP call (global fetch) and a poll-with-deadline.
 import type { Sandbox } from '../../../sandbox/types';
 
-export const TOKEN = 'sandbox-token';
-export const NO_SCOPE_TOKEN = 'sandbox-token-noscopes';
+import { SANDBOX_NO_SCOPE_TOKEN as NO_SCOPE_TOKEN, SANDBOX_TOKEN as TOKEN } from '../../support/demo';
+
+export { NO_SCOPE_TOKEN, TOKEN };
 
 export interface Reply<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   status: number;
@@ -27,21 +28,6 @@ export async function call<T = any>( // eslint-disable-line @typescript-eslint/n
   const res = await fetch(`${sandbox.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 3000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 export function taskInput(subject: string, extra: Record<string, string> = {}) {

@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
-import { call, eventually, taskInput } from './helpers';
+import { waitFor } from '../../support/waitFor';
+import { call, taskInput } from './helpers';
 
 const CLI = path.resolve(__dirname, '../../../sandbox/cli.js');
 
@@ -65,7 +66,7 @@ describe('sandbox: persistence', function () {
       for (let i = 0; i < 15; i++) {
         ids.push((await call(sandbox, 'POST', '/crm/v3/objects/tasks', taskInput(`burst ${i}`))).body.id);
       }
-      await eventually(fileHas(`"id":"${ids[14]}"`), 3000, 'the last task in the file');
+      await waitFor(fileHas(`"id":"${ids[14]}"`), { timeoutMs: 3000, what: 'the last task in the file', intervalMs: 10 });
     } finally {
       clearInterval(reader);
     }
@@ -79,10 +80,10 @@ describe('sandbox: persistence', function () {
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
     });
-    const url = await eventually(() => /listening on (http:\/\/\S+)/.exec(out)?.[1], 10_000, 'the CLI to listen');
+    const url = await waitFor(() => /listening on (http:\/\/\S+)/.exec(out)?.[1], { timeoutMs: 10_000, what: 'the CLI to listen', intervalMs: 10 });
     const fake = { url } as Sandbox;
     const id = (await call(fake, 'POST', '/crm/v3/objects/tasks', taskInput('before the kill'))).body.id as string;
-    await eventually(fileHas(`"id":"${id}"`), 3000, 'the task in the file');
+    await waitFor(fileHas(`"id":"${id}"`), { timeoutMs: 3000, what: 'the task in the file', intervalMs: 10 });
     const exited = new Promise((resolve) => child?.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

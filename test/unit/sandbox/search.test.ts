@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
 import { call } from './helpers';
+import { DEMO_OWNER_ID } from '../../support/demo';
 
 const SEARCH = '/crm/v3/objects/tasks/search';
 type Filter = { propertyName: string; operator: string; value?: string; highValue?: string; values?: string[] };
@@ -15,10 +16,10 @@ describe('sandbox: search', () => {
   before(async () => {
     sandbox = await startSandbox({ port: 0, seed: 'empty' });
     const tasks: [string, Record<string, string>][] = [
-      ['T1', { hs_task_subject: 'Call Ada Lovelace', hs_task_priority: 'HIGH', hs_timestamp: '2030-01-01T10:00:00Z', hubspot_owner_id: '75000001', hs_task_body: '<p>renewal terms</p>' }],
+      ['T1', { hs_task_subject: 'Call Ada Lovelace', hs_task_priority: 'HIGH', hs_timestamp: '2030-01-01T10:00:00Z', hubspot_owner_id: DEMO_OWNER_ID, hs_task_body: '<p>renewal terms</p>' }],
       ['T2', { hs_task_subject: 'Email Bob the proposal', hs_task_priority: 'LOW', hs_timestamp: '2030-01-05T10:00:00Z', hubspot_owner_id: '75000002' }],
       ['T3', { hs_task_subject: 'Prepare deck', hs_task_priority: 'MEDIUM', hs_timestamp: '2030-01-10T10:00:00Z', hs_task_body: 'ping ada@example.com first' }],
-      ['T4', { hs_task_subject: 'Review contract', hs_timestamp: '2030-01-20T10:00:00Z', hubspot_owner_id: '75000001' }],
+      ['T4', { hs_task_subject: 'Review contract', hs_timestamp: '2030-01-20T10:00:00Z', hubspot_owner_id: DEMO_OWNER_ID }],
     ];
     const r = await call(sandbox, 'POST', '/crm/v3/objects/tasks/batch/create', {
       inputs: tasks.map(([name, properties]) => ({ properties, objectWriteTraceId: name })),
@@ -71,7 +72,7 @@ describe('sandbox: search', () => {
       { filters: [{ propertyName: 'hs_task_priority', operator: 'EQ', value: 'MEDIUM' }] },
     ] }), ['T1', 'T3']);
     assert.deepEqual(await names({ filterGroups: [{ filters: [
-      { propertyName: 'hubspot_owner_id', operator: 'EQ', value: '75000001' },
+      { propertyName: 'hubspot_owner_id', operator: 'EQ', value: DEMO_OWNER_ID },
       { propertyName: 'hs_task_priority', operator: 'HAS_PROPERTY' },
     ] }] }), ['T1']);
   });

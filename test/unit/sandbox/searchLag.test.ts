@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
-import { call, eventually, taskInput } from './helpers';
+import { waitFor } from '../../support/waitFor';
+import { call, taskInput } from './helpers';
 
 describe('sandbox: search lag', () => {
   let sandbox: Sandbox;
@@ -22,10 +23,10 @@ describe('sandbox: search lag', () => {
     assert.equal((await call(sandbox, 'GET', `/crm/v3/objects/tasks/${task.id}`)).status, 200);
     assert.deepEqual(await bySubject('lagging'), []);
     assert.equal(sandbox.state().pendingIndex, 1);
-    const found = await eventually(async () => {
+    const found = await waitFor(async () => {
       const r = await bySubject('lagging');
       return r.length > 0 ? r : undefined;
-    }, 3000, 'the task in search');
+    }, { timeoutMs: 3000, what: 'the task in search', intervalMs: 10 });
     assert.ok(Date.now() - created >= 300);
     assert.equal(found[0].id, task.id);
   });
@@ -38,7 +39,7 @@ describe('sandbox: search lag', () => {
     await call(sandbox, 'PATCH', `/crm/v3/objects/tasks/${task.id}`, { properties: { hs_task_status: 'COMPLETED' } });
     const stale = await bySubject('versioned');
     assert.equal(stale[0].properties.hs_task_status, null);
-    await eventually(async () => ((await bySubject('versioned'))[0]?.properties.hs_task_status === 'COMPLETED' ? true : undefined), 3000, 'the update in search');
+    await waitFor(async () => ((await bySubject('versioned'))[0]?.properties.hs_task_status === 'COMPLETED' ? true : undefined), { timeoutMs: 3000, what: 'the update in search', intervalMs: 10 });
   });
 
   it('keeps an archived task in search until the lag has passed', async () => {
@@ -47,6 +48,6 @@ describe('sandbox: search lag', () => {
     sandbox.configure({ searchLagMs: 200 });
     await call(sandbox, 'DELETE', `/crm/v3/objects/tasks/${task.id}`);
     assert.equal((await bySubject('going')).length, 1);
-    await eventually(async () => ((await bySubject('going')).length === 0 ? true : undefined), 3000, 'the archive in search');
+    await waitFor(async () => ((await bySubject('going')).length === 0 ? true : undefined), { timeoutMs: 3000, what: 'the archive in search', intervalMs: 10 });
   });
 });

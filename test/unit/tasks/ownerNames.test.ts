@@ -14,8 +14,7 @@ import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
 import { testClient } from '../client/support/clients';
 import { MemoryStore } from '../reliability/support/todoChaos';
-
-const ME = '75000001';
+import { DEMO_OWNER_ID as ME } from '../../support/demo';
 
 /** What the extension's SwitchableClient does: one reference, the client behind it replaced. */
 class Switchable implements HubSpotApi {

@@ -12,8 +12,8 @@ import { parseTask, TASK_PROPERTIES, type Task } from '../../../src/tasks/task';
 import { silentLogger } from '../../../src/util/logger';
 import { testClient } from '../client/support/clients';
 import { useSandbox } from '../client/support/sandbox';
+import { DEMO_OWNER_ID, SANDBOX_NO_SCOPE_TOKEN, SANDBOX_TOKEN } from '../../support/demo';
 
-const DEMO_OWNER = '75000001';
 
 class MemoryStore implements KeyValueStore {
   readonly values = new Map<string, unknown>();
@@ -33,7 +33,7 @@ function makeService(client: HubSpotApi, overrides: Partial<TaskServiceOptions> 
   let authErrors = 0;
   const service = new TaskService({
     client,
-    me: async () => DEMO_OWNER,
+    me: async () => DEMO_OWNER_ID,
     isSignedIn: () => true,
     onAuthenticationError: () => authErrors++,
     workspaceState: store,
@@ -73,9 +73,9 @@ describe('TaskService against the sandbox', function () {
       ref.sandbox.clearRequests();
       const everything = await allTasks(client);
       for (const state of groups) {
-        const expected = everything.filter((t) => belongsTo(t, state.group, DEFAULT_FILTERS, DEMO_OWNER));
+        const expected = everything.filter((t) => belongsTo(t, state.group, DEFAULT_FILTERS, DEMO_OWNER_ID));
         assert.strictEqual(state.total, expected.length, `${groupBy}/${state.group.id} total`);
-        assert.ok(state.tasks.every((t) => belongsTo(t, state.group, DEFAULT_FILTERS, DEMO_OWNER)));
+        assert.ok(state.tasks.every((t) => belongsTo(t, state.group, DEFAULT_FILTERS, DEMO_OWNER_ID)));
         assert.strictEqual(state.tasks.length, Math.min(50, expected.length));
       }
       assert.ok(groups.some((g) => g.total > 0), 'the demo seed has my tasks');
@@ -199,7 +199,7 @@ describe('TaskService against the sandbox', function () {
     assert.deepStrictEqual(offline.service.group('today')!.tasks.map((t) => t.id), cachedToday);
     assert.strictEqual(attempts, 1, 'no request storm: the other groups are not tried');
     const cache = JSON.stringify([...online.store.values.values()]);
-    assert.ok(!cache.includes('sandbox-token'), 'the cache never holds the token');
+    assert.ok(!cache.includes(SANDBOX_TOKEN), 'the cache never holds the token');
   });
 
   it('a rejected token: status "rejected", reported once, one request', async () => {
@@ -212,7 +212,7 @@ describe('TaskService against the sandbox', function () {
   });
 
   it('a token without scopes: one message naming the scope, one request', async () => {
-    const { client } = testClient(ref.sandbox.url, { getToken: async () => 'sandbox-token-noscopes' });
+    const { client } = testClient(ref.sandbox.url, { getToken: async () => SANDBOX_NO_SCOPE_TOKEN });
     const { service } = makeService(client);
     await service.ensureLoaded();
     const status = service.status;
@@ -241,7 +241,7 @@ describe('TaskService against the sandbox', function () {
     const { service } = makeService(client, { filters });
     await service.ensureLoaded();
     const everything = await allTasks(client);
-    const mine = everything.filter((t) => t.ownerId === DEMO_OWNER);
+    const mine = everything.filter((t) => t.ownerId === DEMO_OWNER_ID);
     const placed = service.groups().reduce((n, g) => n + g.total, 0);
     assert.strictEqual(placed, mine.length, 'every one of my tasks is in exactly one group');
     assert.deepStrictEqual(groupsFor('due', new Date(), filters).map((g) => g.id), service.groups().map((g) => g.group.id));

@@ -23,13 +23,21 @@ describe('lazy scan equals the full scan', () => {
   for (const [language, pieces] of Object.entries(PIECES)) {
     it(`${language}: 300 random documents`, () => {
       const random = rng(language.length * 7919);
+      let withTodos = 0;
+      let found = 0;
       for (let n = 0; n < 300; n++) {
         let text = '';
         const length = 5 + Math.floor(random() * 80);
         for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
         const strip = (todos: ReturnType<typeof findTodos>) => todos.map((t) => ({ ...t, comment: { ...t.comment }, continuation: t.continuation.map((c) => ({ ...c, comment: undefined })) }));
-        assert.deepStrictEqual(strip(findTodos(text, language)), strip(findTodos(text, language, { exhaustive: true })), JSON.stringify(text));
+        const lazy = findTodos(text, language);
+        assert.deepStrictEqual(strip(lazy), strip(findTodos(text, language, { exhaustive: true })), JSON.stringify(text));
+        if (lazy.length > 0) withTodos++;
+        found += lazy.length;
       }
+      // Two empty results are equal too: the comparison means something only if TODOs were found, in many
+      // documents (not one lucky one). Measured: 135 (shellscript) to 280 (html) of the 300 hold one or more.
+      assert.ok(withTodos >= 100, `${language}: TODOs found in ${withTodos} of 300 documents (${found} in all)`);
     });
   }
 });

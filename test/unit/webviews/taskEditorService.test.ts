@@ -5,13 +5,14 @@ import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import type { TaskFields } from '../../../src/webviews/protocol';
 import { TaskEditorService, fieldErrorsOf } from '../../../src/webviews/taskEditorService';
 import { testClient, type TestClient } from '../client/support/clients';
+import { DEMO_OWNER_ID } from '../../support/demo';
 
 const DUE = Date.UTC(2027, 2, 3, 14, 30);
 
 function draft(overrides: Partial<TaskFields> = {}): TaskFields {
   return {
     subject: 'Follow up with Northwind', notes: 'Line 1\nLine <2>', dueAt: DUE, reminderAt: null, status: 'NOT_STARTED',
-    priority: 'HIGH', type: 'CALL', ownerId: '75000001', associations: [], ...overrides,
+    priority: 'HIGH', type: 'CALL', ownerId: DEMO_OWNER_ID, associations: [], ...overrides,
   };
 }
 

@@ -4,8 +4,9 @@ import { HubSpotClient, HubSpotClientOptions } from '../../../../src/hubspot/cli
 import type { HttpExchange } from '../../../../src/hubspot/httpClient';
 import type { Logger } from '../../../../src/util/logger';
 
-export const TOKEN = 'sandbox-token';
-export const NO_SCOPE_TOKEN = 'sandbox-token-noscopes';
+import { SANDBOX_NO_SCOPE_TOKEN as NO_SCOPE_TOKEN, SANDBOX_TOKEN as TOKEN } from '../../../support/demo';
+
+export { NO_SCOPE_TOKEN, TOKEN };
 
 export class CapturingLogger implements Logger {
   readonly lines: string[] = [];

@@ -7,9 +7,10 @@ import * as path from 'path';
 import { seedAccount } from '../../../../sandbox/seed';
 import type { AccountData, StoredObject } from '../../../../sandbox/store';
 import { HOSTILE_PAYLOADS, tagged } from '../../../fixtures/hostilePayloads';
+import { DEMO_OWNER_ID as ME } from '../../../support/demo';
 
 /** The demo user (email demo@example.com): "me" in every run; its name is hostile too. */
-export const ME = '75000001';
+export { ME };
 export const FIRST_HOSTILE_OWNER = 75000100;
 export const FIRST_HOSTILE_TASK = 90000000001;
 

@@ -16,8 +16,9 @@ import { createTasksForTodos, type CreationResult } from '../../../../src/todo/t
 import { UncheckedTodos } from '../../../../src/todo/uncheckedTodos';
 import type { Sandbox } from '../../../../sandbox/types';
 import { CapturingLogger } from '../../client/support/clients';
+import { DEMO_OWNER_ID as OWNER, SANDBOX_TOKEN } from '../../../support/demo';
 
-export const OWNER = '75000001';
+export { OWNER };
 const TODOS_PER_FILE = 50;
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same workspace. */
@@ -149,7 +150,7 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
   const logger = new CapturingLogger();
   const client = new HubSpotClient({
     baseUrl: sandbox.url,
-    getToken: async () => 'sandbox-token',
+    getToken: async () => SANDBOX_TOKEN,
     logger,
     // Small, so the sandbox's `hang` faults (held 1.5 s) outlast it: a timeout after the create applied.
     timeoutMs: 800,
@@ -221,7 +222,7 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
 
 /** Every task in the sandbox (faults must be off), read through the API, with its body. */
 export async function allTasks(sandbox: Sandbox): Promise<ApiTask[]> {
-  const client = new HubSpotClient({ baseUrl: sandbox.url, getToken: async () => 'sandbox-token', requestsPer10s: 100_000, searchesPerSecond: 100_000 });
+  const client = new HubSpotClient({ baseUrl: sandbox.url, getToken: async () => SANDBOX_TOKEN, requestsPer10s: 100_000, searchesPerSecond: 100_000 });
   const tasks: ApiTask[] = [];
   try {
     let after: string | undefined;
