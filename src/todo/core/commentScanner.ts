@@ -96,6 +96,8 @@ class CommentSink {
 class RegionScanner {
   private readonly starts = new Uint8Array(128);
   private cursors: number[] | undefined;
+  private greaterThanAt = -2;
+  private greaterThanFrom = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly text: string,
@@ -161,11 +163,19 @@ class RegionScanner {
   scan(from: number, to: number, stopAfter = Infinity): number {
     const { text, syntax } = this;
     const next = this.candidateFinder(from);
+    // The next line break at or after the stop point, found once per line: past the stop point each
+    // candidate asks for it, and searching again per candidate was quadratic on a long line.
+    let nl = -1;
+    let nlFrom = -1;
     let i = from;
     outer: while (i < to) {
       const candidate = next(i);
       if (i >= stopAfter || candidate > stopAfter) {
-        const nl = text.indexOf('\n', Math.max(i, stopAfter));
+        const searchFrom = Math.max(i, stopAfter);
+        if (searchFrom < nlFrom || (nl >= 0 && nl < searchFrom) || nlFrom < 0) {
+          nl = text.indexOf('\n', searchFrom);
+          nlFrom = searchFrom;
+        }
         const lineEnd = nl < 0 ? to : nl;
         if (candidate > lineEnd) {
           if (lineEnd >= to) return to;
@@ -379,7 +389,9 @@ class RegionScanner {
       if (kind === 'swift-raw' && code === 35) {
         let j = i;
         while (text.charCodeAt(j) === 35) j++;
-        if (text.charCodeAt(j) !== 34) continue;
+        // No quote after the run: no `#` of it opens a raw string, and nothing else in Swift starts
+        // with `#`, so skip the whole run (looking at it again from each `#` was quadratic).
+        if (text.charCodeAt(j) !== 34) return j;
         return this.closeAfter(`"${'#'.repeat(j - i)}`, j + 1, to);
       }
       if (kind === 'cpp-raw' && code === 82 && text.charCodeAt(i + 1) === 34) {
@@ -427,7 +439,7 @@ class RegionScanner {
     if (!tag) return i;
     const after = text.charCodeAt(i + 1 + tag.length);
     if (!(isSpace(after) || after === 62 /* > */ || after === NL || after === 47 /* / */)) return i;
-    const openEnd = text.indexOf('>', i);
+    const openEnd = this.nextGreaterThan(i);
     if (openEnd < 0 || openEnd >= to) return i;
     if (text.charCodeAt(openEnd - 1) === 47) return openEnd + 1; // <script src="…"/>
     const closer = new RegExp(`</${tag}\\s*>`, 'gi');
@@ -440,6 +452,16 @@ class RegionScanner {
     }
     new RegionScanner(text, syntax, this.out).scan(openEnd + 1, bodyEnd);
     return close && close.index < to ? close.index + close[0].length : to;
+  }
+
+  /**
+   * `text.indexOf('>', i)`, remembered: offsets only grow, and `<script <script …` without any `>`
+   * searched to the end once per tag.
+   */
+  private nextGreaterThan(i: number): number {
+    if (i < this.greaterThanFrom || (this.greaterThanAt !== -1 && this.greaterThanAt < i)) this.greaterThanAt = this.text.indexOf('>', i);
+    this.greaterThanFrom = i;
+    return this.greaterThanAt;
   }
 
   private keywordAt(word: string, i: number, to: number): boolean {
@@ -514,29 +536,37 @@ function multiLineOpeners(syntax: CommentSyntax): string[] {
  * document order), so a large file with a few TODOs does not pay for an index of every line.
  */
 export class LineIndex {
-  private offset = 0;
   private line = 0;
   private lineStartOffset = 0;
+  /** The line break ending the current line (-1: the last line; -2: not looked up yet). */
+  private lineEnd = -2;
 
   constructor(private readonly text: string) {}
 
-  /** Zero-based line and character (UTF-16 code units, as VS Code positions count). */
+  /**
+   * Zero-based line and character (UTF-16 code units, as VS Code positions count). Each line's end is
+   * searched for once: many queries on one long line must not search to its end again and again.
+   */
   position(offset: number): { line: number; character: number } {
-    if (offset < this.offset) {
-      if (offset >= this.lineStartOffset) return { line: this.line, character: offset - this.lineStartOffset };
-      this.offset = this.line = this.lineStartOffset = 0;
+    if (offset < this.lineStartOffset) {
+      this.line = this.lineStartOffset = 0;
+      this.lineEnd = -2;
     }
     const text = this.text;
-    for (let at = text.indexOf('\n', this.offset); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    if (this.lineEnd === -2) this.lineEnd = text.indexOf('\n', this.lineStartOffset);
+    while (this.lineEnd >= 0 && this.lineEnd < offset) {
       this.line++;
-      this.lineStartOffset = at + 1;
+      this.lineStartOffset = this.lineEnd + 1;
+      this.lineEnd = text.indexOf('\n', this.lineStartOffset);
     }
-    this.offset = offset;
     return { line: this.line, character: offset - this.lineStartOffset };
   }
 
-  /** Offset of the start of the line holding `offset`. */
+  /**
+   * Offset of the start of the line holding `offset`. From the forward index, not by searching back:
+   * on a long line with many comments a search back per comment was quadratic.
+   */
   lineStartOf(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    return offset - this.position(offset).character;
   }
 }

@@ -2,10 +2,11 @@
 // `!` negation, trailing `/` for folders only, a slash anywhere but the end anchors the pattern to the
 // .gitignore's folder, `*`, `?`, `[…]`, `**` — and the precedence of deeper files over shallower ones.
 // Not covered: core.excludesFile and the global ignore; `.git/info/exclude` is read by the scanner.
-import { globBody } from './glob';
+import { compileGlob, GlobPattern, matchGlob, pathSegments } from './glob';
 
 interface Rule {
-  regex: RegExp;
+  /** Alternatives of the pattern (a .gitignore has no braces: one). */
+  patterns: GlobPattern[];
   negated: boolean;
   directoryOnly: boolean;
 }
@@ -33,18 +34,22 @@ export class GitignoreFile {
       path = relativePath.slice(this.base.length + 1);
     }
     let result: 'ignored' | 'included' | undefined;
+    const bounds = pathSegments(path);
     for (const rule of this.rules) {
       if (rule.directoryOnly && !isDirectory) continue;
-      if (rule.regex.test(path)) result = rule.negated ? 'included' : 'ignored';
+      if (rule.patterns.some((pattern) => matchGlob(pattern, path, bounds))) result = rule.negated ? 'included' : 'ignored';
     }
     return result;
   }
 }
 
 function parseLine(rawLine: string): Rule | undefined {
-  let line = rawLine;
-  // Trailing blanks are ignored unless escaped with a backslash.
-  line = line.replace(/(?<!\\)[ \t]+$/, '');
+  // Trailing blanks are ignored unless escaped with a backslash. Loops, not regular expressions, here
+  // and below: the file comes from the repository, and `[ \t]+$` is quadratic on a long inner run.
+  let end = rawLine.length;
+  while (end > 0 && (rawLine[end - 1] === ' ' || rawLine[end - 1] === '\t')) end--;
+  if (end < rawLine.length && end > 0 && rawLine[end - 1] === '\\') end++;
+  let line = rawLine.slice(0, end);
   if (line === '' || line.startsWith('#')) return undefined;
   let negated = false;
   if (line.startsWith('!')) {
@@ -56,14 +61,16 @@ function parseLine(rawLine: string): Rule | undefined {
   let directoryOnly = false;
   if (line.endsWith('/')) {
     directoryOnly = true;
-    line = line.replace(/\/+$/, '');
+    let slashes = line.length;
+    while (slashes > 0 && line[slashes - 1] === '/') slashes--;
+    line = line.slice(0, slashes);
   }
   if (line === '') return undefined;
   const anchored = line.includes('/');
   if (line.startsWith('/')) line = line.slice(1);
-  const body = globBody(line, false);
-  const source = anchored ? `^${body}$` : `^(?:.*/)?${body}$`;
-  return { regex: new RegExp(source), negated, directoryOnly };
+  // A pattern without a slash matches at any depth: in front of it, any number of whole segments.
+  const patterns = compileGlob(line, false).map((pattern): GlobPattern => (anchored ? pattern : ['globstar', ...pattern]));
+  return { patterns, negated, directoryOnly };
 }
 
 /** The .gitignore files in effect for a folder, shallowest first; later (deeper) files win. */

@@ -183,6 +183,13 @@ function span(position: { line: number; character: number }, startOffset: number
  */
 function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segment[][] {
   const runs: Segment[][] = [];
+  // The next line break, remembered: comments come in order, and searching from each of many block
+  // comments on one long line to that line's end was quadratic.
+  let newline = -2;
+  const nextNewline = (from: number) => {
+    if (newline !== -1 && newline < from) newline = text.indexOf('\n', from);
+    return newline;
+  };
   let previous: { comment: Comment; line: number; alone: boolean } | undefined;
   for (const comment of comments) {
     const startLine = lines.position(comment.start).line;
@@ -200,7 +207,7 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segme
     let lineStart = comment.contentStart;
     let line = startLine;
     while (lineStart <= comment.contentEnd) {
-      const nl = text.indexOf('\n', lineStart);
+      const nl = nextNewline(lineStart);
       const lineEnd = nl < 0 || nl > comment.contentEnd ? comment.contentEnd : nl;
       const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
       run.push({ comment, line, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) });
