@@ -16,6 +16,7 @@ async function main() {
   const { startSandbox } = requireBuilt('test/harness/sandbox.js');
   const { SAMPLE_WORKSPACE } = requireBuilt('test/harness/paths.js');
   const { readResult } = requireBuilt('test/harness/results.js');
+  const { tuningEnv } = requireBuilt('test/harness/tuning.js');
 
   const dirs = createRunDirs('electron');
   copyTree(SAMPLE_WORKSPACE, dirs.workspace);
@@ -28,7 +29,7 @@ async function main() {
       version: option('--vscode-version') ?? 'stable',
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
-      extensionTestsEnv: { HUBSPOT_SANDBOX_URL: sandbox.url, HUBSPOT_TEST_RESULT_FILE: resultFile },
+      extensionTestsEnv: { HUBSPOT_SANDBOX_URL: sandbox.url, HUBSPOT_TEST_RESULT_FILE: resultFile, ...tuningEnv() },
       launchArgs: [
         dirs.workspace,
         '--user-data-dir', dirs.userData,

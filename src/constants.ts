@@ -61,5 +61,11 @@ export const ContextKeys = {
 /** The `vscode.authentication` provider id (Accounts menu). */
 export const AUTH_PROVIDER_ID = 'hubspot';
 
-/** SecretStorage key of the access token. Nothing else ever holds the token. */
+/** SecretStorage keys of the access tokens: `<this>@<API origin>` (auth/credentialKeys.ts). Nothing else ever holds a token. */
 export const TOKEN_SECRET_KEY = 'hubspotTasks.accessToken';
+
+/**
+ * Registered only when VS Code runs the extension for its tests (`ExtensionMode.Test`), not declared in
+ * package.json: the in-host tests get the Container from it. Never in the exports, which any extension reads.
+ */
+export const TEST_CONTAINER_COMMAND = 'hubspotTasks.test.container';

@@ -8,6 +8,7 @@ import { createClient, SwitchableClient } from './services/clientFactory';
 import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
 import { registerTaskEditor, type TaskEditorsLoader } from './webviews/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
+import type { Tuning } from './tuning';
 import { Notifier } from './ui/notifier';
 
 export class Container implements vscode.Disposable {
@@ -31,13 +32,14 @@ export class Container implements vscode.Disposable {
   /** Notifications, progress, quick picks, input boxes: untrusted text made inert on the way (src/ui). */
   readonly notify = new Notifier(vscode.window);
 
-  constructor(readonly context: vscode.ExtensionContext) {
+  /** Timing and pacing, built by extension.ts: the product's, or in `ExtensionMode.Test` the harness's. */
+  constructor(readonly context: vscode.ExtensionContext, readonly tuning: Tuning) {
     this.log = this.register(vscode.window.createOutputChannel('HubSpot Tasks', { log: true }));
     this.register(vscode.commands.registerCommand(Commands.showLog, () => this.log.show()));
     this.tasksChanged = this.register(new vscode.EventEmitter<ApiTask[]>());
-    const client = this.register(new SwitchableClient(() => this.auth.getToken(), this.log));
+    const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client));
     this.client = client;
-    this.auth = this.register(new AuthService(context, (token) => createClient(async () => token, this.log, undefined, client.testOptions), client, this.log, this.notify));
+    this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
     this.tree = registerTreeFeatures(this);
     this.taskEditors = registerTaskEditor(this);
     this.todo = registerTodoFeatures(this);

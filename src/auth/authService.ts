@@ -1,12 +1,15 @@
 // Sign-in state: the token lives in SecretStorage only; the account details (portal id, UI domain)
 // are remembered in globalState so the view and "Open in HubSpot" work offline and at startup
-// without a request. Follows other windows through `secrets.onDidChange`.
+// without a request. Follows other windows through `secrets.onDidChange`. Both are kept per API origin
+// (credentialKeys.ts): the token signed in at one host is never handed to a client of another, and a base
+// URL that moves to another host finds the user signed out there until they sign in for it.
 import * as vscode from 'vscode';
 import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
 import { isHubSpotError } from '../hubspot/errors';
-import { ContextKeys, Settings, TOKEN_SECRET_KEY } from '../constants';
+import { ContextKeys, Settings } from '../constants';
 import { configuredBaseUrl } from '../services/clientFactory';
+import { accountStateKey, apiOrigin, LEGACY_TOKEN_SECRET_KEY, tokenSecretKey } from './credentialKeys';
 import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
 
@@ -16,6 +19,7 @@ export interface Account {
   timeZone: string;
 }
 
+/** Where the account details were kept before they were kept per host (moved by migrateLegacyToken). */
 const ACCOUNT_STATE_KEY = 'hubspotTasks.account';
 const meStateKey = (portalId: number | undefined) => `hubspotTasks.me.${portalId ?? 'unknown'}`;
 
@@ -26,11 +30,15 @@ export class SignInError extends Error {
   }
 }
 
-/** A client for validating one token; disposed (its sockets closed) once the check is done. */
-export type ClientForToken = (token: string) => HubSpotApi & { dispose(): void };
+/** A client of `baseUrl` for validating one token; disposed (its sockets closed) once the check is done. */
+export type ClientForToken = (token: string, baseUrl: string) => HubSpotApi & { dispose(): void };
 
 export class AuthService implements vscode.Disposable {
   private token: string | undefined;
+  /** The API origin of the user's base URL: the only one `token` was issued for and is handed to. */
+  private origin: string | undefined;
+  /** The latest read of the token (a base URL change reads the new origin's). */
+  private loading: Promise<void>;
   private accountValue: Account | undefined;
   private rejected = false;
   private rejectionShown = false;
@@ -52,11 +60,12 @@ export class AuthService implements vscode.Disposable {
     /** Every message to the user goes through it (src/ui/notifier.ts). */
     private readonly notify: Pick<Notifier, 'info' | 'error'>,
   ) {
-    this.accountValue = context.globalState.get<Account>(ACCOUNT_STATE_KEY);
+    this.origin = apiOrigin(configuredBaseUrl());
+    this.accountValue = context.globalState.get<Account>(accountStateKey(this.origin));
     this.disposables.push(
       context.secrets.onDidChange((event) => {
-        if (event.key === TOKEN_SECRET_KEY) {
-          void this.reloadToken();
+        if (this.origin && event.key === tokenSecretKey(this.origin)) {
+          this.loading = this.reloadToken();
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -65,14 +74,24 @@ export class AuthService implements vscode.Disposable {
           this.changed.fire();
         }
         if (event.affectsConfiguration(Settings.baseUrl)) {
-          // "Me" is remembered per account: find out which account this is before answering `me()`.
           this.meCache = undefined;
+          const origin = apiOrigin(configuredBaseUrl());
+          if (origin !== this.origin) {
+            this.switchOrigin(origin);
+            return;
+          }
+          // The same host: "me" is remembered per account, find out which account this is before answering `me()`.
           this.accountCheck = {};
           this.changed.fire();
         }
       }),
     );
-    this.ready = this.reloadToken();
+    this.ready = this.loading = this.migrateLegacyToken().then(() => this.reloadToken());
+  }
+
+  /** The host tokens are signed in at now (e.g. `api.hubapi.com`), for prompts; undefined for an invalid base URL. */
+  get host(): string | undefined {
+    return this.origin ? new URL(this.origin).host : undefined;
   }
 
   get isSignedIn(): boolean {
@@ -96,10 +115,13 @@ export class AuthService implements vscode.Disposable {
     return this.isSignedIn ? `${configuredBaseUrl()}#${this.accountValue?.portalId ?? '?'}` : undefined;
   }
 
-  /** For the HTTP client only: never log or store what this returns. */
-  async getToken(): Promise<string | undefined> {
-    await this.ready;
-    return this.token;
+  /**
+   * For the HTTP client only: never log or store what this returns. The token is handed out only to a client
+   * of the origin it was signed in at; for any other origin (an old client, another host) there is none.
+   */
+  async getToken(origin: string): Promise<string | undefined> {
+    await this.loading;
+    return origin === this.origin ? this.token : undefined;
   }
 
   /** Validates with HubSpot (account details + a one-task read) BEFORE storing the token. */
@@ -108,8 +130,15 @@ export class AuthService implements vscode.Disposable {
     if (!token) {
       throw new SignInError(vscode.l10n.t('The access token is empty.'), 'invalid');
     }
+    // Validated at, and stored for, the origin in force when sign-in began (a base URL change meanwhile
+    // does not move the token to the new host).
+    const baseUrl = configuredBaseUrl();
+    const origin = apiOrigin(baseUrl);
+    if (!origin) {
+      throw new SignInError(vscode.l10n.t('Could not reach HubSpot: the hubspotTasks.baseUrl setting is not an http(s) URL.'), 'network');
+    }
     let details: AccountDetails;
-    const client = this.clientForToken(token);
+    const client = this.clientForToken(token, baseUrl);
     try {
       // Account details need no scope, so a scoped read alongside tells "missing scopes" apart.
       [details] = await Promise.all([client.account.accountDetails(), client.tasks.listTasks({ limit: 1, properties: [] })]);
@@ -119,30 +148,37 @@ export class AuthService implements vscode.Disposable {
       client.dispose();
     }
     const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
-    await this.context.globalState.update(ACCOUNT_STATE_KEY, account);
+    await this.context.globalState.update(accountStateKey(origin), account);
+    await this.context.secrets.store(tokenSecretKey(origin), token);
+    if (origin !== this.origin) {
+      this.log.info(`Signed in to HubSpot portal ${account.portalId} at a host the base URL has since left.`);
+      return account;
+    }
     this.accountValue = account;
     this.token = token;
     this.rejected = false;
     this.rejectionShown = false;
     this.meCache = undefined;
     this.accountCheck = undefined;
-    await this.context.secrets.store(TOKEN_SECRET_KEY, token);
     this.log.info(`Signed in to HubSpot portal ${account.portalId}.`);
     await this.publish();
     return account;
   }
 
+  /** Signs out of the current host (tokens signed in at other hosts stay theirs). */
   async signOut(): Promise<void> {
     this.token = undefined;
     this.meCache = undefined;
-    await this.context.secrets.delete(TOKEN_SECRET_KEY);
+    if (this.origin) {
+      await this.context.secrets.delete(tokenSecretKey(this.origin));
+    }
     this.log.info('Signed out of HubSpot.');
     await this.publish();
   }
 
   /** My HubSpot owner id: picked once per account, or found from the `ownerEmail` setting. */
   async me(): Promise<string | undefined> {
-    await this.ready;
+    await this.loading;
     if (!this.isSignedIn) {
       return undefined;
     }
@@ -198,7 +234,7 @@ export class AuthService implements vscode.Disposable {
           const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
           this.accountValue = account;
           this.meCache = undefined;
-          await this.context.globalState.update(ACCOUNT_STATE_KEY, account);
+          await this.context.globalState.update(accountStateKey(this.origin), account);
           this.log.info(`The base URL now reaches HubSpot portal ${account.portalId}.`);
           this.changed.fire();
         }
@@ -237,20 +273,88 @@ export class AuthService implements vscode.Disposable {
       });
   }
 
+  /**
+   * The base URL now names another host: the token of the old one is dropped at once (no request to the new
+   * host can get it), the new host's own token is read if the user ever signed in there, and otherwise the
+   * user is told to sign in for this host.
+   */
+  private switchOrigin(origin: string | undefined): void {
+    const wasSignedIn = this.isSignedIn;
+    this.origin = origin;
+    this.token = undefined;
+    this.accountCheck = undefined;
+    this.accountValue = this.context.globalState.get<Account>(accountStateKey(origin));
+    this.log.info(`The base URL now names ${this.host ?? 'no valid host'}: tokens are kept per host.`);
+    this.rejected = false;
+    this.rejectionShown = false;
+    this.loading = this.reloadToken().then(async () => {
+      if (!wasSignedIn || this.isSignedIn || this.origin !== origin) {
+        return;
+      }
+      await this.publish(); // signed out here: the welcome view and the status bar say "Sign in"
+      if (origin) {
+        const signIn = vscode.l10n.t('Sign In');
+        void this.notify
+          .info(vscode.l10n.t('HubSpot Tasks now uses {0}. Sign in for this host: your token for the previous host is not sent to it.', this.host ?? origin), signIn)
+          .then((choice) => {
+            if (choice === signIn) {
+              void vscode.commands.executeCommand('hubspotTasks.signIn');
+            }
+          });
+      }
+    });
+  }
+
+  /**
+   * Tokens stored before they were keyed by host (one un-keyed secret) are moved, once, to the origin of the
+   * user-level base URL in force now: that is where this version of the extension sent it, and, read from
+   * user settings only, not a host a repository chose. An invalid base URL leaves it where it is.
+   */
+  private async migrateLegacyToken(): Promise<void> {
+    const origin = this.origin;
+    if (!origin) {
+      return;
+    }
+    try {
+      const legacy = await this.context.secrets.get(LEGACY_TOKEN_SECRET_KEY);
+      if (!legacy) {
+        return;
+      }
+      if (!(await this.context.secrets.get(tokenSecretKey(origin)))) {
+        await this.context.secrets.store(tokenSecretKey(origin), legacy);
+        const account = this.context.globalState.get<Account>(ACCOUNT_STATE_KEY);
+        if (account) {
+          await this.context.globalState.update(accountStateKey(origin), account);
+          this.accountValue = account;
+        }
+      }
+      await this.context.secrets.delete(LEGACY_TOKEN_SECRET_KEY);
+      await this.context.globalState.update(ACCOUNT_STATE_KEY, undefined);
+      this.log.info(`The stored token is now kept for ${new URL(origin).host}.`);
+    } catch (error) {
+      this.log.error(`Moving the stored token to its host failed: ${String(error)}`);
+    }
+  }
+
   private async reloadToken(): Promise<void> {
     const before = this.token;
+    const origin = this.origin;
+    let token: string | undefined;
     try {
-      this.token = (await this.context.secrets.get(TOKEN_SECRET_KEY)) || undefined;
+      token = origin ? (await this.context.secrets.get(tokenSecretKey(origin))) || undefined : undefined;
     } catch (error) {
       this.log.error(`Reading the token from the secret store failed: ${String(error)}`);
-      this.token = undefined;
     }
+    if (origin !== this.origin) {
+      return; // the base URL moved on meanwhile; that host's read decides
+    }
+    this.token = token;
     if (before !== this.token) {
       this.rejected = false;
       this.rejectionShown = false;
       this.meCache = undefined;
       // Another window may have signed in to another account: its details are in globalState.
-      this.accountValue = this.context.globalState.get<Account>(ACCOUNT_STATE_KEY) ?? this.accountValue;
+      this.accountValue = this.context.globalState.get<Account>(accountStateKey(origin)) ?? this.accountValue;
       await this.publish();
     } else {
       await this.setContext();

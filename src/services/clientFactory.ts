@@ -2,27 +2,38 @@
 // service (SecretStorage), so it is never copied into settings, state or logs.
 import * as vscode from 'vscode';
 import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from '../hubspot/api';
-import { HubSpotClient, type HubSpotClientOptions } from '../hubspot/client';
+import { HubSpotClient } from '../hubspot/client';
+import { apiOrigin } from '../auth/credentialKeys';
+import type { Tuning } from '../tuning';
 import type { Logger } from '../util/logger';
 import { Settings } from '../constants';
 
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 
+/**
+ * The user's base URL: workspace and folder values are ignored even if present. The setting is
+ * application-scoped (and restricted in untrusted workspaces), so VS Code already drops them; reading only
+ * the user and default values keeps a repository's `.vscode/settings.json` from choosing where requests go
+ * on any VS Code that does not.
+ */
 export function configuredBaseUrl(): string {
-  const configured = vscode.workspace.getConfiguration().get<unknown>(Settings.baseUrl);
+  const inspected = vscode.workspace.getConfiguration().inspect<unknown>(Settings.baseUrl);
+  const configured = inspected?.globalValue ?? inspected?.defaultValue;
   const value = typeof configured === 'string' ? configured.trim() : undefined;
   return value ? value.replace(/\/+$/, '') : DEFAULT_BASE_URL;
 }
 
-/**
- * For tests only: in-host tests that point the extension at failing servers shorten the retry backoff and
- * lift the client's own pacing (HubSpot's 5 searches a second), so each case costs milliseconds of waiting
- * instead of seconds. The retries themselves are unchanged. Not a setting: users always get the defaults.
- */
-export type ClientTestOptions = Pick<HubSpotClientOptions, 'retryBaseDelayMs' | 'searchesPerSecond' | 'requestsPer10s'>;
+/** The token issued for an API origin (undefined for any other: it is never sent elsewhere). */
+export type TokenForOrigin = (origin: string) => Promise<string | undefined>;
 
-export function createClient(getToken: () => Promise<string | undefined>, logger: Logger, baseUrl = configuredBaseUrl(), testOptions: ClientTestOptions = {}): HubSpotClient {
-  return new HubSpotClient({ baseUrl, getToken, logger, ...testOptions });
+/**
+ * A client for `baseUrl` that asks for the token of that URL's origin only. The URL is sent as WHATWG parsed
+ * it (`\\` → `/` and the like), so the host the request goes to is the origin the token was looked up for.
+ */
+export function createClient(tokenFor: TokenForOrigin, logger: Logger, baseUrl: string, tuning: Tuning['client']): HubSpotClient {
+  const origin = apiOrigin(baseUrl);
+  const url = origin ? new URL(baseUrl).href.replace(/\/+$/, '') : baseUrl;
+  return new HubSpotClient({ baseUrl: url, getToken: async () => (origin ? tokenFor(origin) : undefined), logger, ...tuning });
 }
 
 /**
@@ -32,10 +43,9 @@ export function createClient(getToken: () => Promise<string | undefined>, logger
  */
 export class SwitchableClient implements HubSpotApi, vscode.Disposable {
   private built: HubSpotClient | undefined;
-  private testOptionsValue: ClientTestOptions = {};
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly getToken: () => Promise<string | undefined>, private readonly logger: Logger) {
+  constructor(private readonly tokenFor: TokenForOrigin, private readonly logger: Logger, private readonly tuning: Tuning['client']) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(Settings.baseUrl)) {
         // Close the old client's sockets so they do not linger; a request still in flight to the old
@@ -43,17 +53,6 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
         this.discard();
       }
     });
-  }
-
-  /** What tests set (see ClientTestOptions); other clients of the extension (sign-in) use them too. */
-  get testOptions(): ClientTestOptions {
-    return this.testOptionsValue;
-  }
-
-  /** Test seam (see ClientTestOptions): the client is rebuilt with them; `{}` goes back to the defaults. */
-  setTestOptions(options: ClientTestOptions): void {
-    this.testOptionsValue = { ...options };
-    this.discard();
   }
 
   get tasks(): TasksApi {
@@ -75,7 +74,7 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
   }
 
   private get current(): HubSpotClient {
-    this.built ??= createClient(this.getToken, this.logger, undefined, this.testOptionsValue);
+    this.built ??= createClient(this.tokenFor, this.logger, configuredBaseUrl(), this.tuning);
     return this.built;
   }
 

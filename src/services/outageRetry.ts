@@ -42,8 +42,6 @@ export class OutageRetry {
   private running = false;
   private disposed = false;
   private nextDelay: number | undefined;
-  /** Replaces the first delay (see `overrideBaseDelay`). */
-  private baseOverrideMs: number | undefined;
   private readonly timers: Timers;
 
   constructor(private readonly options: OutageRetryOptions) {
@@ -53,15 +51,6 @@ export class OutageRetry {
   /** The delay of the retry waiting to run, if any. */
   get scheduledDelayMs(): number | undefined {
     return this.timer === undefined ? undefined : this.nextDelay;
-  }
-
-  /**
-   * A seam for in-host tests, which should not wait 5 s + 10 s of real time: the same doubling schedule
-   * from `ms` instead; `undefined` goes back to the default. Applies from the next retry scheduled. Not a
-   * setting: users always get the default.
-   */
-  overrideBaseDelay(ms: number | undefined): void {
-    this.baseOverrideMs = ms;
   }
 
   /** Call whenever the refresh state may have changed: schedules, keeps or cancels the retry. */
@@ -75,7 +64,7 @@ export class OutageRetry {
       return;
     }
     if (this.timer === undefined) {
-      const base = this.baseOverrideMs ?? this.options.baseDelayMs ?? 5_000;
+      const base = this.options.baseDelayMs ?? 5_000;
       const delay = Math.min(base * 2 ** this.attempts, Math.max(base, this.options.maxDelayMs()));
       this.attempts++;
       this.nextDelay = delay;

@@ -8,6 +8,15 @@ import { taskUrl } from '../tasks/links';
 import { DocumentTodos, todoRange } from './documentTodos';
 import { TodoCommands } from './todoCommandIds';
 import { readTodoSettings } from './todoSettings';
+import { RefreshGate } from '../util/refreshGate';
+
+/** A window gaining focus re-reads the statuses at most once a minute (tabbing in and out is no request storm). */
+const FOCUS_THROTTLE_MS = 60_000;
+/**
+ * At most this many ids (5 batch reads) per refresh, the ones not read yet first: a file with 100,000 linked
+ * TODOs must not cost 1,000 batch reads per refresh. The rest are read as they come first in a later one.
+ */
+export const MAX_IDS_PER_REFRESH = 500;
 
 export const LINKED_PROPERTIES = ['hs_task_subject', 'hs_task_status', 'hs_timestamp', 'hubspot_owner_id', 'hs_task_priority'];
 
@@ -24,7 +33,7 @@ export class LinkedTodos implements vscode.Disposable {
     after: { contentText: ' ⏰', color: new vscode.ThemeColor('editorError.foreground') },
   });
   private timer: NodeJS.Timeout | undefined;
-  private pending: Promise<void> | undefined;
+  private readonly gate = new RefreshGate((force) => this.readVisible(force));
   private owners: Map<string, string> | undefined;
   /** The account the cached tasks and owner names belong to. */
   private account: string | undefined;
@@ -38,7 +47,7 @@ export class LinkedTodos implements vscode.Disposable {
         if (vscode.window.visibleTextEditors.some((e) => e.document === event.document)) void this.refresh(false);
       }),
       vscode.window.onDidChangeWindowState((state) => {
-        if (state.focused) void this.refresh(true);
+        if (state.focused) void this.gate.forced(FOCUS_THROTTLE_MS);
       }),
       container.tasksChanged.event((changed) => {
         for (const task of changed) if (this.tasks.has(task.id)) this.tasks.set(task.id, { ...this.tasks.get(task.id), ...task, properties: { ...this.tasks.get(task.id)?.properties, ...task.properties } });
@@ -75,19 +84,22 @@ export class LinkedTodos implements vscode.Disposable {
     return [...ids];
   }
 
-  /** Reads the statuses of the visible linked ids (only the unknown ones unless `force`), then decorates. */
-  async refresh(force: boolean): Promise<void> {
-    // Refreshes queue behind each other, so a burst of editor events costs one read of the new ids.
-    const run = (this.pending ?? Promise.resolve()).then(async () => {
-      const ids = this.visibleIds().filter((id) => force || !this.tasks.has(id));
-      if (ids.length > 0 && this.container.auth.isSignedIn) {
-        await this.read(ids).catch((error: unknown) => this.container.log.warn(`Reading linked tasks failed: ${error instanceof Error ? error.message : String(error)}`));
-      }
-      this.decorate();
-    });
-    this.pending = run;
-    await run;
-    if (this.pending === run) this.pending = undefined;
+  /**
+   * Reads the statuses of the visible linked ids (only the unknown ones unless `force`), then decorates. One
+   * at a time (RefreshGate): a forced one is skipped while another runs, others run once after it.
+   */
+  refresh(force: boolean): Promise<void> {
+    return force ? this.gate.forced() : this.gate.changed();
+  }
+
+  private async readVisible(force: boolean): Promise<void> {
+    const visible = this.visibleIds();
+    const unknown = visible.filter((id) => !this.tasks.has(id));
+    const ids = (force ? [...unknown, ...visible.filter((id) => this.tasks.has(id))] : unknown).slice(0, MAX_IDS_PER_REFRESH);
+    if (ids.length > 0 && this.container.auth.isSignedIn) {
+      await this.read(ids).catch((error: unknown) => this.container.log.warn(`Reading linked tasks failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    this.decorate();
   }
 
   /** One batch read per 100 ids (the client chunks); ids HubSpot does not know are remembered as null. */

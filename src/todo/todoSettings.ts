@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TAGS } from './core/todoParser';
 import { DEFAULT_LINK_FORMAT, validateLinkFormat } from './core/writeBack';
+import { clampSetting, SETTING_LIMITS } from '../settingLimits';
 
 export const TodoSettingKeys = {
   tags: 'hubspotTasks.todo.tags',
@@ -49,7 +50,6 @@ function linkFormatOf(value: unknown): string {
 export function readTodoSettings(): TodoSettings {
   const config = vscode.workspace.getConfiguration();
   // A hand-edited settings.json may hold any JSON type: wrong types fall back to the defaults.
-  const num = (key: string, fallback: number) => { const v = config.get<unknown>(key); return typeof v === 'number' && Number.isFinite(v) ? v : fallback; };
   const strings = (key: string) => { const v = config.get<unknown>(key); return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined; };
   const linkFormat = config.get<unknown>(TodoSettingKeys.linkFormat);
   const tags = strings(TodoSettingKeys.tags)?.filter((t) => t.trim() !== '').map((t) => t.trim());
@@ -58,11 +58,12 @@ export function readTodoSettings(): TodoSettings {
     codeLens: config.get<boolean>(TodoSettingKeys.codeLens, true),
     linkFormat: linkFormatOf(linkFormat),
     defaultAssociations: strings(TodoSettingKeys.defaultAssociations) ?? [],
-    defaultDueInDays: Math.max(0, num(TodoSettingKeys.defaultDueInDays, 7)),
+    defaultDueInDays: clampSetting(config.get<unknown>(TodoSettingKeys.defaultDueInDays), SETTING_LIMITS.defaultDueInDays),
     cleanUpAction: config.get<string>(TodoSettingKeys.cleanUpAction) === 'markDone' ? 'markDone' : 'remove',
-    maxFileSize: Math.max(1, num(TodoSettingKeys.maxFileSizeKB, 1024)) * 1024,
-    statusRefreshMs: Math.max(0, num(TodoSettingKeys.statusRefreshMinutes, 5)) * 60_000,
-    duplicateCheckMs: Math.max(1, num(TodoSettingKeys.duplicateCheckSeconds, 10)) * 1000,
+    // Floors and caps (settingLimits.ts): a workspace value must not become a request storm or a huge buffer.
+    maxFileSize: clampSetting(config.get<unknown>(TodoSettingKeys.maxFileSizeKB), SETTING_LIMITS.maxFileSizeKB) * 1024,
+    statusRefreshMs: clampSetting(config.get<unknown>(TodoSettingKeys.statusRefreshMinutes), SETTING_LIMITS.statusRefreshMinutes) * 60_000,
+    duplicateCheckMs: clampSetting(config.get<unknown>(TodoSettingKeys.duplicateCheckSeconds), SETTING_LIMITS.duplicateCheckSeconds) * 1000,
   };
 }
 

@@ -2,18 +2,18 @@
 // minute: a user tabbing in and out must not turn into a stream of searches.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
+import { clampSetting, SETTING_LIMITS } from '../settingLimits';
 
 const FOCUS_THROTTLE_MS = 60_000;
 
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRun = Date.now();
-  /** Replaces the setting's period while the setting is on (see `overridePeriod`). */
-  private periodOverrideMs: number | undefined;
   private running = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly refresh: () => Promise<void>) {
+  /** `periodMs`: replaces the setting's minutes while the setting is on (Tuning.autoRefreshPeriodMs). */
+  constructor(private readonly refresh: () => Promise<void>, private readonly periodMs?: number) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.autoRefreshMinutes) || e.affectsConfiguration(Settings.refreshOnFocus)) {
@@ -30,29 +30,22 @@ export class AutoRefresh implements vscode.Disposable {
     this.schedule();
   }
 
-  /**
-   * A seam for tests, which cannot wait the minimum of one minute: while the setting is on, refresh
-   * every `ms` instead; `undefined` goes back to the setting. Not a setting: users get at least a minute.
-   */
-  overridePeriod(ms: number | undefined): void {
-    this.periodOverrideMs = ms;
-    this.schedule();
-  }
-
   private schedule(): void {
     if (this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;
     }
-    const minutes = vscode.workspace.getConfiguration().get<number>(Settings.autoRefreshMinutes, 5);
+    const minutes = autoRefreshMinutes();
     if (minutes > 0) {
-      this.timer = setInterval(() => this.run(), this.periodOverrideMs ?? Math.max(1, minutes) * 60_000);
+      this.timer = setInterval(() => this.run(), this.periodMs ?? minutes * 60_000);
     }
   }
 
   private run(): void {
     // A refresh still running (slow HubSpot) is not restarted: that would discard its answers every tick.
-    if (this.running) return;
+    if (this.running) {
+      return;
+    }
     this.lastRun = Date.now();
     this.running = true;
     void this.refresh()
@@ -68,4 +61,9 @@ export class AutoRefresh implements vscode.Disposable {
       disposable.dispose();
     }
   }
+}
+
+/** The setting within its bounds (0: off; otherwise 1 minute to 1 day, whatever settings.json says). */
+export function autoRefreshMinutes(): number {
+  return clampSetting(vscode.workspace.getConfiguration().get<unknown>(Settings.autoRefreshMinutes), SETTING_LIMITS.autoRefreshMinutes);
 }

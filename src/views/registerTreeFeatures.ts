@@ -14,8 +14,10 @@ import { OutageRetry } from '../services/outageRetry';
 import { TaskActions } from '../services/taskActions';
 import { TaskService } from '../services/taskService';
 import { describeFilters } from '../tasks/filters';
+import { clampSetting, SETTING_LIMITS } from '../settingLimits';
+import type { Tuning } from '../tuning';
 import type { Notifier } from '../ui/notifier';
-import { AutoRefresh } from './autoRefresh';
+import { AutoRefresh, autoRefreshMinutes } from './autoRefresh';
 import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
 import { formatCachedAt, TasksTreeProvider } from './tasksTreeProvider';
@@ -28,6 +30,7 @@ export interface TreeHost {
   readonly client: HubSpotApi;
   readonly auth: AuthService;
   readonly tasksChanged: vscode.EventEmitter<ApiTask[]>;
+  readonly tuning: Tuning;
   readonly notify: Notifier;
   register<T extends vscode.Disposable>(disposable: T): T;
 }
@@ -40,18 +43,16 @@ export interface TreeFeatures {
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: DueStatusBar;
   readonly reminders: DueReminders;
-  /** Refreshes again on a short backoff while HubSpot is unreachable; tests shorten it (`overrideBaseDelay`). */
+  /** Refreshes again on a short backoff while HubSpot is unreachable (from Tuning.outageRetryBaseMs). */
   readonly outageRetry: OutageRetry;
-  /** The interval refresh; tests shorten its period (`overridePeriod`). */
+  /** The interval refresh (its period: the setting, or Tuning.autoRefreshPeriodMs). */
   readonly autoRefresh: AutoRefresh;
   refresh(): Promise<void>;
 }
 
-const DEFAULT_PAGE_SIZE = 50;
-
 export function registerTreeFeatures(host: TreeHost): TreeFeatures {
   const { context, log, client, auth } = host;
-  const pageSize = () => vscode.workspace.getConfiguration().get<number>(Settings.pageSize, DEFAULT_PAGE_SIZE);
+  const pageSize = () => clampSetting(vscode.workspace.getConfiguration().get<unknown>(Settings.pageSize), SETTING_LIMITS.pageSize);
   const service = new TaskService({
     client,
     me: () => auth.me(),
@@ -102,7 +103,7 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
   describe();
 
   const refresh = () => refreshAll(ctx);
-  const autoRefresh = host.register(new AutoRefresh(refresh));
+  const autoRefresh = host.register(new AutoRefresh(refresh, host.tuning.autoRefreshPeriodMs));
   // After an outage, the tree and the status bar come back within seconds, not at the next auto-refresh.
   const outageRetry = new OutageRetry({
     refresh,
@@ -113,10 +114,8 @@ export function registerTreeFeatures(host: TreeHost): TreeFeatures {
       const treeDown = view.visible && !provider.showArchived && service.status.kind === 'offline';
       return treeDown || statusBar.unreachable ? 'transient' : 'ok';
     },
-    maxDelayMs: () => {
-      const minutes = vscode.workspace.getConfiguration().get<number>(Settings.autoRefreshMinutes, 5);
-      return (typeof minutes === 'number' && minutes > 0 ? Math.max(1, minutes) : 5) * 60_000;
-    },
+    maxDelayMs: () => (autoRefreshMinutes() || SETTING_LIMITS.autoRefreshMinutes.fallback) * 60_000,
+    baseDelayMs: host.tuning.outageRetryBaseMs,
     onRetry: (attempt, delayMs) => log.debug(`HubSpot was unreachable; refreshing again (retry ${attempt}, after ${delayMs / 1000} s).`),
   });
   host.register(outageRetry);

@@ -11,6 +11,7 @@ import { REPO_ROOT, RESULTS_DIR, SAMPLE_WORKSPACE } from './paths';
 import { readResult, SuiteResult } from './results';
 import { copyTree, createRunDirs, runEnv, writeUserSettings } from './runDirs';
 import { startSandbox } from './sandbox';
+import { tuningEnv } from './tuning';
 
 export interface InHostOptions {
   /** The whole run, from starting code-server to the suite's exit; a hang fails with this message. */
@@ -62,6 +63,7 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
     const env = runEnv(dirs, {
       HUBSPOT_SANDBOX_URL: sandbox.url,
       HUBSPOT_TEST_RESULT_FILE: resultFile,
+      ...tuningEnv(),
       ...(options.grep ? { HUBSPOT_TEST_GREP: options.grep } : {}),
       // Read by VS Code's server when it lists the built-in extensions (a `--disable-extension` does not reach them).
       VSCODE_SKIP_BUILTIN_EXTENSIONS: UNUSED_BUILTINS.join(','),

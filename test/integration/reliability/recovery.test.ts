@@ -2,34 +2,28 @@
 // host: while HubSpot is unreachable they refresh again on a doubling backoff (not at the next
 // auto-refresh, which is switched off here), and stop once HubSpot answers. The backoff's real 5 s, 10 s,
 // 20 s … is the unit test's (test/unit/reliability/outageRetry.test.ts); here the same schedule starts
-// from RETRY_BASE_MS through the product's test seam, and the client's own backoff between its retries is
-// shortened (FAST_RETRIES), so the test waits seconds, not half a minute.
+// from the 2 s the harness builds the extension with (test/harness/tuning.ts), and the client's own backoff
+// between its retries is 20 ms, so the test waits seconds, not half a minute.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FAST_RETRIES, setClientTestOptions } from '../support/client';
+import { tuningOf } from '../support/client';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
 import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';
 
-/** The first retry's delay (the product's is 5 s); long enough that the failed refresh ends well before it. */
-const RETRY_BASE_MS = 2_000;
-
 describe('Reliability: recovery from an outage on a short backoff', function () {
   this.timeout(120_000);
   let own: OwnSandbox;
+  /** The first retry's delay (the product's is 5 s); long enough that the failed refresh ends well before it. */
+  let RETRY_BASE_MS: number;
 
   before(async () => {
     own = await ownSandbox({ seed: 'demo' }); // auto-refresh off (QUIET): only the backoff can bring it back
-    setClientTestOptions(own.container, FAST_RETRIES);
-    own.container.tree.outageRetry.overrideBaseDelay(RETRY_BASE_MS);
+    RETRY_BASE_MS = tuningOf(own.container).outageRetryBaseMs;
     await signInAndLoad(own.container, SANDBOX_TOKEN);
   });
   after(async () => {
     own?.sandbox.configure({ faults: null });
-    if (own) {
-      own.container.tree.outageRetry.overrideBaseDelay(undefined);
-      setClientTestOptions(own.container, {});
-    }
     await own?.restore();
   });
 

@@ -8,11 +8,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { TOKEN_SECRET_KEY } from '../../../src/constants';
+import { tokenKeyFor, useHost } from '../support/hosts';
 import { startSandbox } from '../../../sandbox/server';
 import { CANARY_TOKEN } from '../../unit/reliability/support/canary';
 import { waitFor } from '../support/waitFor';
-import { configure, ownSandbox, signInAndLoad, type OwnSandbox } from './support';
+import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';
 
 /** Files under `root` holding `needle` (UTF-8 or UTF-16), with the byte offset of the first hit. */
 export function filesContaining(root: string, needle: string): string[] {
@@ -65,7 +65,7 @@ describe('Reliability: token hygiene in the extension host', function () {
 
     // 1. Sign in and use the tree, the status bar, the editor, TODO creation.
     await signInAndLoad(c, CANARY_TOKEN);
-    assert.strictEqual(await c.context.secrets.get(TOKEN_SECRET_KEY), CANARY_TOKEN, 'stored in the secret store');
+    assert.strictEqual(await c.context.secrets.get(tokenKeyFor(own.sandbox.url)), CANARY_TOKEN, 'stored in the secret store');
     await c.tree.tasks.setGroupBy('priority');
     await c.tree.refresh();
     await c.tree.tasks.setGroupBy('due');
@@ -92,7 +92,8 @@ describe('Reliability: token hygiene in the extension host', function () {
     // 2. Error paths: HubSpot refusing the token during use, and a refused sign-in.
     const other = await startSandbox({ seed: 'empty' });
     try {
-      await configure({ 'hubspotTasks.baseUrl': other.url });
+      // Signed in at that host too (tokens are kept per host), where HubSpot then refuses the token.
+      await useHost(c, other.url, CANARY_TOKEN);
       await c.tree.refresh();
       await waitFor(() => c.auth.isRejected, { what: 'the 401 to be noticed', timeoutMs: 20_000 });
       try {
@@ -103,10 +104,11 @@ describe('Reliability: token hygiene in the extension host', function () {
       }
     } finally {
       await other.close();
-      await configure({ 'hubspotTasks.baseUrl': own.sandbox.url });
+      await useHost(c, own.sandbox.url);
+      await c.context.secrets.delete(tokenKeyFor(other.url));
     }
     await c.auth.signOut();
-    assert.strictEqual(await c.context.secrets.get(TOKEN_SECRET_KEY), undefined, 'sign-out removed it');
+    assert.strictEqual(await c.context.secrets.get(tokenKeyFor(own.sandbox.url)), undefined, 'sign-out removed it');
 
     // 3. Let the output channel reach its file, then search everything.
     const marker = `reliability-flush-${Date.now()}`;

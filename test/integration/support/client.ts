@@ -1,13 +1,14 @@
-// The HubSpot client paces itself for real HubSpot (5 searches a second, 100 requests per 10 s) and backs
-// off 0.5 s, 1 s, 2 s before its retries. In-host tests that assert neither (the unit tests do) lift the
-// pacing and shorten the backoff through the extension's test seam; the number of retries stays.
+// The timings the extension runs with in this suite are the harness's (test/harness/tuning.ts, handed to the
+// extension in ExtensionMode.Test): no pacing, a 20 ms first client backoff, the outage retry from 2 s, the
+// auto-refresh every 2 s while its setting is on. Tests read them from the Container instead of setting them.
 import type { Container } from '../../../src/container';
-import type { ClientTestOptions, SwitchableClient } from '../../../src/services/clientFactory';
+import type { Tuning } from '../../../src/tuning';
 
-export const UNPACED: ClientTestOptions = { searchesPerSecond: 1000, requestsPer10s: 10_000 };
-export const FAST_RETRIES: ClientTestOptions = { ...UNPACED, retryBaseDelayMs: 20 };
-
-/** Rebuilds the extension's client with `options` (`{}`: the defaults). */
-export function setClientTestOptions(c: Container, options: ClientTestOptions): void {
-  (c.client as SwitchableClient).setTestOptions(options);
+/** What this run's extension was built with; fails loudly when the harness did not hand its timings over. */
+export function tuningOf(c: Container): Tuning {
+  const tuning = c.tuning;
+  if (!tuning.client.retryBaseDelayMs || tuning.autoRefreshPeriodMs === undefined) {
+    throw new Error('the extension runs with the product timings: HUBSPOT_TEST_TUNING did not reach the extension host');
+  }
+  return tuning;
 }

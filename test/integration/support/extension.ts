@@ -1,9 +1,10 @@
-// In-host helpers: our extension, its manifest and its exports (the Container).
+// In-host helpers: our extension, its manifest, and its Container (from the command the extension registers
+// only in ExtensionMode.Test: activate() returns nothing).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
-import { EXTENSION_ID } from '../../../src/constants';
+import { EXTENSION_ID, TEST_CONTAINER_COMMAND } from '../../../src/constants';
 
 export interface Manifest {
   name: string;
@@ -17,17 +18,21 @@ export interface Manifest {
   };
 }
 
-export function ourExtension(): vscode.Extension<Container> {
-  const extension = vscode.extensions.getExtension<Container>(EXTENSION_ID);
+export function ourExtension(): vscode.Extension<unknown> {
+  const extension = vscode.extensions.getExtension<unknown>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
   return extension;
 }
 
-/** Activates the extension (if needed) and returns what activate() returned: the Container. */
+/**
+ * Activates the extension (if needed) and returns its Container, handed over by a command that exists only
+ * when VS Code runs the extension for tests. A command run in the same extension host passes its result by
+ * reference, so this is the live Container, not a copy.
+ */
 export async function activateExtension(): Promise<Container> {
-  const extension = ourExtension();
-  const container = await extension.activate();
-  if (!container) throw new Error('activate() returned nothing; it must return the Container');
+  await ourExtension().activate();
+  const container = await vscode.commands.executeCommand<Container | undefined>(TEST_CONTAINER_COMMAND);
+  if (!container) throw new Error(`${TEST_CONTAINER_COMMAND} returned nothing: is the extension running in ExtensionMode.Test?`);
   return container;
 }
 

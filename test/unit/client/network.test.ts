@@ -131,6 +131,23 @@ describe('HTTP client on a raw socket', () => {
     }
   });
 
+  it('no redirect status takes the token to another origin (301, 302, 303, 307, 308)', async () => {
+    const elsewhere = await startRawServer((_r, socket) => respond(socket, 200, TASK));
+    try {
+      for (const status of [301, 302, 303, 307, 308]) {
+        await server?.close();
+        client?.dispose();
+        await serve((socket) => respond(socket, status, '', { Location: `${elsewhere.url}/crm/v3/objects/tasks/1` }));
+        const e = await rejection(client!.tasks.getTask('1'));
+        assert.ok(e instanceof HubSpotError && e.status === status, `${status}: ${String(e)}`);
+        assert.strictEqual(server!.requests[0].headers.authorization, `Bearer ${TOKEN}`, 'the API origin got it');
+      }
+      assert.deepStrictEqual(elsewhere.requests.map((r) => r.headers.authorization), [], 'the other origin got no request');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('sends Authorization: Bearer from getToken on every attempt, and never logs it', async () => {
     const token = `${TOKEN}-${'x'.repeat(20)}`;
     let calls = 0;
