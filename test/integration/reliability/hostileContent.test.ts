@@ -8,12 +8,31 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Commands } from '../../../src/constants';
+import { inertText } from '../../../src/ui/inertText';
+import type { Shown } from '../../../src/ui/notifier';
 import type { TreeNode } from '../../../src/views/treeNodes';
 import { HOSTILE_PAYLOADS, tagged } from '../../fixtures/hostilePayloads';
-import { FIRST_HOSTILE_OWNER, writeHostileAccount, type HostileAccount } from '../../unit/reliability/support/hostileAccount';
+import { FIRST_HOSTILE_OWNER, ME, writeHostileAccount, type HostileAccount } from '../../unit/reliability/support/hostileAccount';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../support/waitFor';
-import { ownSandbox, reload, signInAndLoad, type OwnSandbox } from './support';
+import { configure, ownSandbox, reload, signInAndLoad, type OwnSandbox } from './support';
+
+/**
+ * VS Code's link syntax in notification and progress messages (src/vs/base/common/linkedText.ts): a match
+ * is a clickable link, and a `command:` one runs the command with its arguments.
+ */
+const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** Text VS Code will render as a notification, progress message or quick-pick line: no link, icon or trickery. */
+function assertRendersAsText(text: string | undefined, what: string): void {
+  if (text === undefined) return;
+  assert.ok(!NOTIFICATION_LINK.test(text), `${what}: a clickable link in ${JSON.stringify(text.slice(0, 160))}`);
+  assert.ok(!/\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i.test(text), `${what}: Markdown link syntax in ${JSON.stringify(text.slice(0, 160))}`);
+  assert.ok(!/\$\([a-z0-9-]+(~spin)?\)/i.test(text), `${what}: icon syntax in ${JSON.stringify(text.slice(0, 160))}`);
+  assert.ok(!INVISIBLE.test(text), `${what}: a control, bidi or zero-width character`);
+}
 
 /** A tooltip / label that cannot render markup or run commands: a plain string, or inert Markdown. */
 function assertInert(value: unknown, what: string): void {
@@ -133,5 +152,66 @@ describe('Reliability: hostile content in the extension host', function () {
       assert.strictEqual(panel.baseline.fields.subject, tagged(HOSTILE_PAYLOADS[i], i));
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a due reminder for a task with a hostile subject reaches VS Code as inert text (no command link)', async () => {
+    const { notify, client, tree } = own.container;
+    const picks = HOSTILE_PAYLOADS.filter((p) => p.id.startsWith('cmd-') || ['md-command-link', 'md-codicon', 'rtl-override', 'null-bytes', 'long-100kb'].includes(p.id));
+    const due = Date.now() + 4_000;
+    const created = await Promise.all(picks.map((payload) => client.tasks.createTask({
+      properties: { hs_task_subject: `[R${payload.id}] ${payload.text}`, hs_timestamp: String(due), hubspot_owner_id: ME, hs_task_status: 'NOT_STARTED' },
+    })));
+    const shown: Shown[] = [];
+    const reminded = new Set<string>();
+    const listening = notify.onDidShow((s) => shown.push(s));
+    const remindedListener = tree.reminders.onDidRemind((e) => reminded.add(e.taskId));
+    try {
+      await configure({ 'hubspotTasks.reminders.enabled': true });
+      await waitFor(() => created.every((task) => reminded.has(task.id)), { what: 'a reminder for every hostile task', timeoutMs: 30_000 });
+      // The reminder fires onDidRemind just before showing: wait for the notification itself.
+      const reminders = () => shown.filter((s): s is Extract<Shown, { kind: 'message' }> => s.kind === 'message' && s.message.startsWith('HubSpot task due: '));
+      await waitFor(() => reminders().length >= created.length ? true : undefined, { what: 'the reminder notifications', timeoutMs: 10_000 });
+      picks.forEach((payload, i) => {
+        const subject = String(created[i].properties.hs_task_subject);
+        const message = reminders().find((m) => m.message.includes(`[R${payload.id}] `));
+        assert.ok(message, `${payload.id}: a reminder (task ${created[i].id})`);
+        // The subject as inert text, at most 200 characters: nothing of it was dropped but markup and invisibles.
+        assert.strictEqual(message.message, inertText(`HubSpot task due: ${inertText(subject, 200)}`), `${payload.id}: the subject as inert text`);
+        assert.deepStrictEqual(message.items, ['Complete', 'Open', 'Snooze 10 min'], `${payload.id}: our own buttons`);
+      });
+      for (const message of reminders()) assertRendersAsText(message.message, 'reminder');
+    } finally {
+      listening.dispose();
+      remindedListener.dispose();
+      await configure({ 'hubspotTasks.reminders.enabled': false });
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
+  it('the owner quick pick shows hostile owner names as inert text, with only our own icon', async () => {
+    const shown: Shown[] = [];
+    const listening = own.container.notify.onDidShow((s) => shown.push(s));
+    // The command waits for a choice: observe what it shows, then close the quick pick.
+    const running = vscode.commands.executeCommand(Commands.selectMe);
+    try {
+      const pick = await waitFor(() => shown.find((s): s is Extract<Shown, { kind: 'quickPick' }> => s.kind === 'quickPick'), { what: 'the owner quick pick', timeoutMs: 20_000 });
+      const byEmail = new Map(pick.items.map((item) => [item.description, item]));
+      let hostile = 0;
+      HOSTILE_PAYLOADS.forEach((payload, i) => {
+        const item = byEmail.get(`hostile${i}@example.com`);
+        assert.ok(item, `${payload.id}: its owner is listed`);
+        assert.strictEqual(item.label, inertText(`${payload.text} #${i}`, 200), `${payload.id}: the name as inert text`);
+        assertRendersAsText(item.label, `${payload.id} label`);
+        hostile++;
+      });
+      assert.strictEqual(hostile, HOSTILE_PAYLOADS.length);
+      const mine = pick.items.filter((item) => item.label.startsWith('$(check) '));
+      assert.strictEqual(mine.length, 1, 'only the current owner carries our check icon');
+      assertRendersAsText(mine[0].label.slice('$(check) '.length), 'current owner label');
+    } finally {
+      listening.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await running;
+    }
   });
 });
