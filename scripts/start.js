@@ -4,7 +4,11 @@
 //   .sandbox-data/demo.json so edits survive a restart) → starts code-server on 127.0.0.1 with the .vsix
 //   installed and hubspotTasks.baseUrl pointing at the sandbox → opens a copy of sample-workspace/.
 // Options: --port 8080 (code-server), --sandbox-port 4010, --host 127.0.0.1, --fresh (reset the sandbox data,
-// the workspace copy and the editor state). Ctrl-C stops everything it started.
+// the workspace copy and the editor state).
+// Processes: this launcher is the top process (package.json runs it with `exec`, so npm's SIGINT / SIGTERM reach
+// it, not a shell that would swallow them); code-server and the sandbox (`node out/sandbox/cli.js`) are its
+// children, each in a process group of its own. Ctrl-C, SIGINT or SIGTERM to `npm start` (or to this process)
+// stops both groups; the sandbox is restarted when it exits on its own, so `kill <sandbox pid>` restarts it alone.
 'use strict';
 
 const fs = require('fs');
@@ -39,9 +43,10 @@ async function main() {
 
   const { persistentDirs, writeUserSettings, runEnv, copyTree } = require(path.join(ROOT, 'out/test/harness/runDirs.js'));
   const { startCodeServer, installExtension } = require(path.join(ROOT, 'out/test/harness/codeServer.js'));
-  const { startSandbox } = require(path.join(ROOT, 'out/test/harness/sandbox.js'));
+  const { startSandboxProcess } = require(path.join(ROOT, 'out/test/harness/sandboxProcess.js'));
   const { onCleanup } = require(path.join(ROOT, 'out/test/harness/processes.js'));
-  const { VSIX_PATH, SAMPLE_WORKSPACE, SANDBOX_TOKEN } = require(path.join(ROOT, 'out/test/harness/paths.js'));
+  const { VSIX_PATH, SAMPLE_WORKSPACE } = require(path.join(ROOT, 'out/test/harness/paths.js'));
+  const { SANDBOX_TOKEN } = require(path.join(ROOT, 'out/test/support/demo.js'));
 
   console.log('\n[start] provisioning code-server and Chromium (cached in .vscode-test/)…');
   if (fresh) {
@@ -49,12 +54,17 @@ async function main() {
     fs.rmSync(DATA_FILE, { force: true });
   }
   fs.mkdirSync(path.dirname(DATA_FILE), { recursive: true });
-  const sandbox = await startSandbox({ seed: 'demo', port: sandboxPort, host: '127.0.0.1', dataFile: DATA_FILE });
   const dirs = persistentDirs(STATE_DIR);
+  fs.mkdirSync(dirs.root, { recursive: true });
+  const sandboxLog = path.join(dirs.root, 'sandbox.log');
+  const { url: sandboxUrl, supervised: sandbox } = await startSandboxProcess({
+    seed: 'demo', port: sandboxPort, host: '127.0.0.1', dataFile: DATA_FILE, logFile: sandboxLog,
+    report: (message) => console.log(`[start] sandbox ${message}`),
+  });
   // A copy, so that linking TODOs to tasks (which rewrites comments) never touches the repository's files.
   if (fs.readdirSync(dirs.workspace).length === 0) copyTree(SAMPLE_WORKSPACE, dirs.workspace);
-  writeUserSettings(dirs, { 'hubspotTasks.baseUrl': sandbox.url, 'workbench.startupEditor': 'readme' });
-  const env = runEnv(dirs, { HUBSPOT_SANDBOX_URL: sandbox.url });
+  writeUserSettings(dirs, { 'hubspotTasks.baseUrl': sandboxUrl, 'workbench.startupEditor': 'readme' });
+  const env = runEnv(dirs, { HUBSPOT_SANDBOX_URL: sandboxUrl });
   installExtension(VSIX_PATH, dirs, env);
   const server = await startCodeServer({ dirs, env, port, host, logFile: path.join(dirs.root, 'code-server.log') });
   onCleanup(() => server.stop());
@@ -67,13 +77,16 @@ async function main() {
   Open:            ${url}
   Sign in:         F1 → "HubSpot: Sign In" → paste the token  ${SANDBOX_TOKEN}
                    (then pick "Dana Demo  demo@example.com" as the owner you are)
-  Sandbox:         ${sandbox.url}  (demo seed; data in ${path.relative(ROOT, DATA_FILE)})
+  Sandbox:         ${sandboxUrl}  (demo seed; data in ${path.relative(ROOT, DATA_FILE)})
+                   pid ${sandbox.pid}: kill it to restart only the sandbox (it comes back on the same port)
   Workspace:       ${path.relative(ROOT, dirs.workspace)}  (a copy of sample-workspace/)
-  Logs:            ${path.relative(ROOT, path.join(dirs.root, 'code-server.log'))}
+  Logs:            ${path.relative(ROOT, path.join(dirs.root, 'code-server.log'))}, ${path.relative(ROOT, sandboxLog)}
 
-  Ctrl-C stops code-server and the sandbox.   npm start -- --fresh resets the demo data.
+  Ctrl-C (or SIGINT / SIGTERM to npm start) stops code-server and the sandbox.
+  npm start -- --fresh resets the demo data.
 ────────────────────────────────────────────────────────────────────────`);
-  // Stay up until Ctrl-C (processes.js stops code-server and closes the sandbox, which flushes its data).
+  // Stay up until Ctrl-C / SIGTERM (processes.js stops code-server's and the sandbox's process groups; the
+  // sandbox flushes its data on the SIGTERM).
   await new Promise(() => {});
 }
 

@@ -64,8 +64,16 @@ function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   process.once('exit', killAllNow);
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: a second Ctrl-C during the clean-up would otherwise kill this process by default and
+    // orphan the groups (they are detached); it skips the graceful part instead.
+    process.on(signal, () => {
+      if (stopping) {
+        killAllNow();
+        process.exit(130);
+      }
+      stopping = true;
       console.error(`\n[harness] ${signal}: stopping everything this run started…`);
       void runCleanups().finally(() => {
         killAllNow();
