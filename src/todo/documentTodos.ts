@@ -13,7 +13,11 @@ export class DocumentTodos implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; tagsKey: string; todos: DocumentTodo[] }>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly tags: () => string[]) {
+  constructor(
+    private readonly tags: () => string[],
+    /** Secret-bearing files (`.env`, `.npmrc`, keys…): no TODOs, so no CodeLens, quick fix or task from them. */
+    private readonly isSecretFile: (path: string) => boolean = () => false,
+  ) {
     this.subscription = vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString()));
   }
 
@@ -28,6 +32,7 @@ export class DocumentTodos implements vscode.Disposable {
   }
 
   get(document: vscode.TextDocument): DocumentTodo[] {
+    if (this.isSecretFile(document.uri.path)) return [];
     const tags = this.tags();
     const tagsKey = tags.join('\n');
     const id = document.uri.toString();

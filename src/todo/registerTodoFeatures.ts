@@ -12,7 +12,7 @@ import { TodoCommands } from './todoCommandIds';
 import type { CreationSummary, TodoCandidate } from './todoCreator';
 import { TodoCreatorLoader } from './todoCreatorLoader';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
-import { readTodoSettings } from './todoSettings';
+import { readTodoSettings, secretFileMatcher } from './todoSettings';
 import { UncheckedTodos } from './uncheckedTodos';
 
 export interface TodoFeatures {
@@ -30,7 +30,7 @@ type Host = Pick<Container, 'context' | 'client' | 'auth' | 'log' | 'tasksChange
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 export function registerTodoFeatures(container: Host): TodoFeatures {
-  const documents = container.register(new DocumentTodos(() => readTodoSettings().tags));
+  const documents = container.register(new DocumentTodos(() => readTodoSettings().tags, (path) => secretFileMatcher().matches(path)));
   const linked = container.register(new LinkedTodos(container, documents));
   const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState));
   const features: TodoFeatures = { documents, linked, creator, review: (candidates) => reviewWithQuickPick(container.notify, candidates), confirmCleanUp: true };

@@ -8,7 +8,7 @@ import { findTodos, todoKeys } from './core/todoParser';
 import { scanWorkspace } from './core/workspaceScanner';
 import { DocumentTodos } from './documentTodos';
 import type { TodoCandidate } from './todoCreator';
-import { excludeGlobs, readTodoSettings } from './todoSettings';
+import { excludeGlobs, readTodoSettings, secretFileMatcher } from './todoSettings';
 
 export function documentCandidates(documents: DocumentTodos, document: vscode.TextDocument): TodoCandidate[] {
   const text = document.getText();
@@ -21,11 +21,12 @@ export function documentCandidates(documents: DocumentTodos, document: vscode.Te
 /** All TODOs of the workspace (linked ones too: clean-up needs them); `documentText` filled lazily. */
 export async function workspaceTodos(signal?: AbortSignal): Promise<TodoCandidate[]> {
   const settings = readTodoSettings();
+  const secretFiles = secretFileMatcher();
   const out: TodoCandidate[] = [];
   const dirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (folder.uri.scheme !== 'file') continue;
-    const result = await scanWorkspace({ root: folder.uri.fsPath, excludes: excludeGlobs(folder), maxFileSize: settings.maxFileSize, tags: settings.tags, signal });
+    const result = await scanWorkspace({ root: folder.uri.fsPath, excludes: excludeGlobs(folder), maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles, signal });
     const seen = new Set<string>();
     for (const file of result.files) {
       seen.add(file.path);
@@ -37,7 +38,7 @@ export async function workspaceTodos(signal?: AbortSignal): Promise<TodoCandidat
     }
     // Unsaved editors: their text, not the disk's, is what the user sees.
     for (const [fsPath, document] of dirty) {
-      if (!fsPath.startsWith(folder.uri.fsPath)) continue;
+      if (!fsPath.startsWith(folder.uri.fsPath) || secretFiles.matches(fsPath)) continue;
       const language = DocumentTodos.languageOf(document);
       if (!language) continue;
       const text = document.getText();

@@ -87,7 +87,7 @@ export class TodoCreator {
             const where = `${candidate.relativePath}:${candidate.todo.range.line + 1}`;
             summary.unresolved.push(...resolution.unresolved.map((problem) => `${where}: ${problem}`));
             const context: TodoContext = { todo: candidate.todo, relativePath: candidate.relativePath, key: candidate.key, documentText: candidate.documentText, webUrl: webUrl(candidate) };
-            const { input, problems } = createInput(context, { now, ownerId, defaultDueDays: settings.defaultDueInDays }, resolution.associations);
+            const { input, problems } = createInput(context, { now, ownerId, defaultDueDays: settings.defaultDueInDays, contextLines: settings.contextLines }, resolution.associations);
             summary.unresolved.push(...problems.map((problem) => `${where}: ${problem}`));
             inputs.push({ key: candidate.key, input });
           }

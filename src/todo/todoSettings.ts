@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TAGS } from './core/todoParser';
 import { DEFAULT_LINK_FORMAT, validateLinkFormat } from './core/writeBack';
+import { clampContextLines } from './core/taskContent';
+import { DEFAULT_SECRET_FILES, SecretFileMatcher } from './core/secrets';
 import { clampSetting, SETTING_LIMITS } from '../settingLimits';
 
 export const TodoSettingKeys = {
@@ -14,6 +16,8 @@ export const TodoSettingKeys = {
   maxFileSizeKB: 'hubspotTasks.todo.maxFileSizeKB',
   statusRefreshMinutes: 'hubspotTasks.todo.statusRefreshMinutes',
   duplicateCheckSeconds: 'hubspotTasks.todo.duplicateCheckSeconds',
+  contextLines: 'hubspotTasks.todo.contextLines',
+  excludeSecretFiles: 'hubspotTasks.todo.excludeSecretFiles',
 } as const;
 
 export interface TodoSettings {
@@ -26,6 +30,8 @@ export interface TodoSettings {
   maxFileSize: number;
   statusRefreshMs: number;
   duplicateCheckMs: number;
+  /** Lines of code above and below a TODO in its task's notes (0–20). */
+  contextLines: number;
 }
 
 /** Link formats already warned about this session: settings are read on every use, warned once. */
@@ -52,11 +58,13 @@ export function readTodoSettings(): TodoSettings {
   // A hand-edited settings.json may hold any JSON type: wrong types fall back to the defaults.
   const strings = (key: string) => { const v = config.get<unknown>(key); return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined; };
   const linkFormat = config.get<unknown>(TodoSettingKeys.linkFormat);
+  const contextLines = config.get<unknown>(TodoSettingKeys.contextLines);
   const tags = strings(TodoSettingKeys.tags)?.filter((t) => t.trim() !== '').map((t) => t.trim());
   return {
     tags: tags && tags.length > 0 ? tags : [...DEFAULT_TAGS],
     codeLens: config.get<boolean>(TodoSettingKeys.codeLens, true),
     linkFormat: linkFormatOf(linkFormat),
+    contextLines: clampContextLines(contextLines),
     defaultAssociations: strings(TodoSettingKeys.defaultAssociations) ?? [],
     defaultDueInDays: clampSetting(config.get<unknown>(TodoSettingKeys.defaultDueInDays), SETTING_LIMITS.defaultDueInDays),
     cleanUpAction: config.get<string>(TodoSettingKeys.cleanUpAction) === 'markDone' ? 'markDone' : 'remove',
@@ -65,6 +73,20 @@ export function readTodoSettings(): TodoSettings {
     statusRefreshMs: clampSetting(config.get<unknown>(TodoSettingKeys.statusRefreshMinutes), SETTING_LIMITS.statusRefreshMinutes) * 60_000,
     duplicateCheckMs: clampSetting(config.get<unknown>(TodoSettingKeys.duplicateCheckSeconds), SETTING_LIMITS.duplicateCheckSeconds) * 1000,
   };
+}
+
+let secretFiles: { key: string; matcher: SecretFileMatcher } | undefined;
+
+/**
+ * Files never scanned for TODOs (`hubspotTasks.todo.excludeSecretFiles`, user settings only: a workspace
+ * cannot switch the protection off). Asked on every document parse, so the matcher is kept per value.
+ */
+export function secretFileMatcher(): SecretFileMatcher {
+  const value = vscode.workspace.getConfiguration().get<unknown>(TodoSettingKeys.excludeSecretFiles);
+  const patterns = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : DEFAULT_SECRET_FILES;
+  const key = patterns.join('\n');
+  if (secretFiles?.key !== key) secretFiles = { key, matcher: new SecretFileMatcher(patterns) };
+  return secretFiles.matcher;
 }
 
 /** files.exclude and search.exclude globs that are switched on (`true`; `when` clauses are skipped). */

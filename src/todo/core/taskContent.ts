@@ -2,6 +2,7 @@
 // link, the no-duplicates marker), due date, priority, owner. Pure: the caller supplies the context.
 import type { CreateInput, Properties } from '../../hubspot/types';
 import { resolveDue } from './hints';
+import { redactSecrets } from './secrets';
 import type { TodoItem } from './todoParser';
 
 /** Token carried by the task body; found again with CONTAINS_TOKEN on hs_task_body. */
@@ -27,8 +28,16 @@ export interface ContentOptions {
   ownerId?: string;
   /** Days from today when the TODO has no (valid) due hint. */
   defaultDueDays: number;
-  /** Lines of code shown above and below the TODO. */
+  /** Lines of code shown above and below the TODO (default 3, 0 = none, at most MAX_CONTEXT_LINES). */
   contextLines?: number;
+}
+
+export const DEFAULT_CONTEXT_LINES = 3;
+/** Notes are visible to the whole portal: a workspace cannot ask for more of its code than this. */
+export const MAX_CONTEXT_LINES = 20;
+
+export function clampContextLines(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CONTEXT_LINES, Math.max(0, Math.floor(value))) : DEFAULT_CONTEXT_LINES;
 }
 
 export const SUBJECT_LIMIT = 250;
@@ -42,7 +51,7 @@ export function escapeHtml(text: string): string {
 }
 
 export function subjectOf(context: Pick<TodoContext, 'todo' | 'relativePath'>): string {
-  const text = context.todo.text || `${context.todo.tag} in ${context.relativePath}:${context.todo.range.line + 1}`;
+  const text = context.todo.text ? redactSecrets(context.todo.text) : `${context.todo.tag} in ${context.relativePath}:${context.todo.range.line + 1}`;
   return text.length > SUBJECT_LIMIT ? `${text.slice(0, SUBJECT_LIMIT - 1)}…` : text;
 }
 
@@ -69,20 +78,28 @@ function linesOf(text: string): string[] {
   return lastSplit.lines;
 }
 
-export function notesHtml(context: TodoContext, contextLines = 3): string {
+/**
+ * The notes: the TODO's text, where it is, the code around it (`contextLines` above and below, none
+ * at 0) and the marker. Every line taken from the file goes through redactSecrets first: the notes are
+ * readable by everyone in the portal.
+ */
+export function notesHtml(context: TodoContext, contextLines = DEFAULT_CONTEXT_LINES): string {
   const { todo } = context;
-  const lines = linesOf(context.documentText);
-  const first = Math.max(0, todo.range.line - contextLines);
-  const last = Math.min(lines.length - 1, (todo.continuation.at(-1)?.line ?? todo.range.line) + contextLines);
-  const width = String(last + 1).length;
-  const code = lines.slice(first, last + 1).map((line, i) => `${String(first + i + 1).padStart(width)}  ${line}`).join('\n');
-  const fullText = [todo.rawText, ...todo.continuation.map((c) => c.text)].join('\n');
+  const around = clampContextLines(contextLines);
+  const fullText = [todo.rawText, ...todo.continuation.map((c) => c.text)].map(redactSecrets).join('\n');
   const parts = [
     `<p>${escapeHtml(fullText).replace(/\n/g, '<br>')}</p>`,
     `<p>${escapeHtml(context.relativePath)}, line ${todo.range.line + 1}${context.webUrl ? ` — <a href="${escapeHtml(context.webUrl)}">view source</a>` : ''}</p>`,
-    `<pre><code>${escapeHtml(code)}</code></pre>`,
-    `<p style="color:#99acc2;font-size:11px" data-hs-todo-key="${escapeHtml(context.key)}">TODO key: ${markerToken(context.key)}</p>`,
   ];
+  if (around > 0) {
+    const lines = linesOf(context.documentText);
+    const first = Math.max(0, todo.range.line - around);
+    const last = Math.min(lines.length - 1, (todo.continuation.at(-1)?.line ?? todo.range.line) + around);
+    const width = String(last + 1).length;
+    const code = lines.slice(first, last + 1).map((line, i) => `${String(first + i + 1).padStart(width)}  ${redactSecrets(line)}`).join('\n');
+    parts.push(`<pre><code>${escapeHtml(code)}</code></pre>`);
+  }
+  parts.push(`<p style="color:#99acc2;font-size:11px" data-hs-todo-key="${escapeHtml(context.key)}">TODO key: ${markerToken(context.key)}</p>`);
   return parts.join('\n');
 }
 

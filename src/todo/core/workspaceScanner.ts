@@ -6,6 +6,7 @@ import * as path from 'path';
 import { ExcludeMatcher } from './glob';
 import { GitignoreFile, GitignoreStack } from './gitignore';
 import { languageForFile } from './languages';
+import { SecretFileMatcher } from './secrets';
 import { DEFAULT_TAGS, findTodos, TodoItem } from './todoParser';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -25,6 +26,8 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Language id of a file; default: by extension / name. Undefined skips the file. */
   languageOf?: (relativePath: string) => string | undefined;
+  /** Secret-bearing files, never scanned (default: DEFAULT_SECRET_FILES; `new SecretFileMatcher([])` scans all). */
+  secretFiles?: SecretFileMatcher;
 }
 
 export interface FileTodos {
@@ -44,6 +47,8 @@ export interface ScanStats {
   skippedBinary: number;
   skippedLarge: number;
   skippedUnknownLanguage: number;
+  /** `.env`, `.npmrc`, keys…: their TODOs would carry secrets into HubSpot notes. */
+  skippedSecret: number;
   bytesRead: number;
   durationMs: number;
 }
@@ -79,13 +84,14 @@ class TreeScan {
   private readonly started = Date.now();
   private readonly stats: ScanStats = {
     directories: 0, filesConsidered: 0, filesRead: 0, filesWithTags: 0, skippedBinary: 0, skippedLarge: 0,
-    skippedUnknownLanguage: 0, bytesRead: 0, durationMs: 0,
+    skippedUnknownLanguage: 0, skippedSecret: 0, bytesRead: 0, durationMs: 0,
   };
   private readonly tags: readonly string[];
   private readonly needles: Buffer[];
   private readonly maxFileSize: number;
   private readonly languageOf: (relativePath: string) => string | undefined;
   private readonly excludes: ExcludeMatcher;
+  private readonly secrets: SecretFileMatcher;
   private readonly useGitignore: boolean;
   private readonly buffer: Buffer;
   private readonly directories: { relative: string; ignores: GitignoreStack }[] = [];
@@ -98,6 +104,7 @@ class TreeScan {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.languageOf = options.languageOf ?? languageForFile;
     this.excludes = new ExcludeMatcher(options.excludes ?? []);
+    this.secrets = options.secretFiles ?? new SecretFileMatcher();
     this.useGitignore = options.useGitignore !== false;
     this.buffer = Buffer.allocUnsafe(this.maxFileSize + 1);
     let ignores = new GitignoreStack();
@@ -148,6 +155,10 @@ class TreeScan {
         if (!this.excludes.empty && this.excludes.matches(relative)) continue;
         if (ignores.ignores(relative, false)) continue;
         this.stats.filesConsidered++;
+        if (this.secrets.matches(entry.name)) {
+          this.stats.skippedSecret++;
+          continue;
+        }
         const languageId = this.languageOf(relative);
         if (!languageId) {
           this.stats.skippedUnknownLanguage++;
