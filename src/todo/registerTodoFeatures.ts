@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { Container } from '../container';
+import { confirmDefaultAssociations } from './associationConsent';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import { DocumentTodos } from './documentTodos';
 import { LinkedTodoHoverProvider, LinkedTodoLinkProvider, LinkedTodos } from './linkedTodos';
@@ -45,8 +46,11 @@ export function registerTodoFeatures(container: Host): TodoFeatures {
     return container.auth.isSignedIn;
   };
 
-  const createAndReport = async (candidates: TodoCandidate[]): Promise<CreationSummary> => {
-    const summary = await creator.create(candidates);
+  const createAndReport = async (candidates: TodoCandidate[]): Promise<CreationSummary | undefined> => {
+    // Associations a workspace (not the user) configured are shown for consent first (issue 13.11).
+    const defaultAssociations = await confirmDefaultAssociations(container.notify, candidates.length);
+    if (!defaultAssociations) return undefined;
+    const summary = await creator.create(candidates, { defaultAssociations });
     creator.report(summary, new Map(candidates.map((c) => [c.key, c])));
     void linked.refresh(false);
     return summary;

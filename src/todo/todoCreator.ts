@@ -62,7 +62,8 @@ export class TodoCreator {
     this.current?.abort();
   }
 
-  async create(candidates: readonly TodoCandidate[]): Promise<CreationSummary> {
+  /** `defaultAssociations`: what the user agreed to (confirmDefaultAssociations); default: the setting. */
+  async create(candidates: readonly TodoCandidate[], options: { defaultAssociations?: readonly string[] } = {}): Promise<CreationSummary> {
     const settings = this.container.readTodoSettings();
     const summary: CreationSummary = { created: [], failed: [], cancelled: 0, recovered: 0, unresolved: [] };
     if (candidates.length === 0) return summary;
@@ -77,7 +78,7 @@ export class TodoCreator {
         try {
           const ownerId = await this.container.auth.me();
           const resolver = new HintResolver(client);
-          const defaults = parseDefaultAssociations(settings.defaultAssociations);
+          const defaults = parseDefaultAssociations(options.defaultAssociations ?? settings.defaultAssociations);
           await resolver.prefetch([...defaults, ...candidates.flatMap((c) => c.todo.hints.associations)]);
           const now = new Date();
           const byKey = new Map(candidates.map((c) => [c.key, c]));

@@ -20,8 +20,8 @@ export class TodoCreatorLoader {
     this.creator?.cancel();
   }
 
-  create(candidates: readonly TodoCandidate[]): Promise<CreationSummary> {
-    return this.loaded().create(candidates);
+  create(candidates: readonly TodoCandidate[], options?: { defaultAssociations?: readonly string[] }): Promise<CreationSummary> {
+    return this.loaded().create(candidates, options);
   }
 
   report(summary: CreationSummary, byKey: Map<string, TodoCandidate>): void {
