@@ -124,7 +124,7 @@ function taskTooltip(task: Task, ownerName: string | undefined): string {
   if (ownerName) {
     lines.push(t('Owner: {0}', ownerName));
   }
-  const notes = htmlToText(task.notesHtml, 1000);
+  const notes = htmlToText(task.notesHtml, { maxLength: 1000 });
   if (notes) {
     lines.push('', notes);
   }

@@ -35,7 +35,7 @@ describe('htmlToText (untrusted notes)', () => {
 
   it('handles style blocks, comments, unterminated tags, control characters and truncation', () => {
     assert.strictEqual(htmlToText('<style>p{}</style><!-- secret -->Hi<br>there\u0007 <img src="x'), 'Hi\nthere');
-    assert.strictEqual(htmlToText('abcdefghij', 5), 'abcd…');
+    assert.strictEqual(htmlToText('abcdefghij', { maxLength: 5 }), 'abcd…');
     assert.strictEqual(htmlToText(''), '');
   });
 });
