@@ -7,7 +7,7 @@ import { Commands } from '../constants';
 import type { ArchivedTasks } from '../services/archivedTasks';
 import type { TaskService } from '../services/taskService';
 import type { GroupId } from '../tasks/grouping';
-import { groupItem, loadMoreItem, messageItem, taskItem, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
+import { groupItem, loadMoreItem, messageItem, taskItem, taskTooltip, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
 
 const t = vscode.l10n.t;
 
@@ -90,12 +90,28 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return groupItem(state, state.group.expandedByDefault);
       }
       case 'task':
-        return taskItem(node, this.now(), this.service.filters.owner === 'all' ? this.service.ownerName(node.task.ownerId) : undefined);
+        return taskItem(node, this.now(), this.shownOwnerName(node));
       case 'loadMore':
         return loadMoreItem(node);
       case 'message':
         return messageItem(node);
     }
+  }
+
+  /**
+   * A task's tooltip, when VS Code is about to show it: converting every row's notes HTML on each
+   * render was the cost of a tree of hundreds of tasks with long (or hostile) notes.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'task' && item.tooltip === undefined) {
+      item.tooltip = taskTooltip(node.task, this.shownOwnerName(node));
+    }
+    return item;
+  }
+
+  /** The owner's name beside a task when the view shows everyone's tasks. */
+  private shownOwnerName(node: TaskNode): string | undefined {
+    return this.service.filters.owner === 'all' ? this.service.ownerName(node.task.ownerId) : undefined;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

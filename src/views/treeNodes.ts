@@ -89,7 +89,7 @@ export function taskItem(node: TaskNode, now: Date, ownerName: string | undefine
   }
   item.description = describe.join(' · ');
   item.iconPath = taskIcon(task, late);
-  item.tooltip = taskTooltip(task, ownerName);
+  // No tooltip here: the provider's resolveTreeItem builds it (notes → text) when one is hovered.
   item.contextValue = task.archived ? 'task.archived' : isCompleted(task) ? 'task.completed' : 'task.open';
   if (!task.archived) {
     item.command = { command: Commands.editTask, title: t('Edit Task'), arguments: [task.id] };
@@ -114,7 +114,8 @@ function taskIcon(task: Task, color: vscode.ThemeColor | undefined): vscode.Them
   }
 }
 
-function taskTooltip(task: Task, ownerName: string | undefined): string {
+/** The tooltip of a task row: built on hover only, since it converts the notes' HTML. */
+export function taskTooltip(task: Task, ownerName: string | undefined): string {
   const lines = [task.subject || t('(no subject)')];
   if (task.due) {
     lines.push(t('Due: {0}', formatDateTime(task.due)));

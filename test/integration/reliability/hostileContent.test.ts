@@ -85,7 +85,8 @@ describe('Reliability: hostile content in the extension host', function () {
     HOSTILE_PAYLOADS.forEach((payload, i) => {
       const node = byId.get(account.taskIds[i]);
       assert.ok(node, `${payload.id}: its task is in the tree`);
-      const item = provider.getTreeItem(node);
+      // The tooltip (notes as text) is built lazily, when VS Code resolves the hovered item.
+      const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
       const label = typeof item.label === 'string' ? item.label : item.label?.label;
       assert.strictEqual(label, tagged(payload, i), `${payload.id}: label is the subject, character for character`);
       assertInert(item.tooltip, `${payload.id} tooltip`);

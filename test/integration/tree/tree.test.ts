@@ -230,6 +230,25 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
     assert.deepStrictEqual(await requests(), []);
   });
 
+  it('a task row gets its tooltip only when VS Code resolves it: the notes as plain text (issue 13.5)', async () => {
+    const due = new Date(Date.now() + 2 * 86_400_000);
+    const notes = '<p>Call <b>Ada</b> &amp; Bob</p><script>alert(1)</script><ul><li>one</li></ul>';
+    const created = await c.client.tasks.createTask({ properties: { hs_task_subject: 'Lazy tooltip', hs_task_body: notes, hs_timestamp: String(due.getTime()), hubspot_owner_id: DEMO_OWNER_ID, hs_task_status: 'NOT_STARTED' } });
+    c.tasksChanged.fire([created]);
+    let node: TreeNode | undefined;
+    for (const state of c.tree.tasks.groups()) {
+      node ??= (await taskNodes(c, state.group.id).catch(() => [])).find((n) => n.task.id === created.id);
+    }
+    assert.ok(node, 'the new task is in the tree');
+    const item = c.tree.provider.getTreeItem(node);
+    assert.strictEqual(item.tooltip, undefined, 'rendering a row converts no notes');
+    const resolved = c.tree.provider.resolveTreeItem(item, node);
+    const tooltip = String(resolved.tooltip);
+    assert.strictEqual(typeof resolved.tooltip, 'string', 'a plain string, never Markdown');
+    assert.ok(tooltip.startsWith('Lazy tooltip\n'), tooltip);
+    assert.ok(tooltip.endsWith('\n\nCall Ada & Bob\n• one'), tooltip);
+  });
+
   it('a rejected token: the tree says so with "Sign in again", nothing crashes', async () => {
     await c.context.secrets.store(tokenKeyFor(sandboxUrl()), 'revoked-token');
     try {
