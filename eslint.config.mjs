@@ -1,12 +1,22 @@
-// Lint: type-aware rules where they catch real bugs (floating promises), and the layering rule that
-// keeps the API client, the domain and the TODO scanner core free of the editor.
+// Lint: type-aware rules where they catch real bugs (floating promises), and the layering rules: the pure
+// layers never import the editor, and no feature imports the composition root.
 import tseslint from 'typescript-eslint';
 
-const noVscode = {
-  'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: 'The API client and domain layers must not depend on the editor.' }],
-  }],
+// Features receive a FeatureHost (src/featureHost.ts); only extension.ts builds the Container.
+const noContainer = {
+  group: ['**/container', './container'],
+  message: 'Features receive a FeatureHost (src/featureHost.ts); only extension.ts imports the Container.',
 };
+const noVscodePath = { name: 'vscode', message: 'Pure layers (API client, domain, services, TODO core, webview protocol) must not depend on the editor.' };
+
+// Pure layers: whole folders, plus the pure files of folders that also hold editor-facing code.
+const PURE = [
+  'src/hubspot/**/*.ts', 'src/tasks/**/*.ts', 'src/todo/core/**/*.ts', 'src/services/**/*.ts', 'src/util/**/*.ts',
+  'src/constants.ts', 'src/tuning.ts', 'src/settingLimits.ts', 'src/auth/credentialKeys.ts', 'src/ui/inertText.ts',
+  'src/webviews/protocol.ts', 'src/webviews/taskFields.ts', 'src/webviews/localTime.ts', 'src/webviews/notesFormat.ts',
+  'src/webviews/app/**/*.ts',
+  'sandbox/**/*.ts',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', 'test-results/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
@@ -22,7 +32,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/hubspot/**/*.ts', 'src/tasks/**/*.ts', 'src/todo/core/**/*.ts', 'sandbox/**/*.ts'], rules: noVscode },
+  // One rule entry per file set: a later config's no-restricted-imports replaces an earlier one's options.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/container.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noContainer] }] },
+  },
+  { files: PURE, rules: { 'no-restricted-imports': ['error', { paths: [noVscodePath], patterns: [noContainer] }] } },
   // Notifications and progress render `[x](command:…)` as a link that runs the command, quick picks and the
   // status bar render `$(icon)`: what reaches them goes through src/ui/notifier.ts, which makes it inert.
   {

@@ -15,7 +15,7 @@ import { markerToken } from '../src/todo/core/taskContent';
 import { findTodos, todoKeys, type TodoItem } from '../src/todo/core/todoParser';
 import { linkEdit } from '../src/todo/core/writeBack';
 import { scanWorkspace } from '../src/todo/core/workspaceScanner';
-import { createTasksForTodos } from '../src/todo/taskCreation';
+import { createTasksForTodos } from '../src/todo/core/taskCreation';
 import { prepareTodos } from './support/bulkPath';
 import { TOKEN } from './support/clients';
 import { CACHE } from './support/paths';

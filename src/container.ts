@@ -4,14 +4,15 @@ import { Commands } from './constants';
 import type { HubSpotApi } from './hubspot/api';
 import type { ApiTask } from './hubspot/types';
 import { AuthService } from './auth/authService';
-import { createClient, SwitchableClient } from './services/clientFactory';
+import { createClient, SwitchableClient } from './auth/clientFactory';
 import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
 import { registerTaskEditor, type TaskEditorsLoader } from './webviews/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
+import type { FeatureHost } from './featureHost';
 import type { Tuning } from './tuning';
 import { Notifier } from './ui/notifier';
 
-export class Container implements vscode.Disposable {
+export class Container implements FeatureHost, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly log: vscode.LogOutputChannel;
   /** The one HubSpot client (rebuilt behind this reference when `hubspotTasks.baseUrl` changes). */

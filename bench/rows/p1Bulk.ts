@@ -15,7 +15,7 @@ import { findRepo, lineUrl } from '../../src/todo/core/gitRemote';
 import { languageForFile } from '../../src/todo/core/languages';
 import { findTodos, todoKeys } from '../../src/todo/core/todoParser';
 import { applyEdits, linkEdit } from '../../src/todo/core/writeBack';
-import { createTasksForTodos } from '../../src/todo/taskCreation';
+import { createTasksForTodos } from '../../src/todo/core/taskCreation';
 import { prepareTodos, type PreparedTodo } from '../support/bulkPath';
 import { count, unthrottledClient } from '../support/clients';
 import { CACHE } from '../support/paths';

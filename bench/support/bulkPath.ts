@@ -9,8 +9,8 @@ import type { HubSpotApi } from '../../src/hubspot/api';
 import { createInput } from '../../src/todo/core/taskContent';
 import { todoKeys } from '../../src/todo/core/todoParser';
 import { scanWorkspace } from '../../src/todo/core/workspaceScanner';
-import { HintResolver } from '../../src/todo/hintResolver';
-import { createTasksForTodos, type CreationOptions, type CreationResult, type TodoInput } from '../../src/todo/taskCreation';
+import { HintResolver } from '../../src/todo/core/hintResolver';
+import { createTasksForTodos, type CreationOptions, type CreationResult, type TodoInput } from '../../src/todo/core/taskCreation';
 import { DEMO_OWNER_ID as DEMO_OWNER } from '../../test/support/demo';
 
 export { DEMO_OWNER };

@@ -8,7 +8,7 @@ import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
 import { isHubSpotError } from '../hubspot/errors';
 import { ContextKeys, Settings } from '../constants';
-import { configuredBaseUrl } from '../services/clientFactory';
+import { configuredBaseUrl } from './clientFactory';
 import { accountStateKey, apiOrigin, LEGACY_TOKEN_SECRET_KEY, tokenSecretKey } from './credentialKeys';
 import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';

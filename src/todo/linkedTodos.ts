@@ -2,7 +2,7 @@
 // read per 100 ids, cached, refreshed on an interval and when the window gains focus; completed and
 // overdue TODOs are decorated; a hover shows the task and offers actions as our own command links.
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { FeatureHost } from '../featureHost';
 import type { ApiTask } from '../hubspot/types';
 import { taskUrl } from '../tasks/links';
 import { DocumentTodos, todoRange } from './documentTodos';
@@ -38,7 +38,7 @@ export class LinkedTodos implements vscode.Disposable {
   /** The account the cached tasks and owner names belong to. */
   private account: string | undefined;
 
-  constructor(private readonly container: Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged'>, private readonly documents: DocumentTodos) {
+  constructor(private readonly container: Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged'>, private readonly documents: DocumentTodos) {
     this.disposables.push(
       this.completedType,
       this.overdueType,

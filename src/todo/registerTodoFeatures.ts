@@ -2,7 +2,7 @@
 // Called once from the Container; returns the parts in-host tests reach through the Container.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { Container } from '../container';
+import type { FeatureHost } from '../featureHost';
 import { confirmDefaultAssociations } from './associationConsent';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import { DocumentTodos } from './documentTodos';
@@ -14,7 +14,7 @@ import type { CreationSummary, TodoCandidate } from './todoCreator';
 import { TodoCreatorLoader } from './todoCreatorLoader';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
 import { readTodoSettings, secretFileMatcher } from './todoSettings';
-import { UncheckedTodos } from './uncheckedTodos';
+import { UncheckedTodos } from './core/uncheckedTodos';
 
 export interface TodoFeatures {
   readonly documents: DocumentTodos;
@@ -26,11 +26,9 @@ export interface TodoFeatures {
   readonly creator: TodoCreatorLoader;
 }
 
-type Host = Pick<Container, 'context' | 'client' | 'auth' | 'log' | 'tasksChanged' | 'register' | 'notify'>;
-
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
-export function registerTodoFeatures(container: Host): TodoFeatures {
+export function registerTodoFeatures(container: FeatureHost): TodoFeatures {
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags, (path) => secretFileMatcher().matches(path)));
   const linked = container.register(new LinkedTodos(container, documents));
   const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState));

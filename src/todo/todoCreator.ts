@@ -3,17 +3,17 @@
 // failed. Returns a summary (also what the commands return, for tests). Part of the lazily loaded
 // dist/todoBulk.js (see todoBulk.ts): it imports values only from modules no eager code needs.
 import * as vscode from 'vscode';
-import type { Container } from '../container';
+import type { FeatureHost } from '../featureHost';
 import type { HubSpotApi } from '../hubspot/api';
 import type { ApiTask } from '../hubspot/types';
 import { createInput, type TodoContext } from './core/taskContent';
 import type { TodoItem } from './core/todoParser';
 import { findRepo, lineUrl } from './core/gitRemote';
-import { HintResolver, parseDefaultAssociations } from './hintResolver';
+import { HintResolver, parseDefaultAssociations } from './core/hintResolver';
 import type { LinkRequest, writeLinks } from './linkWriter';
-import { createTasksForTodos } from './taskCreation';
+import { createTasksForTodos } from './core/taskCreation';
 import type { readTodoSettings } from './todoSettings';
-import type { UncheckedTodos } from './uncheckedTodos';
+import type { UncheckedTodos } from './core/uncheckedTodos';
 
 export interface TodoCandidate {
   uri: vscode.Uri;
@@ -40,7 +40,7 @@ export interface CreatorHooks {
 }
 
 /** The container's shared instances, and the parts of the main bundle this one uses (passed, not imported). */
-export interface TodoCreatorDeps extends Pick<Container, 'client' | 'auth' | 'log' | 'tasksChanged' | 'notify'> {
+export interface TodoCreatorDeps extends Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged' | 'notify'> {
   /** Passed in: it needs the TODO parser, which the main bundle has and this one would copy. */
   writeLinks: typeof writeLinks;
   /** Passed in for the same reason (the settings' defaults come from the parser and the language table). */

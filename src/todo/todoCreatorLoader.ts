@@ -3,7 +3,7 @@
 // bundle's size (bench P5: dist/extension.js ≤ 150 KB).
 import type { CreationSummary, CreatorHooks, TodoCandidate, TodoCreator, TodoCreatorDeps } from './todoCreator';
 import type * as TodoBulkModule from './todoBulk';
-import type { UncheckedTodos } from './uncheckedTodos';
+import type { UncheckedTodos } from './core/uncheckedTodos';
 
 export class TodoCreatorLoader {
   /** Seams for in-host tests; the creator gets this same object when it loads. */

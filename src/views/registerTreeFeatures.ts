@@ -6,34 +6,18 @@ import { registerTaskCommands } from '../commands/taskCommands';
 import type { TreeContext } from '../commands/treeContext';
 import { refreshAll, registerViewCommands } from '../commands/viewCommands';
 import { ContextKeys, Settings, Views } from '../constants';
-import type { AuthService } from '../auth/authService';
-import type { HubSpotApi } from '../hubspot/api';
-import type { ApiTask } from '../hubspot/types';
+import type { FeatureHost } from '../featureHost';
 import { ArchivedTasks } from '../services/archivedTasks';
 import { OutageRetry } from '../services/outageRetry';
 import { TaskActions } from '../services/taskActions';
 import { TaskService } from '../services/taskService';
 import { describeFilters } from '../tasks/filters';
 import { clampSetting, SETTING_LIMITS } from '../settingLimits';
-import type { Tuning } from '../tuning';
-import type { Notifier } from '../ui/notifier';
 import { AutoRefresh, autoRefreshMinutes } from './autoRefresh';
 import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
 import { formatCachedAt, TasksTreeProvider } from './tasksTreeProvider';
 import type { TreeNode } from './treeNodes';
-
-/** The parts of the container the tree needs (kept narrow so the container can grow freely). */
-export interface TreeHost {
-  readonly context: vscode.ExtensionContext;
-  readonly log: vscode.LogOutputChannel;
-  readonly client: HubSpotApi;
-  readonly auth: AuthService;
-  readonly tasksChanged: vscode.EventEmitter<ApiTask[]>;
-  readonly tuning: Tuning;
-  readonly notify: Notifier;
-  register<T extends vscode.Disposable>(disposable: T): T;
-}
 
 export interface TreeFeatures {
   readonly tasks: TaskService;
@@ -50,7 +34,7 @@ export interface TreeFeatures {
   refresh(): Promise<void>;
 }
 
-export function registerTreeFeatures(host: TreeHost): TreeFeatures {
+export function registerTreeFeatures(host: FeatureHost): TreeFeatures {
   const { context, log, client, auth } = host;
   const pageSize = () => clampSetting(vscode.workspace.getConfiguration().get<unknown>(Settings.pageSize), SETTING_LIMITS.pageSize);
   const service = new TaskService({

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { registerTaskEditorCommands } from '../commands/taskEditorCommands';
 import { WebviewTypes } from '../constants';
-import type { Container } from '../container';
+import type { FeatureHost } from '../featureHost';
 import type * as TaskEditorModule from './taskEditorFeature';
 import type { TaskEditorFeature, TaskEditorFeatureDeps } from './taskEditorFeature';
 import type { EditorTarget, TaskEditorPanel } from './taskEditorPanel';
@@ -62,7 +62,7 @@ export class TaskEditorsLoader implements vscode.Disposable, vscode.WebviewPanel
   }
 }
 
-export function registerTaskEditor(container: Container): TaskEditorsLoader {
+export function registerTaskEditor(container: FeatureHost): TaskEditorsLoader {
   const editors = container.register(new TaskEditorsLoader({
     extensionUri: container.context.extensionUri,
     client: container.client,

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import { HubSpotClient } from '../../../src/hubspot/client';
 import { markerToken } from '../../../src/todo/core/taskContent';
-import { createTasksForTodos, type CreationOptions, type CreationResult, type TodoInput } from '../../../src/todo/taskCreation';
-import { UncheckedTodos } from '../../../src/todo/uncheckedTodos';
+import { createTasksForTodos, type CreationOptions, type CreationResult, type TodoInput } from '../../../src/todo/core/taskCreation';
+import { UncheckedTodos } from '../../../src/todo/core/uncheckedTodos';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
 import type { FaultKind } from '../../../sandbox/types';

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { findRepo, lineUrl, parseRemotes, webRemote } from '../../../src/todo/core/gitRemote';
 import { createInput, markerToken } from '../../../src/todo/core/taskContent';
 import { findTodos, todoKeys } from '../../../src/todo/core/todoParser';
-import { parseDefaultAssociations } from '../../../src/todo/hintResolver';
+import { parseDefaultAssociations } from '../../../src/todo/core/hintResolver';
 
 describe('task content', () => {
   const text = 'const a = "<b>&</b>";\n// TODO: fix <this> & that !low due:2026-12-24\n//   second line\nconst b = 2;\n';

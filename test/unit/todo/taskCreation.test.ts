@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import type { HubSpotClient } from '../../../src/hubspot/client';
 import type { ApiTask } from '../../../src/hubspot/types';
 import { markerToken } from '../../../src/todo/core/taskContent';
-import { createTasksForTodos, type TodoInput } from '../../../src/todo/taskCreation';
+import { createTasksForTodos, type TodoInput } from '../../../src/todo/core/taskCreation';
 import { testClient } from '../client/support/clients';
 import { useSandbox } from '../client/support/sandbox';
 

@@ -1,8 +1,8 @@
 // The memory of TODOs no run could confirm: kept until a run settles them, per account, never lost to
 // a cancel, tolerant of a hand-edited or foreign state value.
 import * as assert from 'assert';
-import type { CreationResult, TodoInput } from '../../../src/todo/taskCreation';
-import { UncheckedTodos } from '../../../src/todo/uncheckedTodos';
+import type { CreationResult, TodoInput } from '../../../src/todo/core/taskCreation';
+import { UncheckedTodos } from '../../../src/todo/core/uncheckedTodos';
 import { MemoryStore } from '../reliability/support/todoChaos';
 
 const item = (key: string): TodoInput => ({ key, input: { properties: { hs_task_subject: key } } });

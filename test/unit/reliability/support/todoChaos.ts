@@ -1,5 +1,5 @@
 // The TODO → task bulk path under injected faults, in Node: a generated workspace of N TODO comments,
-// the project's scanner, keys, task content and duplicate-safe batch creation (src/todo/taskCreation.ts),
+// the project's scanner, keys, task content and duplicate-safe batch creation (src/todo/core/taskCreation.ts),
 // and the project's link rewrite (src/todo/core/writeBack.ts) applied to the files on disk as the
 // WorkspaceEdit does in the editor. Rounds repeat what a user does after a partial failure: run the
 // command again on the TODOs still unlinked. Shared by the chaos test (npm test) and the soak run.
@@ -12,8 +12,8 @@ import { findTodos, todoKeys } from '../../../../src/todo/core/todoParser';
 import { scanWorkspace } from '../../../../src/todo/core/workspaceScanner';
 import { applyEdits, linkEdit } from '../../../../src/todo/core/writeBack';
 import type { KeyValueStore } from '../../../../src/services/events';
-import { createTasksForTodos, type CreationResult } from '../../../../src/todo/taskCreation';
-import { UncheckedTodos } from '../../../../src/todo/uncheckedTodos';
+import { createTasksForTodos, type CreationResult } from '../../../../src/todo/core/taskCreation';
+import { UncheckedTodos } from '../../../../src/todo/core/uncheckedTodos';
 import type { Sandbox } from '../../../../sandbox/types';
 import { CapturingLogger } from '../../client/support/clients';
 import { DEMO_OWNER_ID as OWNER, SANDBOX_TOKEN } from '../../../support/demo';

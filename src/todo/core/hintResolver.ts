@@ -1,9 +1,9 @@
 // Turns `@contact:ann@example.com`, `@company:acme.com`, `@deal:42` into CRM record ids. Ids are checked
 // with one batch read per object type, anything else with a CRM search (cached per run, so 100 TODOs
 // naming the same company cost one search). What cannot be resolved is reported, never dropped silently.
-import type { HubSpotApi } from '../hubspot/api';
-import { TASK_ASSOCIATION_TYPE_IDS, type AssociatedObjectType, type InlineAssociation } from '../hubspot/types';
-import type { AssociationHint, AssociationHintKind } from './core/hints';
+import type { HubSpotApi } from '../../hubspot/api';
+import { TASK_ASSOCIATION_TYPE_IDS, type AssociatedObjectType, type InlineAssociation } from '../../hubspot/types';
+import type { AssociationHint, AssociationHintKind } from './hints';
 
 const OBJECT_TYPE: Record<AssociationHintKind, AssociatedObjectType> = { contact: 'contacts', company: 'companies', deal: 'deals' };
 

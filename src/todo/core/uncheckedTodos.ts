@@ -2,7 +2,7 @@
 // look-up kept failing, or was cut short). Remembered across runs, per HubSpot account, so the next
 // run looks each one up by its marker before any create: never a second task for one TODO.
 // No `vscode` import: tested in Node.
-import type { KeyValueStore } from '../services/events';
+import type { KeyValueStore } from '../../services/events';
 import type { CreationResult, TodoInput } from './taskCreation';
 
 const STATE_KEY = 'hubspotTasks.todo.unchecked';

@@ -8,11 +8,11 @@
 // A TODO that may exist in HubSpot without being confirmed (`unchecked`) is looked up by its marker
 // first on a later run (`checkFirst`) and sent only once proven absent.
 // No `vscode` import: tested in Node against the sandbox.
-import type { BatchInputError, HubSpotApi } from '../hubspot/api';
-import { isHubSpotError } from '../hubspot/errors';
-import type { ApiTask, CreateInput, FilterGroup } from '../hubspot/types';
-import type { Logger } from '../util/logger';
-import { markerToken } from './core/taskContent';
+import type { BatchInputError, HubSpotApi } from '../../hubspot/api';
+import { isHubSpotError } from '../../hubspot/errors';
+import type { ApiTask, CreateInput, FilterGroup } from '../../hubspot/types';
+import type { Logger } from '../../util/logger';
+import { markerToken } from './taskContent';
 
 export interface TodoInput {
   /** The TODO's stable key; also the input's objectWriteTraceId. */

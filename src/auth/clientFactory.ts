@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from '../hubspot/api';
 import { HubSpotClient } from '../hubspot/client';
-import { apiOrigin } from '../auth/credentialKeys';
+import { apiOrigin } from './credentialKeys';
 import type { Tuning } from '../tuning';
 import type { Logger } from '../util/logger';
 import { Settings } from '../constants';
