@@ -44,6 +44,9 @@ export const COMMENT_CLOSERS: readonly string[] = (() => {
   return [...closers];
 })();
 
+/** Longest accepted link format: the workspace sets it, and it is validated for every linked TODO. */
+export const MAX_LINK_FORMAT_LENGTH = 200;
+
 /**
  * Checks a link format: it needs `{tag}`, `{id}` inside `(…)` or `[…]` right after the tag as
  * `HS-{id}`, and `{text}` after it, so that the parser reads the linked TODO back. It may hold no
@@ -53,6 +56,8 @@ export const COMMENT_CLOSERS: readonly string[] = (() => {
 export function validateLinkFormat(format: string | undefined): { format: string; problem?: string } {
   if (!format) return { format: DEFAULT_LINK_FORMAT };
   const rejected = (why: string) => ({ format: DEFAULT_LINK_FORMAT, problem: why });
+  // A header, not a document: the shape check below backtracks over every `HS-{id}` in a long format.
+  if (format.length > MAX_LINK_FORMAT_LENGTH) return rejected(`it is longer than ${MAX_LINK_FORMAT_LENGTH} characters`);
   if (CONTROL.test(format)) return rejected('it contains a control character or line break');
   // What the format writes around the placeholders (they are filled with the tag, digits and the author).
   const literal = format.replace(/\{(?:tag|id|text|author)\}/g, () => ' ');
