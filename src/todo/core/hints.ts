@@ -58,7 +58,7 @@ function readHint(text: string, i: number, hints: TodoHints, quotes: QuoteFinder
       const value = readValue(text, i + kind.length + 2, quotes);
       if (!value) return i;
       const clean = unquote(value.raw);
-      if (clean) hints.associations.push({ kind, value: clean });
+      if (clean && clean.length <= MAX_HINT_VALUE) hints.associations.push({ kind, value: clean });
       return value.end;
     }
     return i;
@@ -80,11 +80,17 @@ function readHint(text: string, i: number, hints: TodoHints, quotes: QuoteFinder
     const value = readValue(text, i + 4, quotes);
     if (!value) return i;
     const clean = unquote(value.raw);
-    if (clean) hints.due = clean;
+    if (clean && clean.length <= MAX_HINT_VALUE) hints.due = clean;
     return value.end;
   }
   return i;
 }
+
+/**
+ * Longest value taken from a hint (an email address has at most 254 characters): a longer one is
+ * removed from the subject but not used, so a hostile line cannot send megabytes to HubSpot's search.
+ */
+export const MAX_HINT_VALUE = 254;
 
 const ASSOCIATION_KINDS: readonly AssociationHintKind[] = ['contact', 'company', 'deal'];
 const PRIORITY_PREFIXES = ['p:', 'priority:'];

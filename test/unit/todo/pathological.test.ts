@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import { scanComments } from '../../../src/todo/core/commentScanner';
 import { CommentSyntax, knownLanguageIds, syntaxFor } from '../../../src/todo/core/languages';
 import { findTodos } from '../../../src/todo/core/todoParser';
-import { parseHints } from '../../../src/todo/core/hints';
+import { MAX_HINT_VALUE, parseHints } from '../../../src/todo/core/hints';
 import { validateLinkFormat } from '../../../src/todo/core/writeBack';
 
 /**
@@ -158,8 +158,9 @@ describe('pathological file content: every parser stays linear (issue 13.3)', fu
     assertLinear('parseHints, unterminated quotes', (n) => fill('', ' due:"x @deal:"', n), parseHints);
     assertLinear('parseHints, blanks', (n) => fill('@deal:x', ' \u00a0\t', n, '!high'), parseHints);
     // Still a hint parser: the value loses its trailing punctuation, the text keeps the rest.
-    const parsed = parseHints(`call @deal:42${','.repeat(200_000)} now @company:${','.repeat(200_000)}x`);
-    assert.deepStrictEqual(parsed.hints.associations, [{ kind: 'deal', value: '42' }, { kind: 'company', value: `${','.repeat(200_000)}x` }]);
+    const parsed = parseHints(`call @deal:42${','.repeat(200_000)} now @company:${','.repeat(200_000)}x @contact:${'a'.repeat(MAX_HINT_VALUE)}`);
+    // A value longer than any id, email or domain is dropped: it is never sent to HubSpot's search.
+    assert.deepStrictEqual(parsed.hints.associations, [{ kind: 'deal', value: '42' }, { kind: 'contact', value: 'a'.repeat(MAX_HINT_VALUE) }]);
     assert.strictEqual(parsed.text, 'call now');
   });
 
