@@ -24,8 +24,8 @@ const nodeFetchOptionalDeps = require('./scripts/nodeFetchShims');
  * (client, logger, …) from its factory and imports little else (`main()` reports the copied bytes).
  */
 const LAZY_BUNDLES = [
-  { entry: 'src/webviews/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
-  { entry: 'src/todo/todoBulk.ts', outfile: 'dist/todoBulk.js' },
+  { entry: 'src/webviews/taskEditor/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
+  { entry: 'src/todo/creation/todoBulk.ts', outfile: 'dist/todoBulk.js' },
 ];
 
 const lazyBundles = {

@@ -14,6 +14,7 @@ const PURE = [
   'src/hubspot/**/*.ts', 'src/tasks/**/*.ts', 'src/todo/core/**/*.ts', 'src/services/**/*.ts', 'src/util/**/*.ts',
   'src/constants.ts', 'src/tuning.ts', 'src/settingLimits.ts', 'src/auth/credentialKeys.ts', 'src/ui/inertText.ts',
   'src/webviews/protocol.ts', 'src/webviews/taskFields.ts', 'src/webviews/localTime.ts', 'src/webviews/notesFormat.ts',
+  'src/webviews/taskEditor/taskEditorService.ts',
   'src/webviews/app/**/*.ts',
   'sandbox/**/*.ts',
 ];

@@ -5,8 +5,8 @@ import type { HubSpotApi } from './hubspot/api';
 import type { ApiTask } from './hubspot/types';
 import { AuthService } from './auth/authService';
 import { createClient, SwitchableClient } from './auth/clientFactory';
-import { registerTreeFeatures, type TreeFeatures } from './views/registerTreeFeatures';
-import { registerTaskEditor, type TaskEditorsLoader } from './webviews/registerTaskEditor';
+import { registerTasksView, type TreeFeatures } from './views/registerTasksView';
+import { registerTaskEditor, type TaskEditorsLoader } from './webviews/taskEditor/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
 import type { FeatureHost } from './featureHost';
 import type { Tuning } from './tuning';
@@ -41,7 +41,7 @@ export class Container implements FeatureHost, vscode.Disposable {
     const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client));
     this.client = client;
     this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
-    this.tree = registerTreeFeatures(this);
+    this.tree = registerTasksView(this);
     this.taskEditors = registerTaskEditor(this);
     this.todo = registerTodoFeatures(this);
   }

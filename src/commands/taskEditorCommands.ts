@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { Notifier } from '../ui/notifier';
-import type { TaskEditors } from '../webviews/taskEditors';
+import type { TaskEditors } from '../webviews/taskEditor/taskEditors';
 
 /** What the commands need: the real registry, or the loader that stands in for it until it loads. */
 type Editors = Pick<TaskEditors, 'create' | 'edit'>;

@@ -1,4 +1,4 @@
-// What the tree's commands work with, handed to each command family by registerTreeFeatures.
+// What the tree's commands work with, handed to each command family by registerTasksView.
 import type * as vscode from 'vscode';
 import type { AuthService } from '../auth/authService';
 import type { HubSpotApi } from '../hubspot/api';

@@ -6,7 +6,7 @@ import { findTodos } from './core/todoParser';
 import { markDoneEdit, removeEdits } from './core/writeBack';
 import { DocumentTodos } from './documentTodos';
 import type { LinkedTodos } from './linkedTodos';
-import type { TodoCandidate } from './todoCreator';
+import type { TodoCandidate } from './creation/todoCreator';
 import { readTodoSettings } from './todoSettings';
 
 export interface CleanUpPlan {

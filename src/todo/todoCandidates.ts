@@ -7,7 +7,7 @@ import type { Notifier, PickItem } from '../ui/notifier';
 import { findTodos, todoKeys } from './core/todoParser';
 import { scanWorkspace } from './core/workspaceScanner';
 import { DocumentTodos } from './documentTodos';
-import type { TodoCandidate } from './todoCreator';
+import type { TodoCandidate } from './creation/todoCreator';
 import { excludeGlobs, readTodoSettings, secretFileMatcher } from './todoSettings';
 
 export function documentCandidates(documents: DocumentTodos, document: vscode.TextDocument): TodoCandidate[] {

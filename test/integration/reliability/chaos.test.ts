@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CreationSummary } from '../../../src/todo/todoCreator';
+import type { CreationSummary } from '../../../src/todo/creation/todoCreator';
 import { assertNothingLost } from '../../unit/reliability/support/chaosAssertions';
 import { generateTodoWorkspace, type ChaosOutcome } from '../../unit/reliability/support/todoChaos';
 import { tuningOf } from '../support/client';

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { tokenKeyFor } from '../support/hosts';
 import type { HubSpotApi, TasksApi } from '../../../src/hubspot/api';
-import type { CreationSummary } from '../../../src/todo/todoCreator';
+import type { CreationSummary } from '../../../src/todo/creation/todoCreator';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../../support/waitFor';
 import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';

@@ -3,7 +3,7 @@
 // task, the TODO linked to the first one, its text unchanged in between.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { CreationSummary } from '../../../src/todo/todoCreator';
+import type { CreationSummary } from '../../../src/todo/creation/todoCreator';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { configure, ownSandbox, signInAndLoad, type OwnSandbox } from './support';
 

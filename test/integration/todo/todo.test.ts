@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import type { HubSpotApi } from '../../../src/hubspot/api';
-import type { TodoCandidate, CreationSummary } from '../../../src/todo/todoCreator';
+import type { TodoCandidate, CreationSummary } from '../../../src/todo/creation/todoCreator';
 import { sandbox, type LoggedRequest } from '../support/sandbox';
 import { waitFor } from '../../support/waitFor';
 import { configure, requests, signedInContainer } from '../tree/treeSupport';

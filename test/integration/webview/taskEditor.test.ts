@@ -7,7 +7,7 @@ import type { Container } from '../../../src/container';
 import { Commands, WebviewTypes } from '../../../src/constants';
 import type { ApiTask } from '../../../src/hubspot/types';
 import type { FromWebview, TaskFields, ToWebview } from '../../../src/webviews/protocol';
-import type { TaskEditorPanel } from '../../../src/webviews/taskEditorPanel';
+import type { TaskEditorPanel } from '../../../src/webviews/taskEditor/taskEditorPanel';
 import { activateExtension } from '../support/extension';
 import { SANDBOX_TOKEN, sandbox as sandboxAdmin, type LoggedRequest } from '../support/sandbox';
 import { waitFor } from '../../support/waitFor';

@@ -3,7 +3,7 @@
 // second copy of the module stands for the main bundle's: the editor must still tell the kinds apart.
 import * as assert from 'assert';
 import * as errors from '../../../src/hubspot/errors';
-import { describe as describeError, fieldErrorsOf } from '../../../src/webviews/taskEditorService';
+import { describe as describeError, fieldErrorsOf } from '../../../src/webviews/taskEditor/taskEditorService';
 
 /** A second instance of the errors module, as another bundle has it (its classes are distinct). */
 function otherCopy(): typeof errors {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import type { TaskFields } from '../../../src/webviews/protocol';
-import { TaskEditorService, fieldErrorsOf } from '../../../src/webviews/taskEditorService';
+import { TaskEditorService, fieldErrorsOf } from '../../../src/webviews/taskEditor/taskEditorService';
 import { testClient, type TestClient } from '../client/support/clients';
 import { DEMO_OWNER_ID } from '../../support/demo';
 

@@ -1,17 +1,17 @@
 // The task editor's work against HubSpot, free of the editor: load a task with its associations,
 // the option lists and owners, search records to associate, and save with conflict detection.
-import type { HubSpotApi } from '../hubspot/api';
-import { isErrorOfKind, isHubSpotError } from '../hubspot/errors';
-import type { ApiTask, AssociatedObjectType, InlineAssociation } from '../hubspot/types';
-import { TASK_ASSOCIATION_TYPE_IDS } from '../hubspot/types';
-import type { Logger } from '../util/logger';
-import { htmlToText, textToHtml } from './notesFormat';
-import type { AssociationItem, FieldError, FieldName, Option, OwnerOption, TaskFields, TaskVersion } from './protocol';
-import { ASSOCIATION_OBJECT_TYPES } from './protocol';
+import type { HubSpotApi } from '../../hubspot/api';
+import { isErrorOfKind, isHubSpotError } from '../../hubspot/errors';
+import type { ApiTask, AssociatedObjectType, InlineAssociation } from '../../hubspot/types';
+import { TASK_ASSOCIATION_TYPE_IDS } from '../../hubspot/types';
+import type { Logger } from '../../util/logger';
+import { htmlToText, textToHtml } from '../notesFormat';
+import type { AssociationItem, FieldError, FieldName, Option, OwnerOption, TaskFields, TaskVersion } from '../protocol';
+import { ASSOCIATION_OBJECT_TYPES } from '../protocol';
 import {
   EDITOR_TASK_PROPERTIES, FALLBACK_OPTIONS, LABEL_PROPERTIES, associationItem, changedFields, diffAssociations,
   fieldOfProperty, ownerOption, propertiesToSave, taskToFields, toOptions, versionOf,
-} from './taskFields';
+} from '../taskFields';
 
 export interface EditorChoices {
   options: { status: Option[]; priority: Option[]; type: Option[] };

@@ -1,7 +1,7 @@
 // The task editor's lazily loaded half (its own bundle, dist/taskEditor.js): everything behind an open
 // editor panel. Loaded on first use by TaskEditorsLoader (registerTaskEditor.ts), which passes in the
 // container's shared instances: this bundle must not build its own client, logger or services.
-import type { HubSpotApi } from '../hubspot/api';
+import type { HubSpotApi } from '../../hubspot/api';
 import { TaskEditorService } from './taskEditorService';
 import type { TaskEditorDeps } from './taskEditorPanel';
 import { TaskEditors } from './taskEditors';

@@ -2,20 +2,20 @@
 // loaded), answers the page's `ready` with a full snapshot, saves through TaskEditorService and
 // announces saved tasks so the tree and status bar update at once.
 import * as vscode from 'vscode';
-import { WebviewTypes } from '../constants';
-import { isErrorOfKind } from '../hubspot/errors';
-import type { ApiTask } from '../hubspot/types';
-import type { Logger } from '../util/logger';
-import { PanelBase, renderHtml, webviewOptions } from './panelBase';
+import { WebviewTypes } from '../../constants';
+import { isErrorOfKind } from '../../hubspot/errors';
+import type { ApiTask } from '../../hubspot/types';
+import type { Logger } from '../../util/logger';
+import { PanelBase, renderHtml, webviewOptions } from '../panelBase';
 import type {
   ConflictMessage, FieldError, FromWebview, Option, PersistedState, ResolveConflictMessage, SearchMessage, TaskFields,
   TaskVersion, ToWebview,
-} from './protocol';
-import { isFromWebview } from './protocol';
+} from '../protocol';
+import { isFromWebview } from '../protocol';
 import { taskEditorBody, taskEditorStrings } from './taskEditorHtml';
 import type { EditorChoices, TaskEditorService } from './taskEditorService';
 import { describe, fieldErrorsOf } from './taskEditorService';
-import { changedFields } from './taskFields';
+import { changedFields } from '../taskFields';
 
 export interface TaskEditorDeps {
   extensionUri: vscode.Uri;

@@ -4,61 +4,57 @@
 // activation never needs it, so loading it there only cost start-up time and the main bundle's size
 // (bench P5: dist/extension.js ≤ 150 KB).
 import * as vscode from 'vscode';
-import { registerTaskEditorCommands } from '../commands/taskEditorCommands';
-import { WebviewTypes } from '../constants';
-import type { FeatureHost } from '../featureHost';
+import { registerTaskEditorCommands } from '../../commands/taskEditorCommands';
+import { WebviewTypes } from '../../constants';
+import type { FeatureHost } from '../../featureHost';
+import { lazyFeature, type LazyFeature } from '../../util/lazyFeature';
 import type * as TaskEditorModule from './taskEditorFeature';
 import type { TaskEditorFeature, TaskEditorFeatureDeps } from './taskEditorFeature';
 import type { EditorTarget, TaskEditorPanel } from './taskEditorPanel';
 
 /** The open task editors, loading the editor's bundle the first time one opens (or is restored). */
 export class TaskEditorsLoader implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private feature: TaskEditorFeature | undefined;
+  private readonly feature: LazyFeature<TaskEditorFeature>;
 
-  constructor(private readonly deps: TaskEditorFeatureDeps) {}
+  constructor(deps: TaskEditorFeatureDeps) {
+    // A literal relative path, so both builds resolve it: under `tsc` (out/src/webviews/taskEditor/) it is
+    // the compiled module next to this one; esbuild.js (LAZY_BUNDLES) rewrites it to `./taskEditor.js`,
+    // which Node resolves next to dist/extension.js. Type-only imports above keep it out of this bundle.
+    this.feature = lazyFeature('Task editor', () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const lazy = require('./taskEditorFeature') as typeof TaskEditorModule;
+      return lazy.createTaskEditorFeature(deps);
+    }, deps.log);
+  }
 
   edit(taskId: string): TaskEditorPanel {
-    return this.loaded().editors.edit(taskId);
+    return this.feature.get().editors.edit(taskId);
   }
 
   create(prefill?: Extract<EditorTarget, { kind: 'new' }>['prefill']): TaskEditorPanel {
-    return this.loaded().editors.create(prefill);
+    return this.feature.get().editors.create(prefill);
   }
 
   /** The open editor of a task (in-host tests drive it through `receive` and `nextPosted`). */
   panelFor(taskId: string): TaskEditorPanel | undefined {
-    return this.feature?.editors.panelFor(taskId);
+    return this.feature.current?.editors.panelFor(taskId);
   }
 
   get openPanels(): TaskEditorPanel[] {
-    return this.feature?.editors.openPanels ?? [];
+    return this.feature.current?.editors.openPanels ?? [];
   }
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    return this.loaded().editors.deserializeWebviewPanel(panel, state);
+    return this.feature.get().editors.deserializeWebviewPanel(panel, state);
   }
 
   /** The signed-in account changed. Nothing to forget when the editor never loaded. */
   forgetChoices(): void {
-    this.feature?.forgetChoices();
+    this.feature.current?.forgetChoices();
   }
 
   dispose(): void {
-    this.feature?.editors.dispose();
-  }
-
-  private loaded(): TaskEditorFeature {
-    if (!this.feature) {
-      const started = Date.now();
-      // A literal relative path, so both builds resolve it: under `tsc` (out/src/webviews/) it is the
-      // compiled module next to this one; esbuild.js (LAZY_BUNDLES) rewrites it to `./taskEditor.js`,
-      // which Node resolves next to dist/extension.js. Type-only imports above keep it out of this bundle.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const lazy = require('./taskEditorFeature') as typeof TaskEditorModule;
-      this.feature = lazy.createTaskEditorFeature(this.deps);
-      this.deps.log.debug(`Task editor loaded in ${Date.now() - started} ms.`);
-    }
-    return this.feature;
+    this.feature.current?.editors.dispose();
   }
 }
 

@@ -2,7 +2,7 @@
 // of "new task" panels, and the serializer that brings panels back after VS Code reloads (registered by
 // the eager TaskEditorsLoader in registerTaskEditor.ts, which forwards to this class once loaded).
 import type * as vscode from 'vscode';
-import { isPersistedState } from './protocol';
+import { isPersistedState } from '../protocol';
 import type { EditorTarget, TaskEditorDeps } from './taskEditorPanel';
 import { TaskEditorPanel } from './taskEditorPanel';
 

@@ -3,17 +3,17 @@
 // failed. Returns a summary (also what the commands return, for tests). Part of the lazily loaded
 // dist/todoBulk.js (see todoBulk.ts): it imports values only from modules no eager code needs.
 import * as vscode from 'vscode';
-import type { FeatureHost } from '../featureHost';
-import type { HubSpotApi } from '../hubspot/api';
-import type { ApiTask } from '../hubspot/types';
-import { createInput, type TodoContext } from './core/taskContent';
-import type { TodoItem } from './core/todoParser';
-import { findRepo, lineUrl } from './core/gitRemote';
-import { HintResolver, parseDefaultAssociations } from './core/hintResolver';
-import type { LinkRequest, writeLinks } from './linkWriter';
-import { createTasksForTodos } from './core/taskCreation';
-import type { readTodoSettings } from './todoSettings';
-import type { UncheckedTodos } from './core/uncheckedTodos';
+import type { FeatureHost } from '../../featureHost';
+import type { HubSpotApi } from '../../hubspot/api';
+import type { ApiTask } from '../../hubspot/types';
+import { createInput, type TodoContext } from '../core/taskContent';
+import type { TodoItem } from '../core/todoParser';
+import { findRepo, lineUrl } from '../core/gitRemote';
+import { HintResolver, parseDefaultAssociations } from '../core/hintResolver';
+import type { LinkRequest, writeLinks } from '../linkWriter';
+import { createTasksForTodos } from '../core/taskCreation';
+import type { readTodoSettings } from '../todoSettings';
+import type { UncheckedTodos } from '../core/uncheckedTodos';
 
 export interface TodoCandidate {
   uri: vscode.Uri;

@@ -34,7 +34,7 @@ export interface TreeFeatures {
   refresh(): Promise<void>;
 }
 
-export function registerTreeFeatures(host: FeatureHost): TreeFeatures {
+export function registerTasksView(host: FeatureHost): TreeFeatures {
   const { context, log, client, auth } = host;
   const pageSize = () => clampSetting(vscode.workspace.getConfiguration().get<unknown>(Settings.pageSize), SETTING_LIMITS.pageSize);
   const service = new TaskService({

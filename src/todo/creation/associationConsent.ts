@@ -1,9 +1,9 @@
 // Asks before applying default associations that a workspace (not the user) configured: a multi-select
 // list of them, all ticked, shown before any task is created. Escape cancels the creation.
 import * as vscode from 'vscode';
-import type { Notifier, PickItem } from '../ui/notifier';
-import { consentedAssociations, defaultAssociationsSource, type SettingInspection } from './core/associationSource';
-import { TodoSettingKeys } from './todoSettings';
+import type { Notifier, PickItem } from '../../ui/notifier';
+import { consentedAssociations, defaultAssociationsSource, type SettingInspection } from '../core/associationSource';
+import { TodoSettingKeys } from '../todoSettings';
 
 export function inspectDefaultAssociations(): SettingInspection | undefined {
   return vscode.workspace.getConfiguration().inspect<unknown>(TodoSettingKeys.defaultAssociations);

@@ -1,7 +1,7 @@
 // The task editor's static markup and the strings its script needs. Every string is ours (localised)
 // and still escaped; HubSpot data never goes through here: the script sets it with textContent / value.
 import * as vscode from 'vscode';
-import { escapeHtml } from './notesFormat';
+import { escapeHtml } from '../notesFormat';
 
 const t = (message: string, ...args: string[]) => escapeHtml(vscode.l10n.t(message, ...args));
 
