@@ -25,7 +25,7 @@ const LONG_LINE_SIZE = 2 * 1024 * 1024;
 /** Long-line cases at LONG_LINE_SIZE: a syntax per kind of scanner path (block comments, markup, raw strings). */
 const LONG_LINE_CASES: { id: string; names: RegExp }[] = [
   { id: 'typescript', names: /many TODO comments|long line of "(\/\*|\*\/)"|run of "'"/ },
-  { id: 'html', names: /many TODO comments|long line of "(<!--|<script |<\/script )"/ },
+  { id: 'html', names: /many TODO comments|long line of "(<!--|<\/script )"|"<script " repeated/ },
   { id: 'swift', names: /run of "#"/ },
   { id: 'python', names: /many TODO comments|run of "#"|long line of "\\"\\"\\""/ },
 ];
@@ -99,7 +99,7 @@ function casesFor(syntax: CommentSyntax): Case[] {
     cases.push({ name: `a TODO and a run of ${JSON.stringify(run)}`, make: (n) => fill(`${todo('x')}\n`, run, n, `\n${todo('y')}`), longLine: true });
   }
   for (const opener of openers) {
-    cases.push({ name: `${JSON.stringify(opener)} repeated without a close`, make: (n) => fill(`${todo('x')}\n`, `${opener}TODO `, n) });
+    cases.push({ name: `${JSON.stringify(opener)} repeated without a close`, make: (n) => fill(`${todo('x')}\n`, `${opener}TODO `, n), longLine: true });
     cases.push({ name: `${JSON.stringify(opener)} opened once, never closed`, make: (n) => fill(`${todo('x')}\n${opener}`, 'TODO a ', n) });
     // (A one-character opener's long line is the run of that character above.)
     if (opener.length > 1) cases.push({ name: `a TODO, then a long line of ${JSON.stringify(opener)}`, make: (n) => fill(`${todo('x')}\n`, opener, n, `\n${todo('y')}`), longLine: true });
