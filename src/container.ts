@@ -11,9 +11,10 @@ import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeat
 import type { FeatureHost } from './featureHost';
 import type { Tuning } from './tuning';
 import { Notifier } from './ui/notifier';
+import { DisposableStore } from './util/disposableStore';
 
 export class Container implements FeatureHost, vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   readonly log: vscode.LogOutputChannel;
   /** The one HubSpot client (rebuilt behind this reference when `hubspotTasks.baseUrl` changes). */
   readonly client: HubSpotApi;
@@ -47,18 +48,11 @@ export class Container implements FeatureHost, vscode.Disposable {
   }
 
   register<T extends vscode.Disposable>(disposable: T): T {
-    this.disposables.push(disposable);
-    return disposable;
+    return this.disposables.add(disposable);
   }
 
   dispose(): void {
     // Reverse order: later parts may depend on earlier ones while shutting down.
-    for (const disposable of this.disposables.splice(0).reverse()) {
-      try {
-        disposable.dispose();
-      } catch (error) {
-        console.error('[hubspot-tasks] dispose failed', error);
-      }
-    }
+    this.disposables.dispose();
   }
 }

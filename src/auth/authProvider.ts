@@ -4,15 +4,17 @@
 import * as vscode from 'vscode';
 import { AUTH_PROVIDER_ID, Commands } from '../constants';
 import type { AuthService } from './authService';
+import { DisposableStore } from '../util/disposableStore';
 
 export class HubSpotAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly sessionsChanged = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.sessionsChanged.event;
   private last: vscode.AuthenticationSession | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.sessionsChanged];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly auth: AuthService) {
-    this.disposables.push(
+    this.disposables.add(
+      this.sessionsChanged,
       vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'HubSpot', this, { supportsMultipleAccounts: false }),
       auth.onDidChange(() => this.announce()),
     );
@@ -62,8 +64,6 @@ export class HubSpotAuthenticationProvider implements vscode.AuthenticationProvi
   }
 
   dispose(): void {
-    for (const disposable of this.disposables.splice(0).reverse()) {
-      disposable.dispose();
-    }
+    this.disposables.dispose();
   }
 }

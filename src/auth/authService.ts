@@ -6,12 +6,13 @@
 import * as vscode from 'vscode';
 import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
-import { isHubSpotError } from '../hubspot/errors';
+import { isErrorOfKind, isHubSpotError } from '../hubspot/errors';
 import { ContextKeys, Settings } from '../constants';
 import { configuredBaseUrl } from './clientFactory';
 import { accountStateKey, apiOrigin, LEGACY_TOKEN_SECRET_KEY, tokenSecretKey } from './credentialKeys';
 import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
+import { DisposableStore } from '../util/disposableStore';
 
 export interface Account {
   portalId: number;
@@ -46,7 +47,7 @@ export class AuthService implements vscode.Disposable {
   /** Set when `hubspotTasks.baseUrl` changed: the token may now reach another account. */
   private accountCheck: { pending?: Promise<void> } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
   /** Fires after sign-in, sign-out (here or in another window), or a "me" change. */
   readonly onDidChange = this.changed.event;
   /** Resolves once the stored token has been read; await before trusting `isSignedIn`. */
@@ -62,7 +63,8 @@ export class AuthService implements vscode.Disposable {
   ) {
     this.origin = apiOrigin(configuredBaseUrl());
     this.accountValue = context.globalState.get<Account>(accountStateKey(this.origin));
-    this.disposables.push(
+    this.disposables.add(
+      this.changed,
       context.secrets.onDidChange((event) => {
         if (this.origin && event.key === tokenSecretKey(this.origin)) {
           this.loading = this.reloadToken();
@@ -371,9 +373,7 @@ export class AuthService implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.disposables.splice(0)) {
-      disposable.dispose();
-    }
+    this.disposables.dispose();
   }
 }
 
@@ -383,7 +383,7 @@ function toSignInError(error: unknown): SignInError {
       case 'authentication':
         return new SignInError(vscode.l10n.t('HubSpot refused this token: it is not a valid private-app access token or service key.'), 'invalid');
       case 'missing-scopes': {
-        const scopes = (error as { scopes?: string[] }).scopes ?? [];
+        const scopes = isErrorOfKind(error, 'missing-scopes') ? error.scopes ?? [] : [];
         return new SignInError(
           scopes.length
             ? vscode.l10n.t('The token is missing these scopes: {0}. Add them to the private app or service key and try again.', scopes.join(', '))

@@ -2,13 +2,11 @@
 // service (SecretStorage), so it is never copied into settings, state or logs.
 import * as vscode from 'vscode';
 import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from '../hubspot/api';
-import { HubSpotClient } from '../hubspot/client';
+import { DEFAULT_BASE_URL, HubSpotClient } from '../hubspot/client';
 import { apiOrigin } from './credentialKeys';
 import type { Tuning } from '../tuning';
 import type { Logger } from '../util/logger';
 import { Settings } from '../constants';
-
-export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 
 /**
  * The user's base URL: workspace and folder values are ignored even if present. The setting is

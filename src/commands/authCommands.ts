@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { SignInError } from '../auth/authService';
 import { Commands, Settings } from '../constants';
+import { ownerDisplayName } from '../tasks/owners';
 import type { PickItem } from '../ui/notifier';
 import type { TreeContext } from './treeContext';
 
@@ -76,7 +77,7 @@ async function selectMe(ctx: TreeContext): Promise<string | undefined> {
       .map((o) => ({
         // Names and emails are typed by other users: only our own icon renders (the notifier escapes theirs).
         icon: o.id === current ? 'check' : undefined,
-        label: `${o.firstName} ${o.lastName}`.trim() || o.email,
+        label: ownerDisplayName(o),
         description: o.email,
         detail: o.type === 'QUEUE' ? t('Queue') : undefined,
         ownerId: o.id,

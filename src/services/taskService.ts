@@ -5,6 +5,7 @@ import type { HubSpotApi } from '../hubspot/api';
 import { isHubSpotError } from '../hubspot/errors';
 import type { ApiTask } from '../hubspot/types';
 import { DEFAULT_FILTERS, normalizeFilters, type TaskFilters } from '../tasks/filters';
+import { ownerDisplayName } from '../tasks/owners';
 import { belongsTo, buildGroupSearch, groupsFor, SEARCH_RESULT_CAP, type GroupBy, type GroupId, type TaskGroup } from '../tasks/grouping';
 import { parseTask, TASK_PROPERTIES, type Task } from '../tasks/task';
 import type { Logger } from '../util/logger';
@@ -394,7 +395,7 @@ export class TaskService {
         if (generation !== this.ownersGeneration) {
           return; // the account changed while the names were loading
         }
-        this.ownerNames = new Map(owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
+        this.ownerNames = new Map(owners.map((o) => [o.id, ownerDisplayName(o)]));
         // Only task descriptions change: repaint the groups, not the whole tree (keeps scroll and focus).
         for (const state of this.states.values()) {
           this.changed.fire(state);

@@ -3,12 +3,14 @@
 // overdue TODOs are decorated; a hover shows the task and offers actions as our own command links.
 import * as vscode from 'vscode';
 import type { FeatureHost } from '../featureHost';
+import { ownerDisplayName } from '../tasks/owners';
 import type { ApiTask } from '../hubspot/types';
 import { taskUrl } from '../tasks/links';
 import { DocumentTodos, todoRange } from './documentTodos';
 import { TodoCommands } from './todoCommandIds';
 import { readTodoSettings } from './todoSettings';
 import { RefreshGate } from '../util/refreshGate';
+import { DisposableStore } from '../util/disposableStore';
 
 /** A window gaining focus re-reads the statuses at most once a minute (tabbing in and out is no request storm). */
 const FOCUS_THROTTLE_MS = 60_000;
@@ -22,7 +24,7 @@ export const LINKED_PROPERTIES = ['hs_task_subject', 'hs_task_status', 'hs_times
 
 export class LinkedTodos implements vscode.Disposable {
   private readonly tasks = new Map<string, ApiTask | null>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private readonly completedType = vscode.window.createTextEditorDecorationType({
     textDecoration: 'line-through',
     opacity: '0.7',
@@ -39,7 +41,7 @@ export class LinkedTodos implements vscode.Disposable {
   private account: string | undefined;
 
   constructor(private readonly container: Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged'>, private readonly documents: DocumentTodos) {
-    this.disposables.push(
+    this.disposables.add(
       this.completedType,
       this.overdueType,
       vscode.window.onDidChangeVisibleTextEditors(() => void this.refresh(false)),
@@ -135,7 +137,7 @@ export class LinkedTodos implements vscode.Disposable {
     if (!this.owners) {
       try {
         const account = this.account;
-        const owners = new Map((await this.container.client.owners.allOwners()).map((o) => [o.id, `${o.firstName} ${o.lastName}`.trim() || o.email]));
+        const owners = new Map((await this.container.client.owners.allOwners()).map((o) => [o.id, ownerDisplayName(o)]));
         if (account !== this.account) return id; // the account changed meanwhile
         this.owners = owners;
       } catch {
@@ -190,7 +192,7 @@ export class LinkedTodos implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
   }
 }
 

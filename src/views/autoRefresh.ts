@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { clampSetting, SETTING_LIMITS } from '../settingLimits';
+import { DisposableStore } from '../util/disposableStore';
 
 const FOCUS_THROTTLE_MS = 60_000;
 
@@ -10,11 +11,11 @@ export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRun = Date.now();
   private running = false;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   /** `periodMs`: replaces the setting's minutes while the setting is on (Tuning.autoRefreshPeriodMs). */
   constructor(private readonly refresh: () => Promise<void>, private readonly periodMs?: number) {
-    this.disposables.push(
+    this.disposables.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.autoRefreshMinutes) || e.affectsConfiguration(Settings.refreshOnFocus)) {
           this.schedule();
@@ -57,9 +58,7 @@ export class AutoRefresh implements vscode.Disposable {
     if (this.timer) {
       clearInterval(this.timer);
     }
-    for (const disposable of this.disposables.splice(0)) {
-      disposable.dispose();
-    }
+    this.disposables.dispose();
   }
 }
 

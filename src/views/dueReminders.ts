@@ -11,6 +11,7 @@ import { isCompleted, parseTask, type Task } from '../tasks/task';
 import { inertText } from '../ui/inertText';
 import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
+import { DisposableStore } from '../util/disposableStore';
 
 const t = vscode.l10n.t;
 const SHOWN_KEY = 'hubspotTasks.remindersShown';
@@ -29,7 +30,7 @@ export class DueReminders implements vscode.Disposable {
   private readonly reminded = new vscode.EventEmitter<{ taskId: string; key: string }>();
   /** Fires when this window shows a reminder (tests wait on it). */
   readonly onDidRemind = this.reminded.event;
-  private readonly disposables: vscode.Disposable[] = [this.reminded];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -39,7 +40,8 @@ export class DueReminders implements vscode.Disposable {
     private readonly log: Logger,
     private readonly notify: Notifier,
   ) {
-    this.disposables.push(
+    this.disposables.add(
+      this.reminded,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.reminders)) {
           this.restart();
@@ -151,8 +153,6 @@ export class DueReminders implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
-    for (const disposable of this.disposables.splice(0)) {
-      disposable.dispose();
-    }
+    this.disposables.dispose();
   }
 }

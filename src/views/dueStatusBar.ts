@@ -14,6 +14,7 @@ import { DEFAULT_FILTERS } from '../tasks/filters';
 import { buildDueCountSearch } from '../tasks/grouping';
 import { isCompleted, parseTask, type Task } from '../tasks/task';
 import type { Logger } from '../util/logger';
+import { DisposableStore } from '../util/disposableStore';
 
 const t = vscode.l10n.t;
 
@@ -34,7 +35,7 @@ export class DueStatusBar implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DueCount | undefined>();
   /** Fires after every repaint (tests wait on it). */
   readonly onDidUpdate = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly client: HubSpotApi,
@@ -46,7 +47,8 @@ export class DueStatusBar implements vscode.Disposable {
   ) {
     this.item = vscode.window.createStatusBarItem('hubspotTasks.due', vscode.StatusBarAlignment.Left, 50);
     this.item.name = t('HubSpot Tasks Due');
-    this.disposables.push(
+    this.disposables.add(
+      this.changed,
       this.item,
       auth.onDidChange(() => void this.refresh()),
       service.onDidChange(() => this.render()),
@@ -219,8 +221,6 @@ export class DueStatusBar implements vscode.Disposable {
     if (this.deferred) {
       clearTimeout(this.deferred);
     }
-    for (const disposable of this.disposables.splice(0)) {
-      disposable.dispose();
-    }
+    this.disposables.dispose();
   }
 }

@@ -8,6 +8,7 @@ import type { ArchivedTasks } from '../services/archivedTasks';
 import type { TaskService } from '../services/taskService';
 import type { GroupId } from '../tasks/grouping';
 import { groupItem, loadMoreItem, messageItem, taskItem, taskTooltip, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
+import { DisposableStore } from '../util/disposableStore';
 
 const t = vscode.l10n.t;
 
@@ -20,7 +21,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private pendingAll = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private showArchivedValue = false;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly service: TaskService,
@@ -28,7 +29,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly auth: AuthService,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.disposables.push(
+    this.disposables.add(
+      this.changed,
       service.onDidChange((state) => this.schedule(state?.group.id)),
       archived.onDidChange(() => this.schedule(undefined)),
       auth.onDidChange(() => {
@@ -208,9 +210,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
     }
-    for (const disposable of this.disposables.splice(0)) {
-      disposable.dispose();
-    }
+    this.disposables.dispose();
   }
 }
 

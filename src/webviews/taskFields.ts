@@ -2,6 +2,7 @@
 // saves (only the properties and associations the user changed). Pure: no editor, no network.
 import type { ApiObject, ApiTask, AssociatedObjectType, Properties } from '../hubspot/types';
 import { TaskProperty } from '../hubspot/types';
+import { ownerDisplayName } from '../tasks/owners';
 import { htmlToText, textToHtml } from './notesFormat';
 import type { AssociationItem, FieldName, Option, OwnerOption, TaskFields } from './protocol';
 import { clip, FIELD_NAMES } from './protocol';
@@ -191,6 +192,5 @@ export function toOptions(
 }
 
 export function ownerOption(owner: { id: string; email: string; firstName: string; lastName: string }): OwnerOption {
-  const name = [owner.firstName, owner.lastName].map((s) => (s ?? '').trim()).filter(Boolean).join(' ');
-  return { id: owner.id, label: clip(name || owner.email || `#${owner.id}`), email: clip(owner.email ?? '') };
+  return { id: owner.id, label: clip(ownerDisplayName(owner) || `#${owner.id}`), email: clip(owner.email ?? '') };
 }
