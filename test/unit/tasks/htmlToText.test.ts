@@ -98,6 +98,8 @@ describe('htmlToText: one converter for every view of task notes', () => {
     this.timeout(60_000);
     /** How much slower than a plain pass over the same bytes a conversion may be; measured ≤ ~60×. */
     const FACTOR = 1_000;
+    /** A garbage collection or a pre-empted core is not a quadratic pass (which costs seconds here). */
+    const SLACK_MS = 100;
     const SIZE = 64 * 1024;
 
     function plainPass(text: string): number {
@@ -135,9 +137,11 @@ describe('htmlToText: one converter for every view of task notes', () => {
         for (const [layout, convert] of [['tooltip', (h: string) => htmlToText(h, { maxLength: 1000 })], ['editor', editorText]] as const) {
           convert(html.slice(0, 2048)); // compile first: the JIT's first run is not the converter's cost
           const baseline = Math.max(fastest(() => plainPass(html), 3), 1e-3);
+          const bound = FACTOR * baseline + SLACK_MS;
+          // The fastest of three when the first run is over the bound: a pause is not the converter's cost.
           const once = fastest(() => convert(html), 1);
-          const took = once > FACTOR * baseline ? once : Math.min(once, fastest(() => convert(html), 2));
-          assert.ok(took <= FACTOR * baseline, `${layout}: ${took.toFixed(1)} ms, ${(took / baseline).toFixed(0)}× a plain pass (${baseline.toFixed(3)} ms)`);
+          const took = once > bound ? Math.min(once, fastest(() => convert(html), 2)) : once;
+          assert.ok(took <= bound, `${layout}: ${took.toFixed(1)} ms, ${(took / baseline).toFixed(0)}× a plain pass (${baseline.toFixed(3)} ms); the bound is ${FACTOR}× + ${SLACK_MS} ms`);
         }
       });
     }

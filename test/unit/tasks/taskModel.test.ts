@@ -80,8 +80,8 @@ describe('task links', () => {
   it('builds the HubSpot record URL (object type 0-27)', () => {
     assert.strictEqual(taskUrl({ uiDomain: 'app-eu1.hubspot.com', portalId: 123 }, '456'), 'https://app-eu1.hubspot.com/contacts/123/record/0-27/456');
   });
-  it('refuses a UI domain or id that is not plain', () => {
-    assert.strictEqual(taskUrl({ uiDomain: 'evil.com/x?', portalId: 1 }, '2'), undefined);
+  it('links to the default app host for a UI domain that is not HubSpot\'s, and refuses an id that is not plain', () => {
+    assert.strictEqual(taskUrl({ uiDomain: 'evil.com/x?', portalId: 1 }, '2'), 'https://app.hubspot.com/contacts/1/record/0-27/2');
     assert.strictEqual(taskUrl({ uiDomain: 'app.hubspot.com', portalId: 1 }, '2/../3'), undefined);
   });
 });

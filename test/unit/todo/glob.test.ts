@@ -39,6 +39,7 @@ function names(length: number): string[] {
 
 /** Matching may cost this many plain reads of the names: ten patterns, a few steps per character each. */
 const FACTOR = 2_000;
+const SLACK_MS = 100;
 
 describe('glob and .gitignore matching stays linear on hostile patterns (issue 13.4)', function () {
   this.timeout(60_000);
@@ -78,11 +79,13 @@ describe('glob and .gitignore matching stays linear on hostile patterns (issue 1
           ignore.match(name, false);
         }
       };
-      // Once first: a backtracking matcher fails at once instead of being timed three times.
+      // A garbage collection or a pre-empted core is not backtracking (which costs seconds here): slack,
+      // and the fastest of three runs when the first is over the bound.
+      const bound = FACTOR * baseline + SLACK_MS;
       const once = fastest(match, 1);
-      const took = once > FACTOR * baseline ? once : Math.min(once, fastest(match, 3));
+      const took = once > bound && once < 10 * bound ? Math.min(once, fastest(match, 2)) : once;
       if (process.env.PATHOLOGICAL_REPORT) console.log(`${length}: ${took.toFixed(2)} ms, ${(took / baseline).toFixed(0)}×`);
-      assert.ok(took <= FACTOR * baseline, `${length}-character names: ${took.toFixed(2)} ms, ${(took / baseline).toFixed(0)}× a plain scan (${baseline.toFixed(4)} ms)`);
+      assert.ok(took <= bound, `${length}-character names: ${took.toFixed(2)} ms, ${(took / baseline).toFixed(0)}× a plain scan (${baseline.toFixed(4)} ms); the bound is ${FACTOR}× + ${SLACK_MS} ms`);
     }
   });
 });
