@@ -31,6 +31,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Braces on every body: a one-line `if` grows a second statement that silently runs unconditionally.
+      curly: ['error', 'all'],
     },
   },
   // One rule entry per file set: a later config's no-restricted-imports replaces an earlier one's options.

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const name of selected) {
     const runner = ROWS[name];
-    if (!runner) throw new Error(`unknown row ${name}; known: ${Object.keys(ROWS).join(', ')}`);
+    if (!runner) {
+      throw new Error(`unknown row ${name}; known: ${Object.keys(ROWS).join(', ')}`);
+    }
     const rowStarted = Date.now();
     process.stderr.write(`[bench] ${name}…\n`);
     try {

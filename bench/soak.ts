@@ -42,7 +42,9 @@ function writeLinks(root: string, created: { key: string; task: ApiTask }[], pat
     const keys = todoKeys(relative, todos);
     const edits = todos.map((todo, i) => ({ todo, id: ids.get(keys[i]) })).filter((e): e is { todo: TodoItem; id: string } => !!e.id)
       .map((e) => linkEdit(e.todo, e.id)).sort((a, b) => b.start - a.start);
-    for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    for (const edit of edits) {
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    }
     fs.writeFileSync(file, text);
   }
 }
@@ -83,7 +85,9 @@ async function soak(sandbox: Sandbox, n: number, seed: number, rate: number): Pr
     } catch {
       continue; // the scan never fails; hint look-ups may: the user would simply run the command again
     }
-    if (prepared.length === 0) break;
+    if (prepared.length === 0) {
+      break;
+    }
     const paths = new Map(prepared.map((p) => [p.key, p.path]));
     const result = await createTasksForTodos(client, prepared, { lookupWindowMs: 4000, onChunk: (created) => writeLinks(root, created, paths) });
     failedReported += result.failed.size;
@@ -136,7 +140,9 @@ async function main(): Promise<void> {
     for (const seed of seeds) {
       const { ok, line } = await soak(sandbox, n, seed, rate);
       console.log(line);
-      if (!ok) failures++;
+      if (!ok) {
+        failures++;
+      }
     }
   } finally {
     await sandbox.close();

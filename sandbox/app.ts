@@ -132,7 +132,9 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
       ...headers, 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': String(length),
       ...(fault === 'gzip-bomb' ? { 'Content-Encoding': 'gzip' } : {}),
     });
-    for (const part of parts) res.write(part);
+    for (const part of parts) {
+      res.write(part);
+    }
     res.end();
     finish(status, fault);
     return;

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   if (mode === 'bulk') {
     const client = new HubSpotClient({ baseUrl: url, getToken: async () => TOKEN, requestsPer10s: 1_000_000, searchesPerSecond: 1_000_000 });
     const outcome = await bulkCreateFromWorkspace(client, todoWorkspace(Number(arg)), 'batch');
-    if (outcome.created !== Number(arg)) throw new Error(`created ${outcome.created} of ${arg}`);
+    if (outcome.created !== Number(arg)) {
+      throw new Error(`created ${outcome.created} of ${arg}`);
+    }
     client.dispose();
     retainedKb = retained();
     dataBytes = JSON.stringify(outcome.inputs).length + JSON.stringify([...(outcome.result?.created.values() ?? [])]).length;

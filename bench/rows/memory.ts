@@ -16,8 +16,11 @@ const OVERHEAD = 4; // JS objects and strings take a few times their JSON size
 function child(...args: string[]): Promise<{ maxRssKb: number; retainedKb: number; dataBytes: number }> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--expose-gc', path.join(OUT, 'bench', 'child', 'memory.js'), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 180_000 }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as { maxRssKb: number; retainedKb: number; dataBytes: number });
+      if (error) {
+        reject(error);
+      } else {
+        resolve(JSON.parse(stdout.trim().split('\n').pop()!) as { maxRssKb: number; retainedKb: number; dataBytes: number });
+      }
     });
   });
 }

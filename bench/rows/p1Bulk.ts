@@ -39,7 +39,9 @@ async function commandPath(api: HubSpotApi, root: string, mode: 'batch' | 'one-p
   // todoCreator asks every TODO for a web link to its line (none here: the workspace is not a clone).
   for (const p of inputs) {
     const repo = findRepo(p.path);
-    if (repo) lineUrl(repo, p.path, p.line + 1);
+    if (repo) {
+      lineUrl(repo, p.path, p.line + 1);
+    }
   }
   const prepared = performance.now();
   const paths = new Map(inputs.map((p) => [p.key, p.path]));
@@ -71,7 +73,9 @@ async function linkTodos(root: string, created: readonly { key: string; task: Ap
   for (const { key, task } of created) {
     const file = paths.get(key)!;
     let ids = byFile.get(file);
-    if (!ids) byFile.set(file, (ids = new Map()));
+    if (!ids) {
+      byFile.set(file, (ids = new Map()));
+    }
     ids.set(key, task.id);
   }
   for (const [file, ids] of byFile) {
@@ -97,7 +101,9 @@ function scratchCopy(source: string, n: number): string {
 
 function linkedCount(root: string): number {
   let linked = 0;
-  for (const name of fs.readdirSync(path.join(root, 'src'))) linked += fs.readFileSync(path.join(root, 'src', name), 'utf8').split('TODO(HS-').length - 1;
+  for (const name of fs.readdirSync(path.join(root, 'src'))) {
+    linked += fs.readFileSync(path.join(root, 'src', name), 'utf8').split('TODO(HS-').length - 1;
+  }
   return linked;
 }
 

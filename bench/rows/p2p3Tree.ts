@@ -39,7 +39,9 @@ export async function p2Tree(sandbox: Sandbox): Promise<BenchRow[]> {
     const first = await ours();
     const requests = sandbox.requests().length;
     const total = (await client.tasks.searchTasks(request())).total;
-    for (let i = 0; i < 3; i++) await Promise.all([ours(), raw(), viaSdk()].map((p) => p.then(() => undefined)));
+    for (let i = 0; i < 3; i++) {
+      await Promise.all([ours(), raw(), viaSdk()].map((p) => p.then(() => undefined)));
+    }
     const t = { ours: [] as number[], raw: [] as number[], sdk: [] as number[] };
     const server: number[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -16,17 +16,25 @@ export function rgArgs(root: string, regex = RG_TODO_REGEX): string[] {
 
 function runRg(root: string, regex?: string): string {
   const result = spawnSync('rg', rgArgs(root, regex), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`rg exited with ${result.status}: ${result.stderr}`);
+  if (result.error) {
+    throw result.error;
+  }
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`rg exited with ${result.status}: ${result.stderr}`);
+  }
   return result.stdout;
 }
 
 function rgMatches(output: string, root: string): Set<string> {
   const set = new Set<string>();
   for (const line of output.split('\n')) {
-    if (!line) continue;
+    if (!line) {
+      continue;
+    }
     const m = /^(.*?):(\d+):/.exec(line);
-    if (m) set.add(`${m[1].slice(root.length + 1)}:${m[2]}`);
+    if (m) {
+      set.add(`${m[1].slice(root.length + 1)}:${m[2]}`);
+    }
   }
   return set;
 }
@@ -34,7 +42,11 @@ function rgMatches(output: string, root: string): Set<string> {
 async function ourMatches(root: string): Promise<Set<string>> {
   const result = await scanWorkspace({ root });
   const set = new Set<string>();
-  for (const file of result.files) for (const todo of file.todos) set.add(`${file.relativePath}:${todo.range.line + 1}`);
+  for (const file of result.files) {
+    for (const todo of file.todos) {
+      set.add(`${file.relativePath}:${todo.range.line + 1}`);
+    }
+  }
   return set;
 }
 

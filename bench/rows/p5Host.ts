@@ -71,8 +71,11 @@ export async function measureHostActivation(vsix: string, windows: number, progr
     const result: HostActivation = { version: tools.codeServerVersion, ours: [], references: {}, windowSeconds: [], startupFinishedOrder: [], activateCall: [], activateCpu: [] };
     for (let i = 0; i < windows; i++) {
       const started = Date.now();
-      if (i === 0) await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
-      else await page.reload({ waitUntil: 'domcontentloaded' });
+      if (i === 0) {
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
+      } else {
+        await page.reload({ waitUntil: 'domcontentloaded' });
+      }
       const times = await readActivationTimes(page, displayName);
       const ours = times.get(displayName)!;
       const seconds = (Date.now() - started) / 1000;
@@ -82,7 +85,9 @@ export async function measureHostActivation(vsix: string, windows: number, progr
       result.windowSeconds.push(seconds);
       for (const name of HOST_REFERENCES) {
         const ms = times.get(name);
-        if (ms !== undefined) (result.references[name] ??= []).push(ms);
+        if (ms !== undefined) {
+          (result.references[name] ??= []).push(ms);
+        }
       }
     }
     result.startupFinishedOrder = startupFinishedOrder(listLogFiles(server.logsDir));
@@ -114,7 +119,9 @@ async function readActivationTimes(page: Page, ourName: string): Promise<Map<str
   const activated = (name: string) => row(name).locator('.activation-time', { hasText: /Activation: \d+ms/ }).waitFor();
   await activated(ourName);
   for (const name of HOST_REFERENCES) {
-    if ((await row(name).count()) > 0) await activated(name);
+    if ((await row(name).count()) > 0) {
+      await activated(name);
+    }
   }
   const listed = await rows.evaluateAll((elements) =>
     elements.map((e) => [e.querySelector('.name')?.textContent ?? '', e.querySelector('.activation-time')?.textContent ?? ''] as const),
@@ -122,9 +129,13 @@ async function readActivationTimes(page: Page, ourName: string): Promise<Map<str
   const times = new Map<string, number>();
   for (const [name, text] of listed) {
     const match = ACTIVATION.exec(text.trim());
-    if (match) times.set(name.trim(), Number(match[2]));
+    if (match) {
+      times.set(name.trim(), Number(match[2]));
+    }
   }
-  if (!times.has(ourName)) throw new Error(`no activation time for "${ourName}" in Running Extensions: ${JSON.stringify(listed)}`);
+  if (!times.has(ourName)) {
+    throw new Error(`no activation time for "${ourName}" in Running Extensions: ${JSON.stringify(listed)}`);
+  }
   return times;
 }
 
@@ -137,7 +148,9 @@ function exactly(text: string): RegExp {
 function startupFinishedOrder(logFiles: string[]): string[] {
   const hostLogs = logFiles.filter((file) => path.basename(file) === 'remoteexthost.log').sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
   const last = hostLogs.at(-1);
-  if (!last) return [];
+  if (!last) {
+    return [];
+  }
   const started = /ExtensionService#_doActivateExtension (\S+), startup: \w+, activationEvent: 'onStartupFinished'/g;
   return [...fs.readFileSync(last, 'utf8').matchAll(started)].map((m) => (m[1] === EXTENSION_ID ? 'ours' : m[1]));
 }
@@ -157,8 +170,12 @@ async function loggedActivateCalls(logsDir: string, windows: number): Promise<{ 
       .map((file) => ({ host: Number(/exthost(\d+)/.exec(file)?.[1] ?? 0), match: ACTIVATED.exec(fs.readFileSync(file, 'utf8')) }))
       .filter((h): h is { host: number; match: RegExpExecArray } => h.match !== null)
       .sort((a, b) => a.host - b.host);
-    if (hosts.length >= windows) return hosts.map((h) => ({ wallMs: Number(h.match[1]), cpuMs: Number(h.match[2]) }));
-    if (Date.now() > deadline) throw new Error(`the extension logged its activation in ${hosts.length} of ${windows} extension hosts`);
+    if (hosts.length >= windows) {
+      return hosts.map((h) => ({ wallMs: Number(h.match[1]), cpuMs: Number(h.match[2]) }));
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the extension logged its activation in ${hosts.length} of ${windows} extension hosts`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -14,12 +14,24 @@ function stub(name: string): Stub {
   const target = function () { /* stub */ } as unknown as Stub;
   const proxy: Stub = new Proxy(target, {
     get(_t, prop) {
-      if (assigned.has(prop)) return assigned.get(prop);
-      if (prop === 'then') return undefined; // never a thenable: `await stub` resolves to it
-      if (prop === Symbol.toPrimitive) return () => `[stub ${name}]`;
-      if (prop === Symbol.iterator) return function* () { /* empty */ };
-      if (prop === 'dispose') return () => undefined;
-      if (prop === 'toJSON') return () => undefined;
+      if (assigned.has(prop)) {
+        return assigned.get(prop);
+      }
+      if (prop === 'then') {
+        return undefined; // never a thenable: `await stub` resolves to it
+      }
+      if (prop === Symbol.toPrimitive) {
+        return () => `[stub ${name}]`;
+      }
+      if (prop === Symbol.iterator) {
+        return function* () { /* empty */ };
+      }
+      if (prop === 'dispose') {
+        return () => undefined;
+      }
+      if (prop === 'toJSON') {
+        return () => undefined;
+      }
       let child = children.get(prop);
       if (!child) {
         child = stub(`${name}.${String(prop)}`);
@@ -46,7 +58,9 @@ class EventEmitter<T> {
     return { dispose: () => this.listeners.delete(listener) };
   };
   fire(value: T): void {
-    for (const l of [...this.listeners]) l(value);
+    for (const l of [...this.listeners]) {
+      l(value);
+    }
   }
   dispose(): void {
     this.listeners.clear();

@@ -42,7 +42,9 @@ export async function startSandboxProcess(seed: 'empty' | 'demo'): Promise<Sandb
   const admin = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}/__sandbox/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${text}`);
+    if (!response.ok) {
+      throw new Error(`sandbox ${method} ${route}: ${response.status} ${text}`);
+    }
     return (text ? JSON.parse(text) : undefined) as T;
   };
   return {

@@ -92,7 +92,9 @@ function sourceFile(r: Rng, lang: Lang, lines: number, todoChance: number): { te
 
 function binary(r: Rng, size: number): Buffer {
   const buffer = Buffer.alloc(size);
-  for (let i = 0; i < size; i += 4) buffer.writeUInt32LE((r.next() * 0xffffffff) >>> 0, i);
+  for (let i = 0; i < size; i += 4) {
+    buffer.writeUInt32LE((r.next() * 0xffffffff) >>> 0, i);
+  }
   buffer[0] = 0;
   buffer.write('\n// TODO: inside a binary file\n', 1000);
   return buffer;
@@ -101,7 +103,9 @@ function binary(r: Rng, size: number): Buffer {
 export function scanCorpus(): Corpus {
   const root = path.join(CACHE, `scan-corpus-v${VERSION}`);
   const stampFile = path.join(root, '.complete.json');
-  if (fs.existsSync(stampFile)) return { root, ...(JSON.parse(fs.readFileSync(stampFile, 'utf8')) as Omit<Corpus, 'root'>) };
+  if (fs.existsSync(stampFile)) {
+    return { root, ...(JSON.parse(fs.readFileSync(stampFile, 'utf8')) as Omit<Corpus, 'root'>) };
+  }
   fs.rmSync(root, { recursive: true, force: true });
   const r = new Rng(20261129);
   let files = 0;
@@ -133,13 +137,19 @@ export function scanCorpus(): Corpus {
     write(`logs/run${i}.log`, '# TODO: a log line\n'.repeat(50));
   }
   // Binary: unknown extensions and source extensions (a compiled blob named .js).
-  for (let i = 0; i < 180; i++) write(`assets/img${i}.png`, binary(r, 100 * 1024));
-  for (let i = 0; i < 20; i++) write(`assets/blob${i}.js`, binary(r, 100 * 1024));
+  for (let i = 0; i < 180; i++) {
+    write(`assets/img${i}.png`, binary(r, 100 * 1024));
+  }
+  for (let i = 0; i < 20; i++) {
+    write(`assets/blob${i}.js`, binary(r, 100 * 1024));
+  }
   // Over 1 MiB: skipped by the scanner's default limit and by rg --max-filesize 1M.
   for (let i = 0; i < 30; i++) {
     const lang = LANGS[i % LANGS.length];
     let text = '';
-    while (text.length < 2.5 * 1024 * 1024) text += sourceFile(r, lang, 300, 1).text;
+    while (text.length < 2.5 * 1024 * 1024) {
+      text += sourceFile(r, lang, 300, 1).text;
+    }
     write(`fixtures/large${i}.${lang.ext}`, text);
   }
   const stamp = { files, bytes, expected };

@@ -16,7 +16,9 @@ export interface BenchRow {
 }
 
 function cell(value: number | string | undefined, unit?: string): string {
-  if (value === undefined) return '';
+  if (value === undefined) {
+    return '';
+  }
   return unit ? `${value} ${unit}` : String(value);
 }
 

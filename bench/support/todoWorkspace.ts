@@ -12,7 +12,9 @@ const CONTACTS = 50;
 export function todoWorkspace(n: number): string {
   const root = path.join(CACHE, `todos-${n}`);
   const stamp = path.join(root, '.complete-v1');
-  if (fs.existsSync(stamp)) return root;
+  if (fs.existsSync(stamp)) {
+    return root;
+  }
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(path.join(root, 'src'), { recursive: true });
   for (let file = 0, i = 0; i < n; file++) {

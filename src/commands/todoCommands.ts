@@ -27,7 +27,9 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
 
   const signedIn = async (): Promise<boolean> => {
     await host.auth.ready;
-    if (host.auth.isSignedIn) return true;
+    if (host.auth.isSignedIn) {
+      return true;
+    }
     const signIn = vscode.l10n.t('Sign In');
     if ((await host.notify.warn(vscode.l10n.t('Sign in to HubSpot to create tasks from TODOs.'), signIn)) === signIn) {
       await vscode.commands.executeCommand(Commands.signIn);
@@ -38,7 +40,9 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
   const createAndReport = async (candidates: TodoCandidate[]): Promise<CreationSummary | undefined> => {
     // Associations a workspace (not the user) configured are shown for consent first (issue 13.11).
     const defaultAssociations = await confirmDefaultAssociations(host.notify, candidates.length);
-    if (!defaultAssociations) return undefined;
+    if (!defaultAssociations) {
+      return undefined;
+    }
     const summary = await creator.create(candidates, { defaultAssociations });
     creator.report(summary, new Map(candidates.map((c) => [c.key, c])));
     void linked.refresh(false);
@@ -49,32 +53,42 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
 
   command(TodoCommands.createTask, async (uri?: vscode.Uri, line?: number): Promise<CreationSummary | undefined> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document) return undefined;
+    if (!document) {
+      return undefined;
+    }
     const at = line ?? vscode.window.activeTextEditor?.selection.active.line ?? 0;
     const candidate = documentCandidates(documents, document).find((c) => c.todo.range.line === at || c.todo.continuation.some((l) => l.line === at));
     if (!candidate) {
       void host.notify.info(vscode.l10n.t('There is no unlinked TODO on this line.'));
       return undefined;
     }
-    if (!(await signedIn())) return undefined;
+    if (!(await signedIn())) {
+      return undefined;
+    }
     return createAndReport([candidate]);
   });
 
   command(TodoCommands.createFromFile, async (uri?: vscode.Uri): Promise<CreationSummary | undefined> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document) return undefined;
+    if (!document) {
+      return undefined;
+    }
     const candidates = documentCandidates(documents, document);
     if (candidates.length === 0) {
       void host.notify.info(vscode.l10n.t('No unlinked TODOs in this file.'));
       return undefined;
     }
-    if (!(await signedIn())) return undefined;
+    if (!(await signedIn())) {
+      return undefined;
+    }
     const picked = await features.review(candidates);
     return picked && picked.length > 0 ? createAndReport(picked) : undefined;
   });
 
   command(TodoCommands.createFromWorkspace, async (): Promise<CreationSummary | undefined> => {
-    if (!(await signedIn())) return undefined;
+    if (!(await signedIn())) {
+      return undefined;
+    }
     const all = await host.notify.progress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Scanning the workspace for TODOs') },
       () => workspaceTodos(),
@@ -89,7 +103,9 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
   });
 
   command(TodoCommands.cleanUpCompleted, async (): Promise<CleanUpPlan | undefined> => {
-    if (!(await signedIn())) return undefined;
+    if (!(await signedIn())) {
+      return undefined;
+    }
     const all = await workspaceTodos();
     const plan = await planCleanUp(all.filter((c) => c.todo.linkedTaskId), linked, features.confirmCleanUp);
     if (plan.todos.length === 0) {
@@ -104,8 +120,11 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
 
   command(TodoCommands.openInHubSpot, async (id: string) => {
     const url = linked.url(String(id));
-    if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
-    else void host.notify.warn(vscode.l10n.t('Sign in to HubSpot to open the task.'));
+    if (url) {
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    } else {
+      void host.notify.warn(vscode.l10n.t('Sign in to HubSpot to open the task.'));
+    }
   });
 
   command(TodoCommands.editTask, (id: string) => vscode.commands.executeCommand(Commands.editTask, String(id)));

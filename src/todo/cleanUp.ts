@@ -27,10 +27,14 @@ export async function planCleanUp(linkedTodos: readonly TodoCandidate[], linked:
     // Re-parse the current text: the scan may be older than the editor's content.
     const document = await vscode.workspace.openTextDocument(uri);
     const language = DocumentTodos.languageOf(document);
-    if (!language) continue;
+    if (!language) {
+      continue;
+    }
     const text = document.getText();
     for (const todo of findTodos(text, language, { tags: settings.tags })) {
-      if (!todo.linkedTaskId || !completed.has(todo.linkedTaskId)) continue;
+      if (!todo.linkedTaskId || !completed.has(todo.linkedTaskId)) {
+        continue;
+      }
       const label = settings.cleanUpAction === 'remove'
         ? vscode.l10n.t('Remove TODO of completed task HS-{0}', todo.linkedTaskId)
         : vscode.l10n.t('Mark TODO of completed task HS-{0} as DONE', todo.linkedTaskId);

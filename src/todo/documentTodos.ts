@@ -23,7 +23,9 @@ export class DocumentTodos implements vscode.Disposable {
 
   /** The language whose comment syntax applies: the editor's, or one guessed from the file name. */
   static languageOf(document: vscode.TextDocument): string | undefined {
-    if (syntaxFor(document.languageId)) return document.languageId;
+    if (syntaxFor(document.languageId)) {
+      return document.languageId;
+    }
     return languageForFile(document.uri.path);
   }
 
@@ -32,12 +34,16 @@ export class DocumentTodos implements vscode.Disposable {
   }
 
   get(document: vscode.TextDocument): DocumentTodo[] {
-    if (this.isSecretFile(document.uri.path)) return [];
+    if (this.isSecretFile(document.uri.path)) {
+      return [];
+    }
     const tags = this.tags();
     const tagsKey = tags.join('\n');
     const id = document.uri.toString();
     const cached = this.cache.get(id);
-    if (cached && cached.version === document.version && cached.tagsKey === tagsKey) return cached.todos;
+    if (cached && cached.version === document.version && cached.tagsKey === tagsKey) {
+      return cached.todos;
+    }
     const language = DocumentTodos.languageOf(document);
     const todos = language ? findTodos(document.getText(), language, { tags }) : [];
     const keys = todoKeys(DocumentTodos.relativePath(document.uri), todos);

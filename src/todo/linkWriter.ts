@@ -33,14 +33,18 @@ const CATCH_UP_MS = 1000;
 export async function writeLinks(requests: readonly LinkRequest[], format: string, tags: string[]): Promise<LinkOutcome> {
   for (let attempt = 1; ; attempt++) {
     const plan = await planLinks(requests, format, tags);
-    if (plan.outcome.linked.length === 0) return plan.outcome;
+    if (plan.outcome.linked.length === 0) {
+      return plan.outcome;
+    }
     if (await vscode.workspace.applyEdit(plan.edit)) {
       // Documents that had no unsaved changes are saved, so files that were not open change on disk; an
       // editor with unsaved work keeps it unsaved (the link is one more undoable change in it).
       await Promise.all(plan.toSave.map((document) => document.save()));
       return plan.outcome;
     }
-    if (attempt >= MAX_ATTEMPTS) return { linked: [], notFound: [...plan.outcome.notFound, ...plan.outcome.linked] };
+    if (attempt >= MAX_ATTEMPTS) {
+      return { linked: [], notFound: [...plan.outcome.notFound, ...plan.outcome.linked] };
+    }
     await versionsChanged(plan.read, CATCH_UP_MS);
   }
 }
@@ -60,8 +64,11 @@ async function planLinks(requests: readonly LinkRequest[], format: string, tags:
   for (const request of requests) {
     const uri = request.uri.toString();
     const list = byUri.get(uri);
-    if (list) list.push(request);
-    else byUri.set(uri, [request]);
+    if (list) {
+      list.push(request);
+    } else {
+      byUri.set(uri, [request]);
+    }
   }
   const edit = new vscode.WorkspaceEdit();
   const toSave: vscode.TextDocument[] = [];
@@ -93,9 +100,13 @@ async function planLinks(requests: readonly LinkRequest[], format: string, tags:
       outcome.linked.push(request);
       edited = true;
     }
-    if (!edited) continue;
+    if (!edited) {
+      continue;
+    }
     read.push({ document, version });
-    if (!document.isDirty && !document.isUntitled) toSave.push(document);
+    if (!document.isDirty && !document.isUntitled) {
+      toSave.push(document);
+    }
   }
   return { edit, outcome, toSave, read };
 }
@@ -106,7 +117,9 @@ async function planLinks(requests: readonly LinkRequest[], format: string, tags:
  */
 function versionsChanged(read: LinkPlan['read'], timeoutMs: number): Promise<void> {
   const moved = () => read.some(({ document, version }) => document.version !== version);
-  if (moved()) return Promise.resolve();
+  if (moved()) {
+    return Promise.resolve();
+  }
   return new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -115,7 +128,9 @@ function versionsChanged(read: LinkPlan['read'], timeoutMs: number): Promise<voi
     };
     const timer = setTimeout(done, timeoutMs);
     const subscription = vscode.workspace.onDidChangeTextDocument(() => {
-      if (moved()) done();
+      if (moved()) {
+        done();
+      }
     });
   });
 }
@@ -123,12 +138,18 @@ function versionsChanged(read: LinkPlan['read'], timeoutMs: number): Promise<voi
 /** Index of the unlinked TODO the request names: same key, else same tag and text nearest the old line. */
 function locate(request: LinkRequest, todos: TodoItem[], keys: string[], used: Set<number>): number {
   const byKey = keys.findIndex((key, i) => key === request.key && !used.has(i));
-  if (byKey >= 0) return todos[byKey].linkedTaskId ? -1 : byKey;
+  if (byKey >= 0) {
+    return todos[byKey].linkedTaskId ? -1 : byKey;
+  }
   let best = -1;
   for (let i = 0; i < todos.length; i++) {
     const todo = todos[i];
-    if (used.has(i) || todo.linkedTaskId || todo.tag !== request.todo.tag || todo.rawText !== request.todo.rawText) continue;
-    if (best < 0 || Math.abs(todo.range.line - request.todo.range.line) < Math.abs(todos[best].range.line - request.todo.range.line)) best = i;
+    if (used.has(i) || todo.linkedTaskId || todo.tag !== request.todo.tag || todo.rawText !== request.todo.rawText) {
+      continue;
+    }
+    if (best < 0 || Math.abs(todo.range.line - request.todo.range.line) < Math.abs(todos[best].range.line - request.todo.range.line)) {
+      best = i;
+    }
   }
   return best;
 }

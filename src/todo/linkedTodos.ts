@@ -46,21 +46,33 @@ export class LinkedTodos implements vscode.Disposable {
       this.overdueType,
       vscode.window.onDidChangeVisibleTextEditors(() => void this.refresh(false)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (vscode.window.visibleTextEditors.some((e) => e.document === event.document)) void this.refresh(false);
+        if (vscode.window.visibleTextEditors.some((e) => e.document === event.document)) {
+          void this.refresh(false);
+        }
       }),
       vscode.window.onDidChangeWindowState((state) => {
-        if (state.focused) void this.gate.forced(FOCUS_THROTTLE_MS);
+        if (state.focused) {
+          void this.gate.forced(FOCUS_THROTTLE_MS);
+        }
       }),
       container.tasksChanged.event((changed) => {
-        for (const task of changed) if (this.tasks.has(task.id)) this.tasks.set(task.id, { ...this.tasks.get(task.id), ...task, properties: { ...this.tasks.get(task.id)?.properties, ...task.properties } });
+        for (const task of changed) {
+          if (this.tasks.has(task.id)) {
+            this.tasks.set(task.id, { ...this.tasks.get(task.id), ...task, properties: { ...this.tasks.get(task.id)?.properties, ...task.properties } });
+          }
+        }
         this.decorate();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('hubspotTasks.todo')) this.schedule();
+        if (event.affectsConfiguration('hubspotTasks.todo')) {
+          this.schedule();
+        }
       }),
       // Another account (sign-in, base URL): its tasks and owners are not the ones cached.
       container.auth.onDidChange(() => {
-        if (container.auth.accountKey === this.account) return;
+        if (container.auth.accountKey === this.account) {
+          return;
+        }
         this.account = container.auth.accountKey;
         this.tasks.clear();
         this.owners = undefined;
@@ -81,7 +93,11 @@ export class LinkedTodos implements vscode.Disposable {
   visibleIds(): string[] {
     const ids = new Set<string>();
     for (const editor of vscode.window.visibleTextEditors) {
-      for (const { todo } of this.documents.get(editor.document)) if (todo.linkedTaskId) ids.add(todo.linkedTaskId);
+      for (const { todo } of this.documents.get(editor.document)) {
+        if (todo.linkedTaskId) {
+          ids.add(todo.linkedTaskId);
+        }
+      }
     }
     return [...ids];
   }
@@ -108,10 +124,18 @@ export class LinkedTodos implements vscode.Disposable {
   async read(ids: string[]): Promise<Map<string, ApiTask | null>> {
     const result = await this.container.client.tasks.batchReadTasks(ids, LINKED_PROPERTIES);
     const found = new Set(result.results.map((t) => t.id));
-    for (const task of result.results) this.tasks.set(task.id, task);
+    for (const task of result.results) {
+      this.tasks.set(task.id, task);
+    }
     const failedWhole = new Set(result.errors.filter((e) => e.cause !== undefined).flatMap((e) => e.ids));
-    for (const id of ids) if (!found.has(id) && !failedWhole.has(id)) this.tasks.set(id, null);
-    if (failedWhole.size > 0) this.container.log.warn(`Could not read ${failedWhole.size} linked task(s): ${result.errors[0]?.message}`);
+    for (const id of ids) {
+      if (!found.has(id) && !failedWhole.has(id)) {
+        this.tasks.set(id, null);
+      }
+    }
+    if (failedWhole.size > 0) {
+      this.container.log.warn(`Could not read ${failedWhole.size} linked task(s): ${result.errors[0]?.message}`);
+    }
     return new Map(ids.map((id) => [id, this.tasks.get(id) ?? null]));
   }
 
@@ -122,10 +146,15 @@ export class LinkedTodos implements vscode.Disposable {
       const overdue: vscode.Range[] = [];
       for (const { todo } of this.documents.get(editor.document)) {
         const task = todo.linkedTaskId ? this.tasks.get(todo.linkedTaskId) : undefined;
-        if (!task) continue;
+        if (!task) {
+          continue;
+        }
         const range = todoRange(editor.document, todo);
-        if (task.properties.hs_task_status === 'COMPLETED') completed.push(range);
-        else if (dueMs(task) !== undefined && dueMs(task)! < now) overdue.push(range);
+        if (task.properties.hs_task_status === 'COMPLETED') {
+          completed.push(range);
+        } else if (dueMs(task) !== undefined && dueMs(task)! < now) {
+          overdue.push(range);
+        }
       }
       editor.setDecorations(this.completedType, completed);
       editor.setDecorations(this.overdueType, overdue);
@@ -133,12 +162,16 @@ export class LinkedTodos implements vscode.Disposable {
   }
 
   async ownerName(id: string | null | undefined): Promise<string | undefined> {
-    if (!id) return undefined;
+    if (!id) {
+      return undefined;
+    }
     if (!this.owners) {
       try {
         const account = this.account;
         const owners = new Map((await this.container.client.owners.allOwners()).map((o) => [o.id, ownerDisplayName(o)]));
-        if (account !== this.account) return id; // the account changed meanwhile
+        if (account !== this.account) {
+          return id; // the account changed meanwhile
+        }
         this.owners = owners;
       } catch {
         return id;
@@ -149,7 +182,9 @@ export class LinkedTodos implements vscode.Disposable {
 
   /** The hover of a linked TODO: HubSpot's text escaped, actions limited to our own commands. */
   async hover(id: string): Promise<vscode.MarkdownString> {
-    if (!this.tasks.has(id) && this.container.auth.isSignedIn) await this.read([id]).catch(() => undefined);
+    if (!this.tasks.has(id) && this.container.auth.isSignedIn) {
+      await this.read([id]).catch(() => undefined);
+    }
     const task = this.tasks.get(id);
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask] };
@@ -169,13 +204,17 @@ export class LinkedTodos implements vscode.Disposable {
       [vscode.l10n.t('Owner'), owner],
     ];
     for (const [label, value] of rows) {
-      if (!value) continue;
+      if (!value) {
+        continue;
+      }
       md.appendMarkdown(`${label}: ${escapeMarkdown(value)}  \n`);
     }
     const arg = encodeURIComponent(JSON.stringify([id]));
     md.appendMarkdown(`\n[$(link-external) ${vscode.l10n.t('Open in HubSpot')}](command:${TodoCommands.openInHubSpot}?${arg})`);
     md.appendMarkdown(` · [$(edit) ${vscode.l10n.t('Edit')}](command:${TodoCommands.editTask}?${arg})`);
-    if (task.properties.hs_task_status !== 'COMPLETED') md.appendMarkdown(` · [$(check) ${vscode.l10n.t('Mark complete')}](command:${TodoCommands.completeTask}?${arg})`);
+    if (task.properties.hs_task_status !== 'COMPLETED') {
+      md.appendMarkdown(` · [$(check) ${vscode.l10n.t('Mark complete')}](command:${TodoCommands.completeTask}?${arg})`);
+    }
     return md;
   }
 
@@ -185,13 +224,17 @@ export class LinkedTodos implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     const every = readTodoSettings().statusRefreshMs;
     this.timer = every > 0 ? setInterval(() => void this.refresh(true), every) : undefined;
   }
 
   dispose(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     this.disposables.dispose();
   }
 }
@@ -208,7 +251,9 @@ export function escapeMarkdown(text: string): string {
 
 function dueMs(task: ApiTask): number | undefined {
   const value = task.properties.hs_timestamp;
-  if (!value) return undefined;
+  if (!value) {
+    return undefined;
+  }
   const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -218,7 +263,9 @@ export class LinkedTodoHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const hit = this.documents.get(document).find(({ todo }) => todo.linkedTaskId && todoRange(document, todo).contains(position));
-    if (!hit) return undefined;
+    if (!hit) {
+      return undefined;
+    }
     return new vscode.Hover(await this.linked.hover(hit.todo.linkedTaskId!), todoRange(document, hit.todo));
   }
 }
@@ -230,10 +277,14 @@ export class LinkedTodoLinkProvider implements vscode.DocumentLinkProvider {
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
     for (const { todo } of this.documents.get(document)) {
-      if (!todo.linkedTaskId) continue;
+      if (!todo.linkedTaskId) {
+        continue;
+      }
       const header = document.getText(new vscode.Range(document.positionAt(todo.header.startOffset), document.positionAt(todo.header.endOffset)));
       const at = header.indexOf(`HS-${todo.linkedTaskId}`);
-      if (at < 0) continue;
+      if (at < 0) {
+        continue;
+      }
       const start = document.positionAt(todo.header.startOffset + at);
       const range = new vscode.Range(start, start.translate(0, `HS-${todo.linkedTaskId}`.length));
       const url = this.linked.url(todo.linkedTaskId);

@@ -25,12 +25,16 @@ export async function workspaceTodos(signal?: AbortSignal): Promise<TodoCandidat
   const out: TodoCandidate[] = [];
   const dirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    if (folder.uri.scheme !== 'file') continue;
+    if (folder.uri.scheme !== 'file') {
+      continue;
+    }
     const result = await scanWorkspace({ root: folder.uri.fsPath, excludes: excludeGlobs(folder), maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles, signal });
     const seen = new Set<string>();
     for (const file of result.files) {
       seen.add(file.path);
-      if (dirty.has(file.path)) continue;
+      if (dirty.has(file.path)) {
+        continue;
+      }
       const uri = vscode.Uri.file(file.path);
       const relativePath = DocumentTodos.relativePath(uri);
       const keys = todoKeys(relativePath, file.todos);
@@ -38,9 +42,13 @@ export async function workspaceTodos(signal?: AbortSignal): Promise<TodoCandidat
     }
     // Unsaved editors: their text, not the disk's, is what the user sees.
     for (const [fsPath, document] of dirty) {
-      if (!fsPath.startsWith(folder.uri.fsPath) || secretFiles.matches(fsPath)) continue;
+      if (!fsPath.startsWith(folder.uri.fsPath) || secretFiles.matches(fsPath)) {
+        continue;
+      }
       const language = DocumentTodos.languageOf(document);
-      if (!language) continue;
+      if (!language) {
+        continue;
+      }
       const text = document.getText();
       const todos = findTodos(text, language, { tags: settings.tags });
       const relativePath = DocumentTodos.relativePath(document.uri);
@@ -55,7 +63,9 @@ export async function workspaceTodos(signal?: AbortSignal): Promise<TodoCandidat
 export async function withText(candidates: TodoCandidate[]): Promise<TodoCandidate[]> {
   const texts = new Map<string, string>();
   for (const candidate of candidates) {
-    if (candidate.documentText !== '' || texts.has(candidate.uri.fsPath)) continue;
+    if (candidate.documentText !== '' || texts.has(candidate.uri.fsPath)) {
+      continue;
+    }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === candidate.uri.toString());
     texts.set(candidate.uri.fsPath, open ? open.getText() : await fs.readFile(candidate.uri.fsPath, 'utf8').catch(() => ''));
   }

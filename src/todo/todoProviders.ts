@@ -12,9 +12,13 @@ export class TodoCodeActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const { todo } of this.documents.get(document)) {
-      if (todo.linkedTaskId) continue;
+      if (todo.linkedTaskId) {
+        continue;
+      }
       const todoLines = new vscode.Range(todo.range.line, 0, todo.continuation.at(-1)?.line ?? todo.range.line, Number.MAX_SAFE_INTEGER);
-      if (!todoLines.intersection(range)) continue;
+      if (!todoLines.intersection(range)) {
+        continue;
+      }
       const action = new vscode.CodeAction(vscode.l10n.t('Create HubSpot task'), vscode.CodeActionKind.QuickFix);
       action.command = { command: TodoCommands.createTask, title: action.title, arguments: [document.uri, todo.range.line] };
       action.isPreferred = true;
@@ -31,12 +35,16 @@ export class TodoCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
 
   constructor(private readonly documents: DocumentTodos) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('hubspotTasks.todo')) this.changed.fire();
+      if (event.affectsConfiguration('hubspotTasks.todo')) {
+        this.changed.fire();
+      }
     });
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!readTodoSettings().codeLens) return [];
+    if (!readTodoSettings().codeLens) {
+      return [];
+    }
     return this.documents.get(document)
       .filter(({ todo }) => !todo.linkedTaskId)
       .map(({ todo }) => new vscode.CodeLens(todoRange(document, todo), {

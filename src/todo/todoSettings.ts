@@ -85,7 +85,9 @@ export function secretFileMatcher(): SecretFileMatcher {
   const value = vscode.workspace.getConfiguration().get<unknown>(TodoSettingKeys.excludeSecretFiles);
   const patterns = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : DEFAULT_SECRET_FILES;
   const key = patterns.join('\n');
-  if (secretFiles?.key !== key) secretFiles = { key, matcher: new SecretFileMatcher(patterns) };
+  if (secretFiles?.key !== key) {
+    secretFiles = { key, matcher: new SecretFileMatcher(patterns) };
+  }
   return secretFiles.matcher;
 }
 
@@ -94,7 +96,11 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder): string[] {
   const globs: string[] = [];
   for (const section of ['files.exclude', 'search.exclude']) {
     const value = vscode.workspace.getConfiguration(undefined, folder.uri).get<Record<string, unknown>>(section) ?? {};
-    for (const [glob, on] of Object.entries(value)) if (on === true) globs.push(glob);
+    for (const [glob, on] of Object.entries(value)) {
+      if (on === true) {
+        globs.push(glob);
+      }
+    }
   }
   return globs;
 }

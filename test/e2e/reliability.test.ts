@@ -56,7 +56,9 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
     }
     const all = texts.join('\n');
     domSnapshots++;
-    if (all.includes(CANARY_TOKEN)) canaryInDom.push(where);
+    if (all.includes(CANARY_TOKEN)) {
+      canaryInDom.push(where);
+    }
     return all;
   }
 
@@ -115,7 +117,9 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
       pwnedCalls.push(String(id));
     });
     context.on('request', (request) => {
-      if (request.url().includes(PWNED_HOST)) pwnedRequests.push(request.url());
+      if (request.url().includes(PWNED_HOST)) {
+        pwnedRequests.push(request.url());
+      }
     });
     page = await openPage();
   });
@@ -221,7 +225,9 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
       const images = await page.locator('.monaco-hover img').count();
       assert.strictEqual(images, 0, 'no image rendered from task data in the hover');
       await domText(page, `linked hover ${line}`);
-      if (line === 0) await screenshot('linked-hover');
+      if (line === 0) {
+        await screenshot('linked-hover');
+      }
       await page.mouse.move(5, 5);
     }
     assert.deepStrictEqual({ pwnedCalls, pwnedRequests, dialogs }, { pwnedCalls: [], pwnedRequests: [], dialogs: [] });
@@ -240,8 +246,11 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
     const walk = (dir: string): void => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.isFile() && needles.some((n) => fs.readFileSync(full).includes(n))) hits.push(path.relative(dirs.root, full));
+        if (entry.isDirectory()) {
+          walk(full);
+        } else if (entry.isFile() && needles.some((n) => fs.readFileSync(full).includes(n))) {
+          hits.push(path.relative(dirs.root, full));
+        }
       }
     };
     walk(dirs.root);

@@ -41,7 +41,9 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
       await menu.or(noActions).first().waitFor({ timeout: 60_000 });
       if (await menu.isVisible()) {
         await menu.locator('.monaco-list-row').first().waitFor({ timeout: 10_000 });
-        if (await row.isVisible()) return row;
+        if (await row.isVisible()) {
+          return row;
+        }
       }
       const answer = (await menu.isVisible()) ? `a menu without it: ${await menu.first().innerText()}` : 'no code actions';
       assert.ok(attempt < 5, `the quick fix "${title}" was not offered (last answer: ${answer})`);
@@ -67,7 +69,9 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench.screenshot('failure').catch(() => undefined);
+    if (this.currentTest?.state === 'failed') {
+      await workbench.screenshot('failure').catch(() => undefined);
+    }
   });
 
   it('lightbulb → task created → comment rewritten → task in the tree with its association', async () => {
@@ -99,7 +103,9 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     for (const deadline = Date.now() + 20_000; Date.now() < deadline && !text;) {
       const lines = (await editor.locator('.view-line').allTextContents()).map((line) => line.replace(/\u00a0/g, ' '));
       text = lines.find((line) => /TODO\(HS-\d+\)/.test(line)) ?? '';
-      if (!text) await page.waitForTimeout(250);
+      if (!text) {
+        await page.waitForTimeout(250);
+      }
     }
     const id = /HS-(\d+)/.exec(text)?.[1];
     assert.ok(id, `rewritten line: ${text}`);
@@ -130,8 +136,12 @@ describe('TODO comments become linked tasks (browser end to end)', function () {
     await page.mouse.move(700, 450); // no hover card over the tree
     await waitFor(async () => {
       const otherOpen = pane.locator('.monaco-list-row[aria-expanded="true"]').filter({ hasNotText: new RegExp(`^${groupLabel} \\(`) }).first();
-      for (let i = 0; i < 8 && (await otherOpen.isVisible()); i++) await twistie(otherOpen);
-      if ((await group.getAttribute('aria-expanded')) !== 'true') await twistie(group);
+      for (let i = 0; i < 8 && (await otherOpen.isVisible()); i++) {
+        await twistie(otherOpen);
+      }
+      if ((await group.getAttribute('aria-expanded')) !== 'true') {
+        await twistie(group);
+      }
       return row.isVisible();
     }, { what: `"${SUBJECT}" in ${groupLabel}`, timeoutMs: 30_000, intervalMs: 100 });
     await row.click();

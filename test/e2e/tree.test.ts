@@ -54,7 +54,9 @@ describe('Tasks tree (browser end to end)', function () {
   async function viewDescription(pattern: RegExp): Promise<void> {
     const header = tasksPane().locator('.pane-header');
     for (const deadline = Date.now() + 20_000; ;) {
-      if (pattern.test((await header.getAttribute('aria-label')) ?? '')) return;
+      if (pattern.test((await header.getAttribute('aria-label')) ?? '')) {
+        return;
+      }
       assert.ok(Date.now() < deadline, `view description ${pattern}, got "${await header.getAttribute('aria-label')}"`);
       await page.waitForTimeout(100);
     }
@@ -79,7 +81,9 @@ describe('Tasks tree (browser end to end)', function () {
     await page.mouse.move(700, 450); // no hover card over the tree
     await until(`${label} ${open ? 'expanded' : 'collapsed'}`, async () => {
       const row = groupRow(label);
-      if ((await expanded(row)) === open) return true;
+      if ((await expanded(row)) === open) {
+        return true;
+      }
       await row.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
       return (await expanded(row)) === open;
     });
@@ -129,7 +133,9 @@ describe('Tasks tree (browser end to end)', function () {
     page = workbench.page;
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await shot(`failure-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed') {
+      await shot(`failure-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
+    }
   });
   after(async () => {
     stack().sandbox.configure({ faults: null });
@@ -176,7 +182,9 @@ describe('Tasks tree (browser end to end)', function () {
     await until(() => `Later to count everyone's ${total} tasks (it shows ${shown})`, async () => {
       for (const label of ['Overdue', 'Today']) {
         const row = groupRow(label);
-        if ((await row.isVisible()) && (await expanded(row))) await row.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
+        if ((await row.isVisible()) && (await expanded(row))) {
+          await row.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
+        }
       }
       shown = (await groupRow('Later').isVisible()) ? await groupCount('Later') : undefined;
       return shown === total;

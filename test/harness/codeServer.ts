@@ -50,8 +50,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--user-data-dir', options.dirs.userData,
     '--extensions-dir', options.dirs.extensions,
   ];
-  if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  if (options.skipShellEnv) args.push('--vscode-option', 'force-disable-user-env');
+  if (options.smokeTestDriver) {
+    args.push('--vscode-option', 'enable-smoke-test-driver');
+  }
+  if (options.skipShellEnv) {
+    args.push('--vscode-option', 'force-disable-user-env');
+  }
 
   const log = fs.createWriteStream(options.logFile, { flags: 'a' });
   const child = spawnGroup(tools.nodeBin, args, { env: withNode24(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -107,7 +111,9 @@ export function installExtension(vsix: string, dirs: RunDirs, env: NodeJS.Proces
 
 /** Every log file VS Code wrote under `logsDir`, recursively. */
 export function listLogFiles(logsDir: string): string[] {
-  if (!fs.existsSync(logsDir)) return [];
+  if (!fs.existsSync(logsDir)) {
+    return [];
+  }
   return (fs.readdirSync(logsDir, { recursive: true }) as string[])
     .map((name) => path.join(logsDir, name))
     .filter((file) => file.endsWith('.log') && fs.statSync(file).isFile());
@@ -124,7 +130,9 @@ async function waitForHealthz(url: string): Promise<void> {
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
+      if (response.ok) {
+        return;
+      }
       last = new Error(`HTTP ${response.status}`);
     } catch (error) {
       last = error;

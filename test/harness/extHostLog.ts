@@ -30,8 +30,11 @@ function dedupe(problems: LogProblem[]): LogProblem[] {
   for (const problem of problems) {
     const key = (/Error: .*/.exec(problem.excerpt)?.[0] ?? problem.excerpt).trim();
     const seen = byMessage.get(key);
-    if (seen) seen.count++;
-    else byMessage.set(key, { ...problem, count: 1 });
+    if (seen) {
+      seen.count++;
+    } else {
+      byMessage.set(key, { ...problem, count: 1 });
+    }
   }
   return [...byMessage.values()].map(({ count, ...problem }) => (count > 1 ? { ...problem, excerpt: `${problem.excerpt}\n(seen ${count}× in the logs)` } : problem));
 }
@@ -50,7 +53,9 @@ function scan(files: string[], ourPaths: string[]): LogProblem[] {
     } else {
       const lines = text.split('\n');
       lines.forEach((line, i) => {
-        if (line.includes(ATTRIBUTED) && /^\[error\]/.test(line)) problems.push({ file, excerpt: excerpt(lines.slice(i, i + 6).join('\n')) });
+        if (line.includes(ATTRIBUTED) && /^\[error\]/.test(line)) {
+          problems.push({ file, excerpt: excerpt(lines.slice(i, i + 6).join('\n')) });
+        }
       });
     }
   }
@@ -62,8 +67,11 @@ function records(text: string): Array<{ level: string; text: string }> {
   const result: Array<{ level: string; text: string }> = [];
   for (const line of text.split('\n')) {
     const match = TIMESTAMP.exec(line);
-    if (match) result.push({ level: match[1], text: line });
-    else if (result.length > 0) result[result.length - 1].text += `\n${line}`;
+    if (match) {
+      result.push({ level: match[1], text: line });
+    } else if (result.length > 0) {
+      result[result.length - 1].text += `\n${line}`;
+    }
   }
   return result;
 }

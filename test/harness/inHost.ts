@@ -56,7 +56,9 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   let browserStarted = false;
   launching.catch(() => undefined); // awaited below; this only keeps an early failure elsewhere from leaving it unhandled
   try {
-    if (fs.existsSync(SAMPLE_WORKSPACE)) copyTree(SAMPLE_WORKSPACE, dirs.workspace);
+    if (fs.existsSync(SAMPLE_WORKSPACE)) {
+      copyTree(SAMPLE_WORKSPACE, dirs.workspace);
+    }
     const sandbox = await startSandbox({ seed: 'demo' });
     stops.push(() => sandbox.close());
     writeUserSettings(dirs, { 'hubspotTasks.baseUrl': sandbox.url });
@@ -96,7 +98,9 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
         const text = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
         hostLog.write(`[${type}] ${text}\n`);
         // Extension-host output (mocha's report, tests' console) is marked by the suite index; print it.
-        if (text.startsWith(HOST_OUTPUT_MARKER)) console.log(text.slice(HOST_OUTPUT_MARKER.length));
+        if (text.startsWith(HOST_OUTPUT_MARKER)) {
+          console.log(text.slice(HOST_OUTPUT_MARKER.length));
+        }
       });
       void page
         .exposeFunction('codeAutomationExit', (code: number) => {
@@ -113,7 +117,9 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
     failures.push(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     // A Chromium that came up after a failure above is closed too (a failed launch has nothing to close).
-    if (!browserStarted) await launching.then((browser) => browser.close(), () => undefined);
+    if (!browserStarted) {
+      await launching.then((browser) => browser.close(), () => undefined);
+    }
     for (const stop of stops.reverse()) {
       try {
         await stop();
@@ -158,7 +164,9 @@ function keepLogs(runRoot: string, logFiles: string[]): void {
   const target = path.join(RESULTS_DIR, 'logs', 'in-host');
   fs.rmSync(target, { recursive: true, force: true });
   for (const file of [...logFiles, path.join(runRoot, 'code-server.log')]) {
-    if (!fs.existsSync(file)) continue;
+    if (!fs.existsSync(file)) {
+      continue;
+    }
     const destination = path.join(target, path.relative(runRoot, file));
     fs.mkdirSync(path.dirname(destination), { recursive: true });
     fs.copyFileSync(file, destination);

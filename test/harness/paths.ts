@@ -22,10 +22,14 @@ let provisioned: Provisioned | undefined;
 
 /** Runs the idempotent provisioning (seconds when warm) and returns the tools' paths. */
 export function ensureProvisioned(): Provisioned {
-  if (provisioned) return provisioned;
+  if (provisioned) {
+    return provisioned;
+  }
   const script = path.join(REPO_ROOT, 'scripts', 'provision.js');
   const result = spawnSync(process.execPath, [script, '--json'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`provisioning failed (exit ${result.status ?? result.signal}); see the output above`);
+  if (result.status !== 0) {
+    throw new Error(`provisioning failed (exit ${result.status ?? result.signal}); see the output above`);
+  }
   provisioned = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as Provisioned;
   return provisioned;
 }
@@ -36,6 +40,8 @@ function findRepoRoot(start: string): string {
     if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'hubspot-tasks') {
       return dir;
     }
-    if (path.dirname(dir) === dir) throw new Error(`no hubspot-tasks package.json above ${start}`);
+    if (path.dirname(dir) === dir) {
+      throw new Error(`no hubspot-tasks package.json above ${start}`);
+    }
   }
 }

@@ -17,14 +17,18 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
 
 /** Sends SIGTERM to the child's group, then SIGKILL after `graceMs` if anything in it is still alive. */
 export async function killGroup(child: ChildProcess, graceMs = 3000): Promise<void> {
-  if (child.pid === undefined) return;
+  if (child.pid === undefined) {
+    return;
+  }
   const pid = child.pid;
   signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && groupAlive(pid)) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+  if (groupAlive(pid)) {
+    signalGroup(pid, 'SIGKILL');
+  }
   groups.delete(child);
 }
 
@@ -55,13 +59,17 @@ function groupAlive(pid: number): boolean {
 /** Synchronous last resort: 'exit' handlers cannot wait, so everything left gets SIGKILL. */
 function killAllNow(): void {
   for (const child of groups) {
-    if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+    if (child.pid !== undefined) {
+      signalGroup(child.pid, 'SIGKILL');
+    }
   }
   groups.clear();
 }
 
 function installHandlers(): void {
-  if (handlersInstalled) return;
+  if (handlersInstalled) {
+    return;
+  }
   handlersInstalled = true;
   process.once('exit', killAllNow);
   let stopping = false;

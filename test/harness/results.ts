@@ -11,7 +11,9 @@ export interface SuiteResult {
 }
 
 export function writeResult(file: string | undefined, result: SuiteResult): void {
-  if (!file) return;
+  if (!file) {
+    return;
+  }
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
 }
 

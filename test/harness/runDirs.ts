@@ -44,7 +44,9 @@ function layout(root: string): RunDirs {
     tmp: path.join(root, 'tmp'),
     workspace: path.join(root, 'workspace'),
   };
-  for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of Object.values(dirs)) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
   return dirs;
 }
 
@@ -99,7 +101,9 @@ function pruneOldRuns(runsDir: string, kind: string): void {
     .slice(KEEP_RUNS - 1);
   for (const name of old) {
     const pid = Number(name.split('-').pop());
-    if (pid && pid !== process.pid && isAlive(pid)) continue; // another run in progress
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      continue; // another run in progress
+    }
     fs.rmSync(path.join(runsDir, name), { recursive: true, force: true });
   }
 }

@@ -54,8 +54,11 @@ export async function supervise(options: SupervisedOptions): Promise<Supervised>
     const pending = waiters;
     waiters = [];
     for (const waiter of pending) {
-      if ('pid' in outcome) waiter.resolve(outcome.pid);
-      else waiter.reject(outcome.error);
+      if ('pid' in outcome) {
+        waiter.resolve(outcome.pid);
+      } else {
+        waiter.reject(outcome.error);
+      }
     }
   };
 
@@ -65,14 +68,18 @@ export async function supervise(options: SupervisedOptions): Promise<Supervised>
     current = started;
     void started.exited.then(({ code, signal }) => {
       current = undefined;
-      if (!stopping) restartAfter(`exited (${code ?? signal})`);
+      if (!stopping) {
+        restartAfter(`exited (${code ?? signal})`);
+      }
     });
   };
 
   const restartAfter = (why: string): void => {
     const now = Date.now();
     crashes.push(now);
-    while (crashes.length > 0 && crashes[0] < now - 60_000) crashes.shift();
+    while (crashes.length > 0 && crashes[0] < now - 60_000) {
+      crashes.shift();
+    }
     if (crashes.length > (options.maxRestartsPerMinute ?? 5)) {
       report(`${why}, ${crashes.length} times within a minute; not restarting it again`);
       settle({ error: new Error(`${options.name} keeps exiting; supervision gave up`) });
@@ -81,7 +88,9 @@ export async function supervise(options: SupervisedOptions): Promise<Supervised>
     const delay = Math.min(baseDelay * 2 ** (crashes.length - 1), 8_000);
     report(`${why}; restarting in ${delay} ms`);
     setTimeout(() => {
-      if (stopping) return;
+      if (stopping) {
+        return;
+      }
       start().then(
         () => {
           restarts++;
@@ -90,7 +99,9 @@ export async function supervise(options: SupervisedOptions): Promise<Supervised>
         },
         // A start that failed (port still taken, crash on start-up) counts as one more crash.
         (error: Error) => {
-          if (!stopping) restartAfter(`restart failed: ${error.message}`);
+          if (!stopping) {
+            restartAfter(`restart failed: ${error.message}`);
+          }
         },
       );
     }, delay);

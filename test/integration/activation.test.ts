@@ -49,7 +49,9 @@ describe('Activation (in the extension host)', () => {
     const properties = configurationProperties();
     assert.ok(Object.keys(properties).length > 0, 'package.json declares settings');
     for (const [key, schema] of Object.entries(properties)) {
-      if (!('default' in schema)) continue;
+      if (!('default' in schema)) {
+        continue;
+      }
       assert.deepStrictEqual(config.inspect(key)?.defaultValue, schema.default, `default of ${key}`);
     }
   });

@@ -22,7 +22,9 @@ interface Summary {
 }
 
 export function run(): Promise<void> {
-  if (process.env.HUBSPOT_TEST_RESULT_FILE) markConsoleOutput();
+  if (process.env.HUBSPOT_TEST_RESULT_FILE) {
+    markConsoleOutput();
+  }
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
@@ -31,15 +33,20 @@ export function run(): Promise<void> {
     slow: 5_000,
     ...(process.env.HUBSPOT_TEST_GREP ? { grep: process.env.HUBSPOT_TEST_GREP } : {}),
   });
-  for (const file of findTests(__dirname)) mocha.addFile(file);
+  for (const file of findTests(__dirname)) {
+    mocha.addFile(file);
+  }
 
   const summary: Summary = { suite: 'in-host', passed: 0, failed: 0, pending: 0, failures: [] };
   return new Promise<void>((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
         writeSummary(summary);
-        if (failures > 0) reject(new Error(`${failures} in-host test(s) failed`));
-        else resolve();
+        if (failures > 0) {
+          reject(new Error(`${failures} in-host test(s) failed`));
+        } else {
+          resolve();
+        }
       });
       timeSuitesAndHooks(runner);
       runner.on('pass', () => summary.passed++);
@@ -75,17 +82,25 @@ function timeSuitesAndHooks(runner: Mocha.Runner): void {
   runner.on('hook', (hook) => started.set(hook, Date.now()));
   runner.on('hook end', (hook) => {
     const ms = Date.now() - (started.get(hook) ?? Date.now());
-    if (ms >= 1000) log(`      (${hook.title.replace(/^"(.*)" hook.*$/, '$1')} hook: ${ms}ms)`);
+    if (ms >= 1000) {
+      log(`      (${hook.title.replace(/^"(.*)" hook.*$/, '$1')} hook: ${ms}ms)`);
+    }
   });
   runner.on('suite', (suite) => {
-    if (suite.parent?.root) started.set(suite, Date.now());
+    if (suite.parent?.root) {
+      started.set(suite, Date.now());
+    }
   });
   runner.on('suite end', (suite) => {
-    if (suite.parent?.root) totals.push([suite.title, Date.now() - (started.get(suite) ?? Date.now())]);
+    if (suite.parent?.root) {
+      totals.push([suite.title, Date.now() - (started.get(suite) ?? Date.now())]);
+    }
   });
   runner.on('end', () => {
     log('  Time per suite:');
-    for (const [title, ms] of [...totals].sort((a, b) => b[1] - a[1])) log(`    ${(ms / 1000).toFixed(1).padStart(6)} s  ${title}`);
+    for (const [title, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
+      log(`    ${(ms / 1000).toFixed(1).padStart(6)} s  ${title}`);
+    }
   });
 }
 
@@ -96,7 +111,9 @@ function markConsoleOutput(): void {
 
 function writeSummary(summary: Summary): void {
   const file = process.env.HUBSPOT_TEST_RESULT_FILE;
-  if (file) fs.writeFileSync(file, JSON.stringify(summary, null, 2));
+  if (file) {
+    fs.writeFileSync(file, JSON.stringify(summary, null, 2));
+  }
 }
 
 /** Every *.test.js below `dir`, sorted so the order is the same on every machine. */

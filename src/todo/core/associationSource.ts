@@ -27,7 +27,9 @@ export function defaultAssociationsSource(inspected: SettingInspection | undefin
   const workspace = strings(inspected?.workspaceValue);
   const user = strings(inspected?.globalValue);
   const values = folder ?? workspace ?? user ?? strings(inspected?.defaultValue) ?? [];
-  if (!folder && !workspace) return { values, fromWorkspace: [] };
+  if (!folder && !workspace) {
+    return { values, fromWorkspace: [] };
+  }
   const own = new Set((user ?? []).map((v) => v.toLowerCase()));
   return { values, fromWorkspace: values.filter((v) => !own.has(v.toLowerCase())) };
 }

@@ -41,11 +41,16 @@ export interface ScanOptions {
 /** Scans a whole text. An unknown language has no comments (returns []). */
 export function scanComments(text: string, language: string | CommentSyntax, options: ScanOptions = {}): Comment[] {
   const syntax = typeof language === 'string' ? syntaxFor(language) : language;
-  if (!syntax) return [];
+  if (!syntax) {
+    return [];
+  }
   const sink = new CommentSink(text, options.onlyContaining);
   const scanner = new RegionScanner(text, syntax, sink);
-  if (options.onlyContaining) scanner.scanAround(options.onlyContaining);
-  else scanner.scan(0, text.length);
+  if (options.onlyContaining) {
+    scanner.scanAround(options.onlyContaining);
+  } else {
+    scanner.scan(0, text.length);
+  }
   return sink.comments;
 }
 
@@ -68,7 +73,9 @@ class CommentSink {
       this.comments.push(comment);
       return;
     }
-    while (this.hit < hits.length && hits[this.hit] < comment.contentStart) this.hit++;
+    while (this.hit < hits.length && hits[this.hit] < comment.contentStart) {
+      this.hit++;
+    }
     const containsHit = this.hit < hits.length && hits[this.hit] < comment.contentEnd;
     const continues = this.lastKept !== undefined && comment.kind === 'line' && this.lastKept.kind === 'line' &&
       this.nextLine(this.lastKept.end, comment.start);
@@ -85,9 +92,14 @@ class CommentSink {
     let breaks = 0;
     for (let k = from; k < to; k++) {
       const c = this.text.charCodeAt(k);
-      if (c === NL) breaks++;
-      else if (!isSpace(c)) return false;
-      if (breaks > 1) return false;
+      if (c === NL) {
+        breaks++;
+      } else if (!isSpace(c)) {
+        return false;
+      }
+      if (breaks > 1) {
+        return false;
+      }
     }
     return breaks === 1;
   }
@@ -106,20 +118,36 @@ class RegionScanner {
   ) {
     const mark = (s: string) => {
       const code = s.charCodeAt(0);
-      if (code < 128) this.starts[code] = 1;
+      if (code < 128) {
+        this.starts[code] = 1;
+      }
     };
     for (const rule of syntax.line) {
       mark(rule.open);
-      if (rule.keyword) mark(rule.open.toLowerCase());
+      if (rule.keyword) {
+        mark(rule.open.toLowerCase());
+      }
     }
-    for (const rule of syntax.block) mark(rule.open);
-    for (const rule of syntax.strings) mark(rule.open);
-    if (syntax.escapeOutside) mark(syntax.escapeOutside);
-    if (syntax.embedded) mark('<');
+    for (const rule of syntax.block) {
+      mark(rule.open);
+    }
+    for (const rule of syntax.strings) {
+      mark(rule.open);
+    }
+    if (syntax.escapeOutside) {
+      mark(syntax.escapeOutside);
+    }
+    if (syntax.embedded) {
+      mark('<');
+    }
     for (const special of syntax.special ?? []) {
       if (special === 'rust-raw') { mark('r'); mark('b'); }
-      if (special === 'swift-raw') mark('#');
-      if (special === 'cpp-raw') mark('R');
+      if (special === 'swift-raw') {
+        mark('#');
+      }
+      if (special === 'cpp-raw') {
+        mark('R');
+      }
       if (special === 'lua-long') { mark('['); mark('-'); }
     }
   }
@@ -139,7 +167,9 @@ class RegionScanner {
     let hit = 0;
     let pos = 0;
     while (pos < to) {
-      while (hit < offsets.length && offsets[hit] < pos) hit++;
+      while (hit < offsets.length && offsets[hit] < pos) {
+        hit++;
+      }
       let target = hit < offsets.length ? offsets[hit] : Infinity;
       for (let k = 0; k < openers.length; k++) {
         let at = cursors[k];
@@ -147,9 +177,13 @@ class RegionScanner {
           at = text.indexOf(openers[k], pos);
           cursors[k] = at < 0 ? Infinity : at;
         }
-        if (cursors[k] < target) target = cursors[k];
+        if (cursors[k] < target) {
+          target = cursors[k];
+        }
       }
-      if (target === Infinity) return;
+      if (target === Infinity) {
+        return;
+      }
       const lineStart = text.lastIndexOf('\n', target - 1) + 1;
       const lineEnd = text.indexOf('\n', target);
       pos = this.scan(Math.max(lineStart, pos), to, lineEnd < 0 ? to : lineEnd);
@@ -178,16 +212,24 @@ class RegionScanner {
         }
         const lineEnd = nl < 0 ? to : nl;
         if (candidate > lineEnd) {
-          if (lineEnd >= to) return to;
-          if (!this.out.mayContinueAfter(lineEnd)) return lineEnd + 1;
+          if (lineEnd >= to) {
+            return to;
+          }
+          if (!this.out.mayContinueAfter(lineEnd)) {
+            return lineEnd + 1;
+          }
           // A kept line comment ends this line: read the next line for its continuation.
           stopAfter = lineEnd + 1;
           const nl2 = text.indexOf('\n', stopAfter);
-          if (candidate > (nl2 < 0 ? to : nl2)) return nl2 < 0 ? to : nl2 + 1;
+          if (candidate > (nl2 < 0 ? to : nl2)) {
+            return nl2 < 0 ? to : nl2 + 1;
+          }
         }
       }
       i = candidate;
-      if (i >= to) break;
+      if (i >= to) {
+        break;
+      }
       const code = text.charCodeAt(i);
       if (syntax.escapeOutside && code === syntax.escapeOutside.charCodeAt(0)) {
         i += text.charCodeAt(i + 1) === NL ? 1 : 2;
@@ -208,29 +250,47 @@ class RegionScanner {
         }
       }
       for (const rule of syntax.block) {
-        if (!text.startsWith(rule.open, i)) continue;
-        if (rule.lineStart && !(this.atLineStart(i, from) && this.restOfLineBlankOrWord(i + rule.open.length, to))) continue;
+        if (!text.startsWith(rule.open, i)) {
+          continue;
+        }
+        if (rule.lineStart && !(this.atLineStart(i, from) && this.restOfLineBlankOrWord(i + rule.open.length, to))) {
+          continue;
+        }
         i = this.blockComment(i, to, rule.open, rule.close, rule.nested === true, rule.lineStart === true);
         continue outer;
       }
       for (const rule of syntax.line) {
         if (rule.keyword) {
-          if (!this.keywordAt(rule.open, i, to)) continue;
+          if (!this.keywordAt(rule.open, i, to)) {
+            continue;
+          }
         } else if (!text.startsWith(rule.open, i)) {
           continue;
         }
         const position = rule.position ?? 'anywhere';
-        if (position === 'lineStart' && !this.atLineStart(i, from)) continue;
-        if (position === 'wordStart' && !this.wordStartBefore(i, from)) continue;
-        if (rule.open === '//' && syntax.urlAware && this.isUrlSlashes(i, from, to)) continue;
+        if (position === 'lineStart' && !this.atLineStart(i, from)) {
+          continue;
+        }
+        if (position === 'wordStart' && !this.wordStartBefore(i, from)) {
+          continue;
+        }
+        if (rule.open === '//' && syntax.urlAware && this.isUrlSlashes(i, from, to)) {
+          continue;
+        }
         i = this.lineComment(i, to, rule.open.length, text.slice(i, i + rule.open.length));
         continue outer;
       }
       for (const rule of syntax.strings) {
-        if (!text.startsWith(rule.open, i)) continue;
-        if (rule.needsBoundary && i > from && !this.boundaryBefore(i)) continue;
+        if (!text.startsWith(rule.open, i)) {
+          continue;
+        }
+        if (rule.needsBoundary && i > from && !this.boundaryBefore(i)) {
+          continue;
+        }
         const after = this.skipString(rule, i, to);
-        if (after <= i) continue; // a char rule that did not match
+        if (after <= i) {
+          continue; // a char rule that did not match
+        }
         i = after;
         continue outer;
       }
@@ -246,7 +306,11 @@ class RegionScanner {
    */
   private candidateFinder(from: number): (i: number) => number {
     const chars: string[] = [];
-    for (let c = 0; c < 128; c++) if (this.starts[c]) chars.push(String.fromCharCode(c));
+    for (let c = 0; c < 128; c++) {
+      if (this.starts[c]) {
+        chars.push(String.fromCharCode(c));
+      }
+    }
     // Cursors persist across calls (scanAround calls scan repeatedly, always further on), so a
     // character that never occurs is searched for once, not once per call.
     this.cursors ??= chars.map(() => from - 1);
@@ -258,10 +322,14 @@ class RegionScanner {
         let at = cursors[k];
         if (at < i && at !== Infinity) {
           at = text.indexOf(chars[k], i);
-          if (at < 0) at = Infinity;
+          if (at < 0) {
+            at = Infinity;
+          }
           cursors[k] = at;
         }
-        if (at < best) best = at;
+        if (at < best) {
+          best = at;
+        }
       }
       return best;
     };
@@ -271,15 +339,21 @@ class RegionScanner {
   private atLineStart(i: number, from: number): boolean {
     for (let k = i - 1; k >= from; k--) {
       const c = this.text.charCodeAt(k);
-      if (c === NL) return true;
-      if (!isSpace(c)) return false;
+      if (c === NL) {
+        return true;
+      }
+      if (!isSpace(c)) {
+        return false;
+      }
     }
     return true;
   }
 
   private lineComment(i: number, to: number, markerLength: number, marker: string): number {
     let end = this.text.indexOf('\n', i + markerLength);
-    if (end < 0 || end > to) end = to;
+    if (end < 0 || end > to) {
+      end = to;
+    }
     const contentEnd = end > i + markerLength && this.text.charCodeAt(end - 1) === CR ? end - 1 : end;
     this.out.push({ kind: 'line', start: i, end: contentEnd, contentStart: i + markerLength, contentEnd, marker, terminated: true });
     return end;
@@ -310,7 +384,9 @@ class RegionScanner {
       let from = contentStart;
       while (from < to) {
         const at = text.indexOf(close, from);
-        if (at < 0 || at + close.length > to) break;
+        if (at < 0 || at + close.length > to) {
+          break;
+        }
         if (!lineStart || this.onlyBlanksBefore(at)) {
           closeAt = at;
           break;
@@ -330,7 +406,9 @@ class RegionScanner {
   /** Returns the offset after the literal, or `i` when a char rule does not match here. */
   private skipString(rule: StringRule, i: number, to: number): number {
     const text = this.text;
-    if (rule.char) return this.skipChar(rule, i, to);
+    if (rule.char) {
+      return this.skipChar(rule, i, to);
+    }
     const escape = rule.escape ? rule.escape.charCodeAt(0) : -1;
     const closeCode = rule.close.charCodeAt(0);
     let j = i + rule.open.length;
@@ -347,7 +425,9 @@ class RegionScanner {
         }
         return j + rule.close.length;
       }
-      if (c === NL && !rule.multiline) return j;
+      if (c === NL && !rule.multiline) {
+        return j;
+      }
       j++;
     }
     return to;
@@ -356,16 +436,24 @@ class RegionScanner {
   private skipChar(rule: StringRule, i: number, to: number): number {
     const text = this.text;
     const j = i + rule.open.length;
-    if (j >= to) return i;
+    if (j >= to) {
+      return i;
+    }
     const c = text.charCodeAt(j);
-    if (c === NL || c === CR) return i;
+    if (c === NL || c === CR) {
+      return i;
+    }
     if (rule.escape && c === rule.escape.charCodeAt(0)) {
       // '\n', '\x41', '\u{1F600}', '\'': the close must come within a short escape sequence.
       const limit = Math.min(to, j + 12);
       for (let k = j + 2; k < limit; k++) {
         const d = text.charCodeAt(k);
-        if (d === NL) return i;
-        if (text.startsWith(rule.close, k)) return k + rule.close.length;
+        if (d === NL) {
+          return i;
+        }
+        if (text.startsWith(rule.close, k)) {
+          return k + rule.close.length;
+        }
       }
       return i;
     }
@@ -379,38 +467,56 @@ class RegionScanner {
     for (const kind of this.syntax.special ?? []) {
       if (kind === 'rust-raw' && (code === 114 || code === 98) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))) {
         let j = i + (code === 98 ? 1 : 0);
-        if (text.charCodeAt(j) !== 114) continue;
+        if (text.charCodeAt(j) !== 114) {
+          continue;
+        }
         j++;
         const hashStart = j;
-        while (text.charCodeAt(j) === 35) j++;
-        if (text.charCodeAt(j) !== 34) continue;
+        while (text.charCodeAt(j) === 35) {
+          j++;
+        }
+        if (text.charCodeAt(j) !== 34) {
+          continue;
+        }
         return this.closeAfter(`"${'#'.repeat(j - hashStart)}`, j + 1, to);
       }
       if (kind === 'swift-raw' && code === 35) {
         let j = i;
-        while (text.charCodeAt(j) === 35) j++;
+        while (text.charCodeAt(j) === 35) {
+          j++;
+        }
         // No quote after the run: no `#` of it opens a raw string, and nothing else in Swift starts
         // with `#`, so skip the whole run (looking at it again from each `#` was quadratic).
-        if (text.charCodeAt(j) !== 34) return j;
+        if (text.charCodeAt(j) !== 34) {
+          return j;
+        }
         return this.closeAfter(`"${'#'.repeat(j - i)}`, j + 1, to);
       }
       if (kind === 'cpp-raw' && code === 82 && text.charCodeAt(i + 1) === 34) {
         const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-        if (isWordChar(before) && !/(?:^|[^\w])(?:u8|u|U|L)$/.test(text.slice(Math.max(0, i - 3), i))) continue;
+        if (isWordChar(before) && !/(?:^|[^\w])(?:u8|u|U|L)$/.test(text.slice(Math.max(0, i - 3), i))) {
+          continue;
+        }
         const paren = text.slice(i + 2, Math.min(to, i + 19)).indexOf('(') + i + 2;
-        if (paren < i + 2 || /[\s\\)"]/.test(text.slice(i + 2, paren))) continue;
+        if (paren < i + 2 || /[\s\\)"]/.test(text.slice(i + 2, paren))) {
+          continue;
+        }
         return this.closeAfter(`)${text.slice(i + 2, paren)}"`, paren + 1, to);
       }
       if (kind === 'lua-long') {
         if (code === 45 && text.startsWith('--[', i)) {
           const level = this.luaLevel(i + 2);
-          if (level < 0) continue;
+          if (level < 0) {
+            continue;
+          }
           const close = `]${'='.repeat(level)}]`;
           return this.blockComment(i, to, text.slice(i, i + 4 + level), close, false, false);
         }
         if (code === 91) {
           const level = this.luaLevel(i);
-          if (level < 0) continue;
+          if (level < 0) {
+            continue;
+          }
           return this.closeAfter(`]${'='.repeat(level)}]`, i + level + 2, to);
         }
       }
@@ -421,7 +527,9 @@ class RegionScanner {
   /** `[==[` at i → 2; not a long bracket → -1. */
   private luaLevel(i: number): number {
     let j = i + 1;
-    while (this.text.charCodeAt(j) === 61) j++;
+    while (this.text.charCodeAt(j) === 61) {
+      j++;
+    }
     return this.text.charCodeAt(j) === 91 ? j - i - 1 : -1;
   }
 
@@ -436,12 +544,20 @@ class RegionScanner {
     const embedded = this.syntax.embedded!;
     const head = text.slice(i + 1, i + 7).toLowerCase();
     const tag = head.startsWith('script') ? 'script' : head.startsWith('style') ? 'style' : undefined;
-    if (!tag) return i;
+    if (!tag) {
+      return i;
+    }
     const after = text.charCodeAt(i + 1 + tag.length);
-    if (!(isSpace(after) || after === 62 /* > */ || after === NL || after === 47 /* / */)) return i;
+    if (!(isSpace(after) || after === 62 /* > */ || after === NL || after === 47 /* / */)) {
+      return i;
+    }
     const openEnd = this.nextGreaterThan(i);
-    if (openEnd < 0 || openEnd >= to) return i;
-    if (text.charCodeAt(openEnd - 1) === 47) return openEnd + 1; // <script src="…"/>
+    if (openEnd < 0 || openEnd >= to) {
+      return i;
+    }
+    if (text.charCodeAt(openEnd - 1) === 47) {
+      return openEnd + 1; // <script src="…"/>
+    }
     const closer = new RegExp(`</${tag}\\s*>`, 'gi');
     closer.lastIndex = openEnd + 1;
     const close = closer.exec(text);
@@ -459,22 +575,32 @@ class RegionScanner {
    * searched to the end once per tag.
    */
   private nextGreaterThan(i: number): number {
-    if (i < this.greaterThanFrom || (this.greaterThanAt !== -1 && this.greaterThanAt < i)) this.greaterThanAt = this.text.indexOf('>', i);
+    if (i < this.greaterThanFrom || (this.greaterThanAt !== -1 && this.greaterThanAt < i)) {
+      this.greaterThanAt = this.text.indexOf('>', i);
+    }
     this.greaterThanFrom = i;
     return this.greaterThanAt;
   }
 
   private keywordAt(word: string, i: number, to: number): boolean {
     const text = this.text;
-    if (i + word.length > to) return false;
-    if (text.slice(i, i + word.length).toUpperCase() !== word.toUpperCase()) return false;
-    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) return false;
+    if (i + word.length > to) {
+      return false;
+    }
+    if (text.slice(i, i + word.length).toUpperCase() !== word.toUpperCase()) {
+      return false;
+    }
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) {
+      return false;
+    }
     const after = i + word.length < to ? text.charCodeAt(i + word.length) : NL;
     return after === NL || isSpace(after);
   }
 
   private wordStartBefore(i: number, from: number): boolean {
-    if (i <= from) return true;
+    if (i <= from) {
+      return true;
+    }
     const before = this.text.charCodeAt(i - 1);
     // Blanks, line start, or a shell separator: `a;# x` is a comment, `$#` and `a#b` are not.
     return isSpace(before) || before === NL || before === 59 /* ; */ || before === 38 /* & */ || before === 124 /* | */ || before === 40 /* ( */;
@@ -488,19 +614,29 @@ class RegionScanner {
   /** `scheme://host` outside a string: a URL, unless a blank follows the slashes (`label:// note`). */
   private isUrlSlashes(i: number, from: number, to: number): boolean {
     const text = this.text;
-    if (i - 2 < from || text.charCodeAt(i - 1) !== 58 /* : */) return false;
+    if (i - 2 < from || text.charCodeAt(i - 1) !== 58 /* : */) {
+      return false;
+    }
     const after = i + 2 < to ? text.charCodeAt(i + 2) : NL;
-    if (after === NL || isSpace(after)) return false;
+    if (after === NL || isSpace(after)) {
+      return false;
+    }
     let j = i - 2;
-    while (j >= from && /[A-Za-z0-9+.-]/.test(text[j])) j--;
+    while (j >= from && /[A-Za-z0-9+.-]/.test(text[j])) {
+      j--;
+    }
     return j < i - 2 && /[A-Za-z]/.test(text[j + 1]);
   }
 
   private onlyBlanksBefore(at: number): boolean {
     for (let k = at - 1; k >= 0; k--) {
       const c = this.text.charCodeAt(k);
-      if (c === NL) return true;
-      if (!isSpace(c)) return false;
+      if (c === NL) {
+        return true;
+      }
+      if (!isSpace(c)) {
+        return false;
+      }
     }
     return true;
   }
@@ -515,19 +651,37 @@ class RegionScanner {
 /** Texts that can carry tokenizer state across a line break (see `scanAround`). */
 function multiLineOpeners(syntax: CommentSyntax): string[] {
   const openers = new Set<string>();
-  for (const rule of syntax.block) openers.add(rule.open);
+  for (const rule of syntax.block) {
+    openers.add(rule.open);
+  }
   for (const rule of syntax.strings) {
-    if (rule.multiline) openers.add(rule.open);
-    if (rule.escape) openers.add(`${rule.escape}\n`).add(`${rule.escape}\r\n`);
+    if (rule.multiline) {
+      openers.add(rule.open);
+    }
+    if (rule.escape) {
+      openers.add(`${rule.escape}\n`).add(`${rule.escape}\r\n`);
+    }
   }
-  if (syntax.escapeOutside) openers.add(`${syntax.escapeOutside}\n`).add(`${syntax.escapeOutside}\r\n`);
+  if (syntax.escapeOutside) {
+    openers.add(`${syntax.escapeOutside}\n`).add(`${syntax.escapeOutside}\r\n`);
+  }
   for (const special of syntax.special ?? []) {
-    if (special === 'rust-raw') openers.add('r"').add('r#');
-    if (special === 'swift-raw') openers.add('#"').add('##');
-    if (special === 'cpp-raw') openers.add('R"');
-    if (special === 'lua-long') openers.add('[[').add('[=');
+    if (special === 'rust-raw') {
+      openers.add('r"').add('r#');
+    }
+    if (special === 'swift-raw') {
+      openers.add('#"').add('##');
+    }
+    if (special === 'cpp-raw') {
+      openers.add('R"');
+    }
+    if (special === 'lua-long') {
+      openers.add('[[').add('[=');
+    }
   }
-  if (syntax.embedded) openers.add('<');
+  if (syntax.embedded) {
+    openers.add('<');
+  }
   return [...openers];
 }
 
@@ -553,7 +707,9 @@ export class LineIndex {
       this.lineEnd = -2;
     }
     const text = this.text;
-    if (this.lineEnd === -2) this.lineEnd = text.indexOf('\n', this.lineStartOffset);
+    if (this.lineEnd === -2) {
+      this.lineEnd = text.indexOf('\n', this.lineStartOffset);
+    }
     while (this.lineEnd >= 0 && this.lineEnd < offset) {
       this.line++;
       this.lineStartOffset = this.lineEnd + 1;

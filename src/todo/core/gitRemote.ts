@@ -18,24 +18,34 @@ export function readGitFile(file: string, maxBytes = MAX_GIT_FILE_BYTES): string
   let fd: number | undefined;
   try {
     const before = lstatSync(file);
-    if (!before.isFile() || before.size > maxBytes) return undefined;
+    if (!before.isFile() || before.size > maxBytes) {
+      return undefined;
+    }
     // O_NOFOLLOW / O_NONBLOCK do not exist on Windows (0 there); the fstat check below still holds.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const opened = fstatSync(fd);
-    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev || opened.size > maxBytes) return undefined;
+    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev || opened.size > maxBytes) {
+      return undefined;
+    }
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
+      if (n === 0) {
+        break;
+      }
       length += n;
-      if (length > maxBytes) return undefined;
+      if (length > maxBytes) {
+        return undefined;
+      }
     }
     return buffer.toString('utf8', 0, length);
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
   }
 }
 
@@ -63,9 +73,13 @@ export function findRepo(filePath: string): RepoInfo | undefined {
   const folder = path.dirname(filePath);
   const now = Date.now();
   const known = memo.get(folder);
-  if (known && now - known.at < MEMO_MS) return known.repo;
+  if (known && now - known.at < MEMO_MS) {
+    return known.repo;
+  }
   const repo = findRepoUncached(folder);
-  if (memo.size >= MEMO_MAX) memo.clear();
+  if (memo.size >= MEMO_MAX) {
+    memo.clear();
+  }
   memo.set(folder, { at: now, repo });
   return repo;
 }
@@ -74,9 +88,13 @@ function findRepoUncached(folder: string): RepoInfo | undefined {
   let dir = folder;
   for (;;) {
     const dotGit = path.join(dir, '.git');
-    if (existsSync(dotGit)) return describe(dir, dotGit);
+    if (existsSync(dotGit)) {
+      return describe(dir, dotGit);
+    }
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) {
+      return undefined;
+    }
     dir = parent;
   }
 }
@@ -89,22 +107,34 @@ function describe(root: string, dotGit: string): RepoInfo | undefined {
       // file under it is read through readGitFile, so a hostile target only means "no link".
       const pointer = readGitFile(dotGit);
       const target = pointer === undefined ? undefined : /^gitdir:[ \t]*(.+)$/m.exec(pointer)?.[1].trim();
-      if (!target) return undefined;
+      if (!target) {
+        return undefined;
+      }
       gitDir = path.resolve(root, target);
     }
-    if (!statSync(gitDir).isDirectory()) return undefined;
+    if (!statSync(gitDir).isDirectory()) {
+      return undefined;
+    }
     const commonPointer = existsSync(path.join(gitDir, 'commondir')) ? readGitFile(path.join(gitDir, 'commondir'))?.trim() : undefined;
     const commonDir = commonPointer ? path.resolve(gitDir, commonPointer) : gitDir;
     const config = readGitFile(path.join(commonDir, 'config'));
-    if (config === undefined) return undefined;
+    if (config === undefined) {
+      return undefined;
+    }
     const remotes = parseRemotes(config);
     const url = remotes.get('origin') ?? remotes.values().next().value;
     const web = url ? webRemote(url) : undefined;
-    if (!web) return undefined;
+    if (!web) {
+      return undefined;
+    }
     const head = readGitFile(path.join(gitDir, 'HEAD'))?.trim();
-    if (head === undefined) return undefined;
+    if (head === undefined) {
+      return undefined;
+    }
     const ref = /^ref:\s*refs\/heads\/(.+)$/.exec(head)?.[1] ?? (/^[0-9a-f]{40}$/.test(head) ? head : undefined);
-    if (!ref) return undefined;
+    if (!ref) {
+      return undefined;
+    }
     return { root, ...web, ref };
   } catch {
     return undefined;
@@ -121,9 +151,13 @@ export function parseRemotes(config: string): Map<string, string> {
       current = section[1];
       continue;
     }
-    if (/^\s*\[/.test(line)) current = undefined;
+    if (/^\s*\[/.test(line)) {
+      current = undefined;
+    }
     const url = /^\s*url\s*=\s*(.+?)\s*$/.exec(line);
-    if (current && url && !remotes.has(current)) remotes.set(current, url[1]);
+    if (current && url && !remotes.has(current)) {
+      remotes.set(current, url[1]);
+    }
   }
   return remotes;
 }
@@ -131,10 +165,14 @@ export function parseRemotes(config: string): Map<string, string> {
 /** The web base of a clone URL on a known host, in https, without credentials or `.git`. */
 export function webRemote(url: string): { web: string; host: RepoInfo['host'] } | undefined {
   const match = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)(?::\d+)?[:/](.+?)(?:\.git)?\/?$/i.exec(url.trim());
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const hostname = match[1].toLowerCase();
   const repoPath = match[2].replace(/^\/+/, '');
-  if (!/^[\w.-]+(\/[\w.-]+)+$/.test(repoPath)) return undefined;
+  if (!/^[\w.-]+(\/[\w.-]+)+$/.test(repoPath)) {
+    return undefined;
+  }
   const host = hostname === 'github.com' ? 'github' : hostname === 'gitlab.com' ? 'gitlab' : hostname === 'bitbucket.org' ? 'bitbucket' : undefined;
   return host ? { web: `https://${hostname}/${repoPath}`, host } : undefined;
 }
@@ -143,7 +181,11 @@ export function webRemote(url: string): { web: string; host: RepoInfo['host'] } 
 export function lineUrl(repo: RepoInfo, absoluteFile: string, line: number): string {
   const relative = path.relative(repo.root, absoluteFile).split(path.sep).map(encodeURIComponent).join('/');
   const ref = repo.ref.split('/').map(encodeURIComponent).join('/');
-  if (repo.host === 'gitlab') return `${repo.web}/-/blob/${ref}/${relative}#L${line}`;
-  if (repo.host === 'bitbucket') return `${repo.web}/src/${ref}/${relative}#lines-${line}`;
+  if (repo.host === 'gitlab') {
+    return `${repo.web}/-/blob/${ref}/${relative}#L${line}`;
+  }
+  if (repo.host === 'bitbucket') {
+    return `${repo.web}/src/${ref}/${relative}#lines-${line}`;
+  }
   return `${repo.web}/blob/${ref}/${relative}#L${line}`;
 }

@@ -18,7 +18,9 @@ export class GitignoreFile {
   constructor(readonly base: string, content: string) {
     for (const rawLine of content.split(/\r?\n/)) {
       const rule = parseLine(rawLine);
-      if (rule) this.rules.push(rule);
+      if (rule) {
+        this.rules.push(rule);
+      }
     }
   }
 
@@ -30,14 +32,20 @@ export class GitignoreFile {
   match(relativePath: string, isDirectory: boolean): 'ignored' | 'included' | undefined {
     let path = relativePath;
     if (this.base !== '') {
-      if (!relativePath.startsWith(`${this.base}/`)) return undefined;
+      if (!relativePath.startsWith(`${this.base}/`)) {
+        return undefined;
+      }
       path = relativePath.slice(this.base.length + 1);
     }
     let result: 'ignored' | 'included' | undefined;
     const bounds = pathSegments(path);
     for (const rule of this.rules) {
-      if (rule.directoryOnly && !isDirectory) continue;
-      if (rule.patterns.some((pattern) => matchGlob(pattern, path, bounds))) result = rule.negated ? 'included' : 'ignored';
+      if (rule.directoryOnly && !isDirectory) {
+        continue;
+      }
+      if (rule.patterns.some((pattern) => matchGlob(pattern, path, bounds))) {
+        result = rule.negated ? 'included' : 'ignored';
+      }
     }
     return result;
   }
@@ -47,10 +55,16 @@ function parseLine(rawLine: string): Rule | undefined {
   // Trailing blanks are ignored unless escaped with a backslash. Loops, not regular expressions, here
   // and below: the file comes from the repository, and `[ \t]+$` is quadratic on a long inner run.
   let end = rawLine.length;
-  while (end > 0 && (rawLine[end - 1] === ' ' || rawLine[end - 1] === '\t')) end--;
-  if (end < rawLine.length && end > 0 && rawLine[end - 1] === '\\') end++;
+  while (end > 0 && (rawLine[end - 1] === ' ' || rawLine[end - 1] === '\t')) {
+    end--;
+  }
+  if (end < rawLine.length && end > 0 && rawLine[end - 1] === '\\') {
+    end++;
+  }
   let line = rawLine.slice(0, end);
-  if (line === '' || line.startsWith('#')) return undefined;
+  if (line === '' || line.startsWith('#')) {
+    return undefined;
+  }
   let negated = false;
   if (line.startsWith('!')) {
     negated = true;
@@ -62,12 +76,18 @@ function parseLine(rawLine: string): Rule | undefined {
   if (line.endsWith('/')) {
     directoryOnly = true;
     let slashes = line.length;
-    while (slashes > 0 && line[slashes - 1] === '/') slashes--;
+    while (slashes > 0 && line[slashes - 1] === '/') {
+      slashes--;
+    }
     line = line.slice(0, slashes);
   }
-  if (line === '') return undefined;
+  if (line === '') {
+    return undefined;
+  }
   const anchored = line.includes('/');
-  if (line.startsWith('/')) line = line.slice(1);
+  if (line.startsWith('/')) {
+    line = line.slice(1);
+  }
   // A pattern without a slash matches at any depth: in front of it, any number of whole segments.
   const patterns = compileGlob(line, false).map((pattern): GlobPattern => (anchored ? pattern : ['globstar', ...pattern]));
   return { patterns, negated, directoryOnly };
@@ -84,7 +104,9 @@ export class GitignoreStack {
   ignores(relativePath: string, isDirectory: boolean): boolean {
     for (let i = this.files.length - 1; i >= 0; i--) {
       const result = this.files[i].match(relativePath, isDirectory);
-      if (result) return result === 'ignored';
+      if (result) {
+        return result === 'ignored';
+      }
     }
     return false;
   }

@@ -47,14 +47,21 @@ function tokenize(glob: string, braces: boolean): Token[][] {
     const c = glob[i];
     if (c === '*') {
       let j = i + 1;
-      while (glob[j] === '*') j++;
+      while (glob[j] === '*') {
+        j++;
+      }
       // A `**` means "any segments" only as a whole segment of the glob text: `**/` is zero or more
       // segments, a final `**` everything below; elsewhere it is a `*`.
       const atSegmentStart = i === 0 || glob[i - 1] === '/';
-      if (j - i < 2 || !atSegmentStart) current.push({ kind: Kind.Star });
-      else if (glob[j] === '/') current.push({ kind: 'doubleStar', role: 'segments' });
-      else if (j === glob.length) current.push({ kind: 'doubleStar', role: 'rest' });
-      else current.push({ kind: Kind.Star });
+      if (j - i < 2 || !atSegmentStart) {
+        current.push({ kind: Kind.Star });
+      } else if (glob[j] === '/') {
+        current.push({ kind: 'doubleStar', role: 'segments' });
+      } else if (j === glob.length) {
+        current.push({ kind: 'doubleStar', role: 'rest' });
+      } else {
+        current.push({ kind: Kind.Star });
+      }
       i = j;
     } else if (c === '?') {
       current.push({ kind: Kind.Any });
@@ -68,7 +75,9 @@ function tokenize(glob: string, braces: boolean): Token[][] {
       }
       let body = glob.slice(i + 1, close);
       const negated = body.startsWith('!') || body.startsWith('^');
-      if (negated) body = body.slice(1);
+      if (negated) {
+        body = body.slice(1);
+      }
       current.push({ kind: Kind.Class, negated, ranges: classRanges(body) });
       i = close + 1;
     } else if (braces && c === '{') {
@@ -100,14 +109,18 @@ function tokenize(glob: string, braces: boolean): Token[][] {
     let results: Token[][] = [[]];
     for (const item of sequence) {
       if (!Array.isArray(item)) {
-        for (const result of results) result.push(item);
+        for (const result of results) {
+          result.push(item);
+        }
         continue;
       }
       const options = item.flatMap(expand);
       const next: Token[][] = [];
       for (const result of results) {
         for (const option of options) {
-          if (next.length >= MAX_ALTERNATIVES) break;
+          if (next.length >= MAX_ALTERNATIVES) {
+            break;
+          }
           next.push([...result, ...option]);
         }
       }
@@ -199,11 +212,15 @@ export function matchGlob(pattern: GlobPattern, path: string, bounds: readonly n
       s++;
       continue;
     }
-    if (starP < 0) return false;
+    if (starP < 0) {
+      return false;
+    }
     p = starP + 1;
     s = ++starS;
   }
-  while (pattern[p] === 'globstar') p++;
+  while (pattern[p] === 'globstar') {
+    p++;
+  }
   return p === pattern.length;
 }
 
@@ -225,11 +242,15 @@ function matchSegment(tokens: readonly SegmentToken[], path: string, from: numbe
       s++;
       continue;
     }
-    if (starP < 0) return false;
+    if (starP < 0) {
+      return false;
+    }
     p = starP + 1;
     s = ++starS;
   }
-  while (tokens[p]?.kind === Kind.Star) p++;
+  while (tokens[p]?.kind === Kind.Star) {
+    p++;
+  }
   return p === tokens.length;
 }
 
@@ -272,9 +293,15 @@ export class ExcludeMatcher {
   }
 
   matches(relativePath: string): boolean {
-    if (this.patterns.length === 0) return false;
+    if (this.patterns.length === 0) {
+      return false;
+    }
     const bounds = pathSegments(relativePath);
-    for (const pattern of this.patterns) if (matchGlob(pattern, relativePath, bounds)) return true;
+    for (const pattern of this.patterns) {
+      if (matchGlob(pattern, relativePath, bounds)) {
+        return true;
+      }
+    }
     return false;
   }
 }
@@ -283,6 +310,8 @@ export class ExcludeMatcher {
 function trimSlashes(glob: string): string {
   const start = glob.startsWith('./') ? 2 : 0;
   let end = glob.length;
-  while (end > start && glob.charCodeAt(end - 1) === 47) end--;
+  while (end > start && glob.charCodeAt(end - 1) === 47) {
+    end--;
+  }
   return glob.slice(start, end);
 }

@@ -18,7 +18,9 @@ export function parseDefaultAssociations(values: readonly string[]): Association
   const out: AssociationHint[] = [];
   for (const value of values) {
     const match = /^@?(contact|company|deal):(.+)$/i.exec(value.trim());
-    if (match) out.push({ kind: match[1].toLowerCase() as AssociationHintKind, value: match[2].trim() });
+    if (match) {
+      out.push({ kind: match[1].toLowerCase() as AssociationHintKind, value: match[2].trim() });
+    }
   }
   return out;
 }
@@ -40,10 +42,14 @@ export class HintResolver {
     // A set per type: a list copied for every hint made this quadratic (52–126 ms for N = 5,000 TODOs).
     const idsByType = new Map<AssociatedObjectType, Set<string>>();
     for (const hint of hints) {
-      if (!NUMERIC_ID.test(hint.value) || this.cache.has(cacheKey(hint))) continue;
+      if (!NUMERIC_ID.test(hint.value) || this.cache.has(cacheKey(hint))) {
+        continue;
+      }
       const type = OBJECT_TYPE[hint.kind];
       let ids = idsByType.get(type);
-      if (!ids) idsByType.set(type, (ids = new Set()));
+      if (!ids) {
+        idsByType.set(type, (ids = new Set()));
+      }
       ids.add(hint.value);
     }
     await Promise.all([...idsByType].map(async ([type, ids]) => {
@@ -69,7 +75,9 @@ export class HintResolver {
         continue;
       }
       const record = `${type}:${id}`;
-      if (seen.has(record)) continue;
+      if (seen.has(record)) {
+        continue;
+      }
       seen.add(record);
       let association = this.associationOf.get(record);
       if (!association) {

@@ -37,9 +37,13 @@ export function parseHints(text: string, into?: TodoHints): ParsedHints {
   let copiedUpTo = 0;
   for (let i = 0; i < text.length; i++) {
     // A hint starts at the start of the text or right after whitespace.
-    if (i > 0 && !isSpace(text.charCodeAt(i - 1))) continue;
+    if (i > 0 && !isSpace(text.charCodeAt(i - 1))) {
+      continue;
+    }
     const end = readHint(text, i, hints, quotes);
-    if (end === i) continue;
+    if (end === i) {
+      continue;
+    }
     kept.push(text.slice(copiedUpTo, i));
     copiedUpTo = end;
     // Resume after the hint (a hint ends in a non-blank, so the next one needs a blank first).
@@ -54,33 +58,49 @@ function readHint(text: string, i: number, hints: TodoHints, quotes: QuoteFinder
   const c = text.charCodeAt(i);
   if (c === 64 /* @ */) {
     for (const kind of ASSOCIATION_KINDS) {
-      if (!startsWithIgnoreCase(text, i + 1, kind) || text.charCodeAt(i + 1 + kind.length) !== 58 /* : */) continue;
+      if (!startsWithIgnoreCase(text, i + 1, kind) || text.charCodeAt(i + 1 + kind.length) !== 58 /* : */) {
+        continue;
+      }
       const value = readValue(text, i + kind.length + 2, quotes);
-      if (!value) return i;
+      if (!value) {
+        return i;
+      }
       const clean = unquote(value.raw);
-      if (clean && clean.length <= MAX_HINT_VALUE) hints.associations.push({ kind, value: clean });
+      if (clean && clean.length <= MAX_HINT_VALUE) {
+        hints.associations.push({ kind, value: clean });
+      }
       return value.end;
     }
     return i;
   }
   if (c === 33 /* ! */) {
     const level = readLevel(text, i + 1);
-    if (!level) return i;
+    if (!level) {
+      return i;
+    }
     hints.priority = level.priority;
     return level.end;
   }
   for (const prefix of PRIORITY_PREFIXES) {
-    if (!startsWithIgnoreCase(text, i, prefix)) continue;
+    if (!startsWithIgnoreCase(text, i, prefix)) {
+      continue;
+    }
     const level = readLevel(text, i + prefix.length);
-    if (!level) continue;
+    if (!level) {
+      continue;
+    }
     hints.priority = level.priority;
     return level.end;
   }
   if (startsWithIgnoreCase(text, i, 'due:')) {
     const value = readValue(text, i + 4, quotes);
-    if (!value) return i;
+    if (!value) {
+      return i;
+    }
     const clean = unquote(value.raw);
-    if (clean && clean.length <= MAX_HINT_VALUE) hints.due = clean;
+    if (clean && clean.length <= MAX_HINT_VALUE) {
+      hints.due = clean;
+    }
     return value.end;
   }
   return i;
@@ -100,7 +120,9 @@ const LEVELS: readonly TaskPriorityHint[] = ['HIGH', 'MEDIUM', 'LOW'];
 function readLevel(text: string, at: number): { priority: TaskPriorityHint; end: number } | undefined {
   for (const priority of LEVELS) {
     const end = at + priority.length;
-    if (startsWithIgnoreCase(text, at, priority) && !isAsciiWordChar(text.charCodeAt(end))) return { priority, end };
+    if (startsWithIgnoreCase(text, at, priority) && !isAsciiWordChar(text.charCodeAt(end))) {
+      return { priority, end };
+    }
   }
   return undefined;
 }
@@ -112,7 +134,9 @@ function readValue(text: string, at: number, quotes: QuoteFinder): { raw: string
     return close < 0 ? undefined : { raw: text.slice(at, close + 1), end: close + 1 };
   }
   let end = at;
-  while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 34) end++;
+  while (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 34) {
+    end++;
+  }
   return end > at ? { raw: text.slice(at, end), end } : undefined;
 }
 
@@ -127,16 +151,22 @@ class QuoteFinder {
   constructor(private readonly text: string) {}
 
   after(at: number): number {
-    if (at < this.from || (this.next !== -1 && this.next <= at)) this.next = this.text.indexOf('"', at + 1);
+    if (at < this.from || (this.next !== -1 && this.next <= at)) {
+      this.next = this.text.indexOf('"', at + 1);
+    }
     this.from = at;
     return this.next;
   }
 }
 
 function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return value.slice(1, -1).trim();
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    return value.slice(1, -1).trim();
+  }
   let end = value.length;
-  while (end > 0 && TRAILING_PUNCTUATION.has(value.charCodeAt(end - 1))) end--;
+  while (end > 0 && TRAILING_PUNCTUATION.has(value.charCodeAt(end - 1))) {
+    end--;
+  }
   return value.slice(0, end);
 }
 
@@ -145,11 +175,15 @@ const TRAILING_PUNCTUATION = new Set([46, 44, 59, 58, 41, 93, 125]);
 
 /** ASCII case-insensitive, as the `i` flag of the regular expression this replaced. */
 function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
-  if (at + word.length > text.length) return false;
+  if (at + word.length > text.length) {
+    return false;
+  }
   for (let k = 0; k < word.length; k++) {
     const a = text.charCodeAt(at + k);
     const b = word.charCodeAt(k);
-    if (a !== b && !(isAsciiLetter(b) && (a | 0x20) === (b | 0x20) && isAsciiLetter(a))) return false;
+    if (a !== b && !(isAsciiLetter(b) && (a | 0x20) === (b | 0x20) && isAsciiLetter(a))) {
+      return false;
+    }
   }
   return true;
 }
@@ -177,7 +211,9 @@ function collapseBlanks(text: string): string {
     const blank = i === text.length || isSpace(text.charCodeAt(i));
     if (!blank) {
       if (start < 0) {
-        if (pendingSpace && out !== '') out += ' ';
+        if (pendingSpace && out !== '') {
+          out += ' ';
+        }
         start = i;
       }
       continue;
@@ -206,20 +242,30 @@ export function resolveDue(due: string, now: Date): string | undefined {
     return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? formatDate(date) : undefined;
   }
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  if (value === 'today') return formatDate(today);
-  if (value === 'tomorrow') return formatDate(addDays(today, 1));
+  if (value === 'today') {
+    return formatDate(today);
+  }
+  if (value === 'tomorrow') {
+    return formatDate(addDays(today, 1));
+  }
   const relative = /^\+(\d{1,4})([dwm])$/.exec(value);
   if (relative) {
     const n = Number(relative[1]);
-    if (relative[2] === 'd') return formatDate(addDays(today, n));
-    if (relative[2] === 'w') return formatDate(addDays(today, 7 * n));
+    if (relative[2] === 'd') {
+      return formatDate(addDays(today, n));
+    }
+    if (relative[2] === 'w') {
+      return formatDate(addDays(today, 7 * n));
+    }
     const target = new Date(today.getFullYear(), today.getMonth() + n, 1);
     const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
     target.setDate(Math.min(today.getDate(), lastDay));
     return formatDate(target);
   }
   const weekday = WEEKDAYS.findIndex((day) => value.length >= 3 && fullName(day).startsWith(value));
-  if (weekday >= 0) return formatDate(addDays(today, (weekday - today.getDay() + 7) % 7));
+  if (weekday >= 0) {
+    return formatDate(addDays(today, (weekday - today.getDay() + 7) % 7));
+  }
   return undefined;
 }
 

@@ -286,14 +286,22 @@ export function languageForFile(fileName: string): string | undefined {
   if (dot > slash + 1) {
     const ext = fileName.slice(dot + 1);
     const byExt = Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
-    if (byExt && !fileName.slice(slash + 1, dot).toLowerCase().startsWith('dockerfile')) return byExt;
+    if (byExt && !fileName.slice(slash + 1, dot).toLowerCase().startsWith('dockerfile')) {
+      return byExt;
+    }
   }
   const base = fileName.slice(slash + 1).toLowerCase();
   const byName = BY_FILENAME[base];
-  if (byName) return byName;
-  if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
+  if (byName) {
+    return byName;
+  }
+  if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) {
+    return 'dockerfile';
+  }
   const baseDot = base.lastIndexOf('.');
-  if (baseDot < 0) return undefined;
+  if (baseDot < 0) {
+    return undefined;
+  }
   const ext = base.slice(baseDot + 1);
   return Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
 }

@@ -38,7 +38,9 @@ export function wildcardMatch(pattern: string, name: string): boolean {
       return false;
     }
   }
-  while (p < pattern.length && pattern[p] === '*') p++;
+  while (p < pattern.length && pattern[p] === '*') {
+    p++;
+  }
   return p === pattern.length;
 }
 
@@ -51,7 +53,9 @@ export class SecretFileMatcher {
   }
 
   matches(filePath: string): boolean {
-    if (this.patterns.length === 0) return false;
+    if (this.patterns.length === 0) {
+      return false;
+    }
     const slash = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
     const base = filePath.slice(slash + 1).slice(0, MAX_NAME).toLowerCase();
     return this.patterns.some((p) => wildcardMatch(p, base));
@@ -101,7 +105,9 @@ const LONG_RUN = /[A-Za-z0-9+/_-]{24,2000}={0,2}/g;
  */
 function looksRandom(run: string): boolean {
   const body = run.replace(/=+$/, '');
-  if (/^[0-9a-f]{32,}$/i.test(body)) return true;
+  if (/^[0-9a-f]{32,}$/i.test(body)) {
+    return true;
+  }
   return body.split('/').some((part) => part.length >= 24 && /[a-z]/.test(part) && /[A-Z]/.test(part) && /\d[^\d]*\d/.test(part));
 }
 
@@ -111,14 +117,22 @@ export function redactSecrets(line: string): string {
   // Credentials in URLs: `scheme://user:password@host`.
   out = out.replace(/(\/\/[^\s/:@]{1,200}:)[^\s/@]{1,200}@/g, (_m, head: string) => `${head}${REDACTED}@`);
   out = out.replace(KEY_VALUE, (m, _q: string, key: string, sep: string, value: string, at: number, whole: string) => {
-    if (!SECRET_KEY.test(key) || value === REDACTED) return m;
+    if (!SECRET_KEY.test(key) || value === REDACTED) {
+      return m;
+    }
     const quote = /^["'`]/.test(value) ? value[0] : '';
     // Code, not a value: a call (`getToken()`) or a dotted path (`tokens.length`, `process.env.API_KEY`).
-    if (!quote && (whole[at + m.length] === '(' || CODE_WORDS.has(value) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))) return m;
+    if (!quote && (whole[at + m.length] === '(' || CODE_WORDS.has(value) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))) {
+      return m;
+    }
     // An empty string is no secret (`password = ""`) and keeps the line's meaning readable.
-    if (quote && value.length <= 2) return m;
+    if (quote && value.length <= 2) {
+      return m;
+    }
     return m.slice(0, m.length - value.length - sep.length) + sep + (quote ? `${quote}${REDACTED}${quote}` : REDACTED);
   });
-  for (const shape of TOKEN_SHAPES) out = out.replace(shape, () => REDACTED);
+  for (const shape of TOKEN_SHAPES) {
+    out = out.replace(shape, () => REDACTED);
+  }
   return out.replace(LONG_RUN, (run) => (looksRandom(run) ? REDACTED : run));
 }

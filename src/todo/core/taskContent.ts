@@ -61,9 +61,13 @@ export function dueOf(todo: TodoItem, options: ContentOptions): { date: Date; pr
     const d = new Date(options.now.getFullYear(), options.now.getMonth(), options.now.getDate() + options.defaultDueDays, 9);
     return d;
   };
-  if (!todo.hints.due) return { date: fallback() };
+  if (!todo.hints.due) {
+    return { date: fallback() };
+  }
   const day = resolveDue(todo.hints.due, options.now);
-  if (!day) return { date: fallback(), problem: `due:${todo.hints.due} is not a date this extension understands` };
+  if (!day) {
+    return { date: fallback(), problem: `due:${todo.hints.due} is not a date this extension understands` };
+  }
   const [y, m, d] = day.split('-').map(Number);
   return { date: new Date(y, m - 1, d, 9) };
 }
@@ -74,7 +78,9 @@ export function dueOf(todo: TodoItem, options: ContentOptions): { date: Date; pr
  */
 let lastSplit: { text: string; lines: string[] } | undefined;
 function linesOf(text: string): string[] {
-  if (lastSplit?.text !== text) lastSplit = { text, lines: text.split(/\r?\n/) };
+  if (lastSplit?.text !== text) {
+    lastSplit = { text, lines: text.split(/\r?\n/) };
+  }
   return lastSplit.lines;
 }
 
@@ -132,14 +138,20 @@ export function taskProperties(context: TodoContext, options: ContentOptions): {
     hs_task_status: 'NOT_STARTED',
     hs_task_type: 'TODO',
   };
-  if (context.todo.hints.priority) properties.hs_task_priority = context.todo.hints.priority;
-  if (options.ownerId) properties.hubspot_owner_id = options.ownerId;
+  if (context.todo.hints.priority) {
+    properties.hs_task_priority = context.todo.hints.priority;
+  }
+  if (options.ownerId) {
+    properties.hubspot_owner_id = options.ownerId;
+  }
   return { properties, problems: due.problem ? [due.problem] : [] };
 }
 
 export function createInput(context: TodoContext, options: ContentOptions, associations: CreateInput['associations']): { input: CreateInput; problems: string[] } {
   const { properties, problems } = taskProperties(context, options);
   const input: CreateInput = { properties, objectWriteTraceId: context.key };
-  if (associations && associations.length > 0) input.associations = associations;
+  if (associations && associations.length > 0) {
+    input.associations = associations;
+  }
   return { input, problems };
 }

@@ -60,8 +60,12 @@ const MARKERS_PER_SEARCH = 5;
 
 /** Could HubSpot have applied the request that failed with this error? */
 export function isAmbiguousCreateFailure(error: unknown): boolean {
-  if (!isHubSpotError(error)) return false;
-  if (error.kind === 'network') return (error as { ambiguous?: boolean }).ambiguous !== false;
+  if (!isHubSpotError(error)) {
+    return false;
+  }
+  if (error.kind === 'network') {
+    return (error as { ambiguous?: boolean }).ambiguous !== false;
+  }
   return error.kind === 'server' || error.kind === 'malformed-response';
 }
 
@@ -105,7 +109,9 @@ async function createChunk(
 ): Promise<{ key: string; task: ApiTask }[]> {
   const createdHere: { key: string; task: ApiTask }[] = [];
   const record = (key: string, task: ApiTask) => {
-    if (result.created.has(key)) return;
+    if (result.created.has(key)) {
+      return;
+    }
     result.created.set(key, task);
     createdHere.push({ key, task });
   };
@@ -121,17 +127,28 @@ async function createChunk(
     const unpaired: ApiTask[] = [];
     for (const task of batch.results) {
       const key = task.objectWriteTraceId;
-      if (key && byKey.has(key)) record(key, task);
-      else unpaired.push(task);
+      if (key && byKey.has(key)) {
+        record(key, task);
+      } else {
+        unpaired.push(task);
+      }
     }
-    for (const error of batch.errors) classify(error, byKey, ambiguous, result);
+    for (const error of batch.errors) {
+      classify(error, byKey, ambiguous, result);
+    }
     // Results without a trace id (HubSpot does not promise to echo it): whoever is left unaccounted for
     // is found by marker below rather than guessed.
     for (const p of pending) {
-      if (!result.created.has(p.key) && !result.failed.has(p.key) && !ambiguous.has(p.key) && unpaired.length > 0) ambiguous.add(p.key);
+      if (!result.created.has(p.key) && !result.failed.has(p.key) && !ambiguous.has(p.key) && unpaired.length > 0) {
+        ambiguous.add(p.key);
+      }
     }
-    if (ambiguous.size === 0) break;
-    for (const key of ambiguous) maybeApplied.add(key);
+    if (ambiguous.size === 0) {
+      break;
+    }
+    for (const key of ambiguous) {
+      maybeApplied.add(key);
+    }
     options.logger?.warn(`Task create was ambiguous for ${ambiguous.size} TODO(s); looking for them by marker before retrying.`);
     const unconfirmed = new Set<string>();
     const found = await findByMarkers(api, [...ambiguous], lookupWindowMs, sleep, options.signal, unconfirmed);
@@ -142,16 +159,26 @@ async function createChunk(
     }
     // Never send again what could not be looked up: HubSpot may hold it already.
     for (const key of unconfirmed) {
-      if (ambiguous.delete(key)) result.failed.set(key, NOT_CHECKED);
+      if (ambiguous.delete(key)) {
+        result.failed.set(key, NOT_CHECKED);
+      }
     }
     pending = pending.filter((p) => ambiguous.has(p.key));
-    if (pending.length === 0) break;
+    if (pending.length === 0) {
+      break;
+    }
     if (attempt >= maxAttempts || options.signal?.aborted) {
-      for (const p of pending) result.failed.set(p.key, 'HubSpot did not confirm the task; it was not created (checked by its marker).');
+      for (const p of pending) {
+        result.failed.set(p.key, 'HubSpot did not confirm the task; it was not created (checked by its marker).');
+      }
       break;
     }
   }
-  for (const key of maybeApplied) if (!result.created.has(key)) result.unchecked.add(key);
+  for (const key of maybeApplied) {
+    if (!result.created.has(key)) {
+      result.unchecked.add(key);
+    }
+  }
   return createdHere;
 }
 
@@ -172,7 +199,9 @@ async function checkEarlierRuns(
 ): Promise<TodoInput[]> {
   const checkFirst = options.checkFirst;
   const suspects = checkFirst ? chunk.filter((p) => checkFirst.has(p.key)) : [];
-  if (suspects.length === 0) return [...chunk];
+  if (suspects.length === 0) {
+    return [...chunk];
+  }
   // Search lags behind writes: wait out what is left of the look-up window since the earlier run.
   const lastRun = Math.max(...suspects.map((p) => checkFirst!.get(p.key) ?? 0));
   const windowMs = Math.max(0, lastRun + (options.lookupWindowMs ?? 10_000) - Date.now());
@@ -184,7 +213,9 @@ async function checkEarlierRuns(
     result.recovered++;
   }
   for (const p of suspects) {
-    if (found.has(p.key)) continue;
+    if (found.has(p.key)) {
+      continue;
+    }
     // Not proven absent (the look-up failed, or was cut short by a cancel): still not sent.
     if (unconfirmed.has(p.key)) {
       result.failed.set(p.key, NOT_CHECKED);
@@ -200,10 +231,14 @@ async function checkEarlierRuns(
 function classify(error: BatchInputError, byKey: Map<string, TodoInput>, ambiguous: Set<string>, result: CreationResult): void {
   const keys = error.ids.filter((id) => byKey.has(id));
   if (error.cause !== undefined && isAmbiguousCreateFailure(error.cause)) {
-    for (const key of keys) ambiguous.add(key);
+    for (const key of keys) {
+      ambiguous.add(key);
+    }
     return;
   }
-  for (const key of keys) result.failed.set(key, error.message);
+  for (const key of keys) {
+    result.failed.set(key, error.message);
+  }
 }
 
 /**
@@ -234,17 +269,29 @@ export async function findByMarkers(
         const page = await api.tasks.searchTasks({ filterGroups, properties: ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_timestamp', 'hubspot_owner_id'], limit: 100 });
         for (const task of page.items) {
           const body = task.properties.hs_task_body ?? '';
-          for (const key of group) if (!found.has(key) && body.includes(markerToken(key))) found.set(key, task);
+          for (const key of group) {
+            if (!found.has(key) && body.includes(markerToken(key))) {
+              found.set(key, task);
+            }
+          }
         }
-        for (const key of group) unconfirmed.delete(key);
+        for (const key of group) {
+          unconfirmed.delete(key);
+        }
       } catch {
         // A failed look-up proves nothing: try again on the next round.
-        for (const key of group) unconfirmed.add(key);
+        for (const key of group) {
+          unconfirmed.add(key);
+        }
       }
     }
-    if (found.size === keys.length || signal?.aborted) return found;
+    if (found.size === keys.length || signal?.aborted) {
+      return found;
+    }
     // After the window, keep asking (a few more passes) only about keys whose look-up failed.
-    if (finalPass && (unconfirmed.size === 0 || ++extraPasses > 3)) return found;
+    if (finalPass && (unconfirmed.size === 0 || ++extraPasses > 3)) {
+      return found;
+    }
     if (finalPass) {
       await sleep(1000 * extraPasses);
       continue;

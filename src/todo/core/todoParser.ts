@@ -62,9 +62,13 @@ interface Segment {
 export function findTodos(text: string, language: string | CommentSyntax, options: TodoOptions = {}): TodoItem[] {
   const tags = options.tags && options.tags.length > 0 ? options.tags : DEFAULT_TAGS;
   const hits = tagOffsets(text, tags);
-  if (hits.length === 0) return [];
+  if (hits.length === 0) {
+    return [];
+  }
   const comments = options.exhaustive ? scanComments(text, language) : scanComments(text, language, { onlyContaining: hits });
-  if (comments.length === 0) return [];
+  if (comments.length === 0) {
+    return [];
+  }
   const lines = new LineIndex(text);
   const headerRe = headerPattern(tags);
   const runs = commentRuns(text, comments, lines);
@@ -82,7 +86,9 @@ export function findTodos(text: string, language: string | CommentSyntax, option
       while (k < run.length) {
         const next = run[k];
         const body = text.slice(next.start, next.end);
-        if (body.trim() === '' || headerRe.test(body)) break;
+        if (body.trim() === '' || headerRe.test(body)) {
+          break;
+        }
         const spanStart = { line: next.line, character: next.start - lines.lineStartOf(next.start) };
         const trimmedEnd = next.start + body.trimEnd().length;
         item.continuation.push({
@@ -98,7 +104,9 @@ export function findTodos(text: string, language: string | CommentSyntax, option
       }
       const first = parseHints(item.rawText, item.hints);
       const parts = [first.text];
-      for (const line of item.continuation) parts.push(parseHints(line.text, item.hints).text);
+      for (const line of item.continuation) {
+        parts.push(parseHints(line.text, item.hints).text);
+      }
       item.text = parts.filter((part) => part !== '').join(' ');
       todos.push(item);
     }
@@ -118,7 +126,9 @@ function detach(value: string): string {
 function tagOffsets(text: string, tags: readonly string[]): number[] {
   const offsets: number[] = [];
   for (const tag of tags) {
-    for (let at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + tag.length)) offsets.push(at);
+    for (let at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + tag.length)) {
+      offsets.push(at);
+    }
   }
   return tags.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
 }
@@ -132,7 +142,9 @@ let cachedHeader: { key: string; regex: RegExp } | undefined;
 /** `TAG`, optional `(inner)` or `[inner]`, then `:` or a blank or the end: never `TODOS` or `TODO-list`. */
 function headerPattern(tags: readonly string[]): RegExp {
   const key = tags.join('\n');
-  if (cachedHeader?.key === key) return cachedHeader.regex;
+  if (cachedHeader?.key === key) {
+    return cachedHeader.regex;
+  }
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const regex = new RegExp(`^(${alternatives})(?:\\(([^()\\n]*)\\)|\\[([^\\[\\]\\n]*)\\])?(?::|(?=\\s|$))[ \\t]*`);
   cachedHeader = { key, regex };
@@ -142,15 +154,20 @@ function headerPattern(tags: readonly string[]): RegExp {
 function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe: RegExp): TodoItem | undefined {
   const body = text.slice(segment.start, segment.end);
   const match = headerRe.exec(body);
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const inner = match[2] ?? match[3];
   let linkedTaskId: string | undefined;
   let author: string | undefined;
   if (inner !== undefined) {
     for (const part of inner.split(',').map((p) => p.trim()).filter(Boolean)) {
       const link = /^HS-(\d+)$/i.exec(part);
-      if (link && !linkedTaskId) linkedTaskId = link[1];
-      else if (!author) author = detach(part);
+      if (link && !linkedTaskId) {
+        linkedTaskId = link[1];
+      } else if (!author) {
+        author = detach(part);
+      }
     }
   }
   const position = { line: segment.line, character: segment.start - lines.lineStartOf(segment.start) };
@@ -187,7 +204,9 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segme
   // comments on one long line to that line's end was quadratic.
   let newline = -2;
   const nextNewline = (from: number) => {
-    if (newline !== -1 && newline < from) newline = text.indexOf('\n', from);
+    if (newline !== -1 && newline < from) {
+      newline = text.indexOf('\n', from);
+    }
     return newline;
   };
   let previous: { comment: Comment; line: number; alone: boolean } | undefined;
@@ -198,8 +217,11 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segme
       const segment: Segment = { comment, line: startLine, ...decorated(text, comment.contentStart, comment.contentEnd, comment.marker, false) };
       const joins = previous !== undefined && previous.comment.kind === 'line' && previous.comment.marker === comment.marker &&
         previous.line === startLine - 1 && alone && previous.alone;
-      if (joins) runs[runs.length - 1].push(segment);
-      else runs.push([segment]);
+      if (joins) {
+        runs[runs.length - 1].push(segment);
+      } else {
+        runs.push([segment]);
+      }
       previous = { comment, line: startLine, alone };
       continue;
     }
@@ -211,7 +233,9 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segme
       const lineEnd = nl < 0 || nl > comment.contentEnd ? comment.contentEnd : nl;
       const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
       run.push({ comment, line, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) });
-      if (lineEnd >= comment.contentEnd) break;
+      if (lineEnd >= comment.contentEnd) {
+        break;
+      }
       lineStart = lineEnd + 1;
       line++;
     }
@@ -229,13 +253,23 @@ function decorated(text: string, start: number, end: number, marker: string, inn
   let i = start;
   if (!innerBlockLine) {
     const repeat = marker.charCodeAt(marker.length - 1);
-    if (marker.length <= 2) while (i < end && text.charCodeAt(i) === repeat) i++;
-    if (i < end && (text[i] === '!' || (marker === '/*' && text[i] === '*'))) i++;
+    if (marker.length <= 2) {
+      while (i < end && text.charCodeAt(i) === repeat) {
+        i++;
+      }
+    }
+    if (i < end && (text[i] === '!' || (marker === '/*' && text[i] === '*'))) {
+      i++;
+    }
   }
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+    i++;
+  }
   if (innerBlockLine && i < end && text[i] === '*' && text[i + 1] !== '/') {
     i++;
-    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+      i++;
+    }
   }
   return { start: i, end };
 }

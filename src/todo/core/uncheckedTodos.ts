@@ -21,7 +21,9 @@ export class UncheckedTodos {
     const out = new Map<string, number>();
     for (const key of keys) {
       const at = known[key];
-      if (typeof at === 'number') out.set(key, at);
+      if (typeof at === 'number') {
+        out.set(key, at);
+      }
     }
     return out;
   }
@@ -43,10 +45,14 @@ export class UncheckedTodos {
         changed = true;
       }
     }
-    if (!changed) return;
+    if (!changed) {
+      return;
+    }
     const kept = Object.entries(known).sort((a, b) => b[1] - a[1]).slice(0, MAX_KEYS);
     const next: Stored = { ...all, [account]: Object.fromEntries(kept) };
-    if (kept.length === 0) delete next[account];
+    if (kept.length === 0) {
+      delete next[account];
+    }
     await this.store.update(STATE_KEY, next);
   }
 

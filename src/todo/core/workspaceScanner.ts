@@ -73,8 +73,12 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   // keeping the extension host responsive.
   const sliceMs = options.sliceMs ?? 12;
   for (;;) {
-    if (options.signal?.aborted) throw abortError();
-    if (scan.step(Date.now() + sliceMs)) break;
+    if (options.signal?.aborted) {
+      throw abortError();
+    }
+    if (scan.step(Date.now() + sliceMs)) {
+      break;
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return scan.result();
@@ -108,7 +112,9 @@ class TreeScan {
     this.useGitignore = options.useGitignore !== false;
     this.buffer = Buffer.allocUnsafe(this.maxFileSize + 1);
     let ignores = new GitignoreStack();
-    if (this.useGitignore) ignores = ignores.with(readIgnore(path.join(options.root, '.git', 'info', 'exclude'), ''));
+    if (this.useGitignore) {
+      ignores = ignores.with(readIgnore(path.join(options.root, '.git', 'info', 'exclude'), ''));
+    }
     this.directories.push({ relative: '', ignores });
   }
 
@@ -117,9 +123,14 @@ class TreeScan {
     let n = 0;
     while (this.candidates.length > 0 || this.directories.length > 0) {
       // Files first: keeps the queue short. Check the clock every few items only.
-      if (this.candidates.length > 0) this.scanFile(this.candidates.pop()!);
-      else this.readDirectory(this.directories.pop()!);
-      if ((++n & 15) === 0 && Date.now() >= deadline) return false;
+      if (this.candidates.length > 0) {
+        this.scanFile(this.candidates.pop()!);
+      } else {
+        this.readDirectory(this.directories.pop()!);
+      }
+      if ((++n & 15) === 0 && Date.now() >= deadline) {
+        return false;
+      }
     }
     return true;
   }
@@ -147,13 +158,23 @@ class TreeScan {
     for (const entry of entries) {
       const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (entry.name === '.git') continue;
-        if (!this.excludes.empty && this.excludes.matches(relative)) continue;
-        if (ignores.ignores(relative, true)) continue;
+        if (entry.name === '.git') {
+          continue;
+        }
+        if (!this.excludes.empty && this.excludes.matches(relative)) {
+          continue;
+        }
+        if (ignores.ignores(relative, true)) {
+          continue;
+        }
         this.directories.push({ relative, ignores });
       } else if (entry.isFile()) {
-        if (!this.excludes.empty && this.excludes.matches(relative)) continue;
-        if (ignores.ignores(relative, false)) continue;
+        if (!this.excludes.empty && this.excludes.matches(relative)) {
+          continue;
+        }
+        if (ignores.ignores(relative, false)) {
+          continue;
+        }
         this.stats.filesConsidered++;
         if (this.secrets.matches(entry.name)) {
           this.stats.skippedSecret++;
@@ -180,18 +201,26 @@ class TreeScan {
       for (;;) {
         const wanted = buffer.length - length;
         const read = readSync(fd, buffer, length, wanted, null);
-        if (read === 0) break;
+        if (read === 0) {
+          break;
+        }
         length += read;
-        if (length > this.maxFileSize) break;
+        if (length > this.maxFileSize) {
+          break;
+        }
         // A regular file's read comes back short only at its end, so most files need one read, not
         // a second one to see 0 (a third of the syscalls of a scan). A short read that stops on a
         // 4 KiB boundary could be a network or FUSE file system's chunk: ask again to be sure.
-        if (read < wanted && length % 4096 !== 0) break;
+        if (read < wanted && length % 4096 !== 0) {
+          break;
+        }
       }
     } catch {
       return; // vanished or unreadable: nothing to report
     } finally {
-      if (fd !== undefined) closeSync(fd);
+      if (fd !== undefined) {
+        closeSync(fd);
+      }
     }
     if (length > this.maxFileSize) {
       this.stats.skippedLarge++;
@@ -200,21 +229,31 @@ class TreeScan {
     this.stats.filesRead++;
     this.stats.bytesRead += length;
     const found = scanBytes(candidate, buffer.subarray(0, length), this.needles, this.tags, this.stats);
-    if (found) this.files.push(found);
+    if (found) {
+      this.files.push(found);
+    }
   }
 }
 
 /** Binary sniff, tag pre-check, then the full comment scan of a file's bytes. */
 export function scanBytes(candidate: Candidate, bytes: Buffer, needles: Buffer[], tags: readonly string[], stats?: ScanStats): FileTodos | undefined {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0) {
-    if (stats) stats.skippedBinary++;
+    if (stats) {
+      stats.skippedBinary++;
+    }
     return undefined;
   }
-  if (!needles.some((needle) => bytes.indexOf(needle) >= 0)) return undefined;
-  if (stats) stats.filesWithTags++;
+  if (!needles.some((needle) => bytes.indexOf(needle) >= 0)) {
+    return undefined;
+  }
+  if (stats) {
+    stats.filesWithTags++;
+  }
   const text = bytes.toString('utf8');
   const todos = findTodos(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, candidate.languageId, { tags });
-  if (todos.length === 0) return undefined;
+  if (todos.length === 0) {
+    return undefined;
+  }
   return { path: candidate.absolute, relativePath: candidate.relative, languageId: candidate.languageId, todos };
 }
 

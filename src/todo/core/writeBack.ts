@@ -33,7 +33,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 export const COMMENT_CLOSERS: readonly string[] = (() => {
   const closers = new Set<string>([']]', ']=', '?>', '%>', '</script', '</style']);
   const add = (syntax: CommentSyntax | undefined) => {
-    for (const block of syntax?.block ?? []) closers.add(block.close);
+    for (const block of syntax?.block ?? []) {
+      closers.add(block.close);
+    }
   };
   for (const id of knownLanguageIds()) {
     const syntax = syntaxFor(id);
@@ -54,16 +56,26 @@ export const MAX_LINK_FORMAT_LENGTH = 200;
  * Returns the format to use (the default when the configured one is unusable) and why it was rejected.
  */
 export function validateLinkFormat(format: string | undefined): { format: string; problem?: string } {
-  if (!format) return { format: DEFAULT_LINK_FORMAT };
+  if (!format) {
+    return { format: DEFAULT_LINK_FORMAT };
+  }
   const rejected = (why: string) => ({ format: DEFAULT_LINK_FORMAT, problem: why });
   // A header, not a document: the shape check below backtracks over every `HS-{id}` in a long format.
-  if (format.length > MAX_LINK_FORMAT_LENGTH) return rejected(`it is longer than ${MAX_LINK_FORMAT_LENGTH} characters`);
-  if (CONTROL.test(format)) return rejected('it contains a control character or line break');
+  if (format.length > MAX_LINK_FORMAT_LENGTH) {
+    return rejected(`it is longer than ${MAX_LINK_FORMAT_LENGTH} characters`);
+  }
+  if (CONTROL.test(format)) {
+    return rejected('it contains a control character or line break');
+  }
   // What the format writes around the placeholders (they are filled with the tag, digits and the author).
   const literal = format.replace(/\{(?:tag|id|text|author)\}/g, () => ' ');
   const closer = COMMENT_CLOSERS.find((c) => literal.toLowerCase().includes(c));
-  if (closer !== undefined) return rejected(`it contains "${closer}", which ends a comment in some languages`);
-  if (/[{}]/.test(literal)) return rejected('it contains a brace other than {tag}, {id}, {author} and {text}');
+  if (closer !== undefined) {
+    return rejected(`it contains "${closer}", which ends a comment in some languages`);
+  }
+  if (/[{}]/.test(literal)) {
+    return rejected('it contains a brace other than {tag}, {id}, {author} and {text}');
+  }
   const ok = /^\{tag\}[([][^()[\]]*HS-\{id\}[^()[\]]*[)\]]:?\s*\{text\}$/.test(format.replace('{author}', () => 'a'));
   return ok ? { format } : rejected('it must look like {tag}(HS-{id}): {text}');
 }
@@ -73,20 +85,30 @@ export function validateLinkFormat(format: string | undefined): { format: string
  * `id` is not a HubSpot id: it is written into the user's file, so nothing else may get there.
  */
 export function linkEdit(todo: TodoItem, id: string, format = DEFAULT_LINK_FORMAT): TextEdit {
-  if (!isTaskId(id)) throw new Error(`Refusing to write "${JSON.stringify(id).slice(1, 41)}" as a task id: not a HubSpot id.`);
+  if (!isTaskId(id)) {
+    throw new Error(`Refusing to write "${JSON.stringify(id).slice(1, 41)}" as a task id: not a HubSpot id.`);
+  }
   const valid = validateLinkFormat(format).format;
   const textAt = valid.indexOf('{text}');
   let prefix = valid.slice(0, textAt);
-  if (todo.author && !prefix.includes('{author}')) prefix = prefix.replace('HS-{id}', '{author}, HS-{id}');
+  if (todo.author && !prefix.includes('{author}')) {
+    prefix = prefix.replace('HS-{id}', '{author}, HS-{id}');
+  }
   // One pass with a function replacement: a string replacement would expand `$&`, `$'` and `` $` `` in
   // the inserted text (a tag or author from the file), and a second pass would rescan inserted text.
   const header = prefix.replace(/\{author\},?\s*|\{tag\}|\{id\}/g, (m) => {
-    if (m === '{tag}') return todo.tag;
-    if (m === '{id}') return id;
+    if (m === '{tag}') {
+      return todo.tag;
+    }
+    if (m === '{id}') {
+      return id;
+    }
     return todo.author ? todo.author + m.slice('{author}'.length) : '';
   });
   // Without text after the header, keep whatever followed it (` */`, `-->`) as it was.
-  if (todo.rawText === '') return { start: todo.header.startOffset, end: todo.header.endOffset, text: header.trimEnd() };
+  if (todo.rawText === '') {
+    return { start: todo.header.startOffset, end: todo.header.endOffset, text: header.trimEnd() };
+  }
   return { start: todo.header.startOffset, end: todo.textOffset, text: /\s$/.test(header) ? header : `${header} ` };
 }
 
@@ -108,14 +130,18 @@ export function removeEdits(text: string, todo: TodoItem): TextEdit[] {
     return [comment, ...todo.continuation.map((line) => line.comment)].map((c) => removeRange(text, c.start, c.end));
   }
   const remaining = blockTextOutside(text, comment, spans.map((s) => [s.startOffset, s.endOffset] as const));
-  if (remaining.trim() === '') return [removeRange(text, comment.start, comment.end)];
+  if (remaining.trim() === '') {
+    return [removeRange(text, comment.start, comment.end)];
+  }
   return spans.map((span) => {
     const lineStart = text.lastIndexOf('\n', span.startOffset - 1) + 1;
     const lineEnd = endOfLine(text, span.endOffset);
     const before = text.slice(lineStart, span.startOffset);
     const after = text.slice(span.endOffset, lineEnd);
     // An inner line (only blanks and `*` before it, nothing after): drop the whole line.
-    if (/^[\s*]*$/.test(before) && after.trim() === '' && lineStart > comment.start) return { start: lineStart, end: nextLineStart(text, lineEnd), text: '' };
+    if (/^[\s*]*$/.test(before) && after.trim() === '' && lineStart > comment.start) {
+      return { start: lineStart, end: nextLineStart(text, lineEnd), text: '' };
+    }
     return { start: span.startOffset, end: span.endOffset, text: '' };
   });
 }
@@ -124,9 +150,13 @@ function removeRange(text: string, start: number, end: number): TextEdit {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = endOfLine(text, end);
   const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
-  if (alone) return { start: lineStart, end: nextLineStart(text, lineEnd), text: '' };
+  if (alone) {
+    return { start: lineStart, end: nextLineStart(text, lineEnd), text: '' };
+  }
   let from = start;
-  while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+  while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) {
+    from--;
+  }
   return { start: from, end, text: '' };
 }
 
@@ -143,18 +173,24 @@ function blockTextOutside(text: string, comment: Comment, spans: (readonly [numb
 
 function endOfLine(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
+  if (nl < 0) {
+    return text.length;
+  }
   return nl > offset && text[nl - 1] === '\r' ? nl - 1 : nl;
 }
 
 function nextLineStart(text: string, lineEnd: number): number {
-  if (text[lineEnd] === '\r') lineEnd++;
+  if (text[lineEnd] === '\r') {
+    lineEnd++;
+  }
   return text[lineEnd] === '\n' ? lineEnd + 1 : lineEnd;
 }
 
 /** Applies non-overlapping edits to a text (for tests and for files written without an editor). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  }
   return out;
 }

@@ -19,7 +19,9 @@ export async function confirmDefaultAssociations(
   inspected: SettingInspection | undefined = inspectDefaultAssociations(),
 ): Promise<string[] | undefined> {
   const source = defaultAssociationsSource(inspected);
-  if (source.fromWorkspace.length === 0) return source.values;
+  if (source.fromWorkspace.length === 0) {
+    return source.values;
+  }
   // Values come from the repository's settings: the notifier makes them inert before VS Code renders them.
   const items: PickItem<{ value: string }>[] = source.fromWorkspace.map((value) => ({
     value,

@@ -66,7 +66,9 @@ export class TodoCreator {
   async create(candidates: readonly TodoCandidate[], options: { defaultAssociations?: readonly string[] } = {}): Promise<CreationSummary> {
     const settings = this.container.readTodoSettings();
     const summary: CreationSummary = { created: [], failed: [], cancelled: 0, recovered: 0, unresolved: [] };
-    if (candidates.length === 0) return summary;
+    if (candidates.length === 0) {
+      return summary;
+    }
     const { log } = this.container;
     const client = this.hooks.wrapClient ? this.hooks.wrapClient(this.container.client) : this.container.client;
     return this.container.notify.progress(
@@ -104,23 +106,33 @@ export class TodoCreator {
               progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: ((done - reported) / total) * 100 });
               reported = done;
               this.hooks.afterChunk?.(done, total);
-              if (created.length === 0) return;
+              if (created.length === 0) {
+                return;
+              }
               const requests: LinkRequest[] = created.map(({ key, task }) => ({ uri: byKey.get(key)!.uri, key, todo: byKey.get(key)!.todo, taskId: task.id }));
               const outcome = await this.container.writeLinks(requests, settings.linkFormat, settings.tags);
               const linked = new Set(outcome.linked.map((r) => r.key));
-              for (const { key, task } of created) summary.created.push({ key, taskId: task.id, linked: linked.has(key) });
-              for (const request of outcome.notFound) log.warn(`Task ${request.taskId} was created, but its TODO changed before it could be linked (${request.uri.fsPath}).`);
+              for (const { key, task } of created) {
+                summary.created.push({ key, taskId: task.id, linked: linked.has(key) });
+              }
+              for (const request of outcome.notFound) {
+                log.warn(`Task ${request.taskId} was created, but its TODO changed before it could be linked (${request.uri.fsPath}).`);
+              }
               this.container.tasksChanged.fire(created.map((c) => c.task) as ApiTask[]);
             },
           });
           await this.unchecked?.settle(account, inputs, result).catch((error: unknown) => log.warn(`Could not remember the TODOs to check next time: ${String(error)}`));
           summary.cancelled = result.cancelled.length;
           summary.recovered = result.recovered;
-          for (const [key, message] of result.failed) summary.failed.push({ key, message });
+          for (const [key, message] of result.failed) {
+            summary.failed.push({ key, message });
+          }
           return summary;
         } finally {
           cancel.dispose();
-          if (this.current === controller) this.current = undefined;
+          if (this.current === controller) {
+            this.current = undefined;
+          }
         }
       },
     );
@@ -129,29 +141,43 @@ export class TodoCreator {
   /** One message for the user; details go to the log. */
   report(summary: CreationSummary, byKey: Map<string, TodoCandidate>): void {
     const { log } = this.container;
-    for (const problem of summary.unresolved) log.warn(problem);
+    for (const problem of summary.unresolved) {
+      log.warn(problem);
+    }
     for (const failure of summary.failed) {
       const c = byKey.get(failure.key);
       log.error(`Could not create a task for ${c ? `${c.relativePath}:${c.todo.range.line + 1}` : failure.key}: ${failure.message}`);
     }
     const parts = [vscode.l10n.t('Created {0} HubSpot task(s).', summary.created.length)];
-    if (summary.failed.length > 0) parts.push(vscode.l10n.t('{0} failed; their TODOs were left unchanged.', summary.failed.length));
-    if (summary.cancelled > 0) parts.push(vscode.l10n.t('{0} not created (cancelled).', summary.cancelled));
+    if (summary.failed.length > 0) {
+      parts.push(vscode.l10n.t('{0} failed; their TODOs were left unchanged.', summary.failed.length));
+    }
+    if (summary.cancelled > 0) {
+      parts.push(vscode.l10n.t('{0} not created (cancelled).', summary.cancelled));
+    }
     const unlinked = summary.created.filter((c) => !c.linked).length;
-    if (unlinked > 0) parts.push(vscode.l10n.t('{0} TODO(s) changed meanwhile and were not rewritten.', unlinked));
-    if (summary.unresolved.length > 0) parts.push(vscode.l10n.t('{0} hint(s) could not be resolved.', summary.unresolved.length));
+    if (unlinked > 0) {
+      parts.push(vscode.l10n.t('{0} TODO(s) changed meanwhile and were not rewritten.', unlinked));
+    }
+    if (summary.unresolved.length > 0) {
+      parts.push(vscode.l10n.t('{0} hint(s) could not be resolved.', summary.unresolved.length));
+    }
     const message = parts.join(' ');
     const problems = summary.failed.length + summary.unresolved.length + unlinked > 0;
     const showLog = vscode.l10n.t('Show Log');
     const shown = problems ? this.container.notify.warn(message, showLog) : this.container.notify.info(message);
     void shown.then((choice) => {
-      if (choice === showLog) log.show();
+      if (choice === showLog) {
+        log.show();
+      }
     });
   }
 }
 
 function webUrl(candidate: TodoCandidate): string | undefined {
-  if (candidate.uri.scheme !== 'file') return undefined;
+  if (candidate.uri.scheme !== 'file') {
+    return undefined;
+  }
   const repo = findRepo(candidate.uri.fsPath);
   return repo ? lineUrl(repo, candidate.uri.fsPath, candidate.todo.range.line + 1) : undefined;
 }

@@ -6,7 +6,9 @@ let current: Stack | undefined;
 
 /** The running stack; only valid inside tests (after the root `before` hook). */
 export function stack(): Stack {
-  if (!current) throw new Error('the e2e stack is not running: load test/e2e/support/hooks.js with --require');
+  if (!current) {
+    throw new Error('the e2e stack is not running: load test/e2e/support/hooks.js with --require');
+  }
   return current;
 }
 
@@ -21,7 +23,9 @@ export const mochaHooks = {
     this.timeout(60_000);
     const running = current;
     current = undefined;
-    if (!running) return;
+    if (!running) {
+      return;
+    }
     const problems = running.extensionErrors();
     await running.stop();
     if (problems.length > 0) {

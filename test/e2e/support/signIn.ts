@@ -46,7 +46,9 @@ export async function signIn(page: Page, options: SignInOptions = {}): Promise<v
     // The tree lists tasks only once it knows whose: whichever shows first says whether "me" is known.
     const taskRow = viewPane(page, 'Tasks').locator('.monaco-list-row').filter({ hasNotText: PROMPT_ROWS }).first();
     await ownerPick.or(taskRow).first().waitFor({ state: 'visible' });
-    if (!(await ownerPick.isVisible())) return;
+    if (!(await ownerPick.isVisible())) {
+      return;
+    }
   }
   await ownerPick.waitFor({ state: 'visible' });
   await ownerPick.locator('input').fill(email);

@@ -24,7 +24,9 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  if (!fs.existsSync(VSIX_PATH)) throw new Error(`${VSIX_PATH} is missing: run \`npm run package\` first`);
+  if (!fs.existsSync(VSIX_PATH)) {
+    throw new Error(`${VSIX_PATH} is missing: run \`npm run package\` first`);
+  }
   const dirs = createRunDirs('e2e');
   const stops: Array<() => Promise<void>> = [];
   const stop = async (): Promise<void> => {
@@ -37,7 +39,9 @@ export async function startStack(): Promise<Stack> {
     }
   };
   try {
-    if (fs.existsSync(SAMPLE_WORKSPACE)) copyTree(SAMPLE_WORKSPACE, dirs.workspace);
+    if (fs.existsSync(SAMPLE_WORKSPACE)) {
+      copyTree(SAMPLE_WORKSPACE, dirs.workspace);
+    }
     const sandbox = await startSandbox({ seed: 'demo' });
     stops.push(() => sandbox.close());
     writeUserSettings(dirs, { 'hubspotTasks.baseUrl': sandbox.url });
@@ -68,7 +72,9 @@ function keepLogs(dirs: RunDirs, server: CodeServer): void {
   const target = path.join(RESULTS_DIR, 'logs', 'e2e');
   fs.rmSync(target, { recursive: true, force: true });
   for (const file of [...listLogFiles(server.logsDir), path.join(dirs.root, 'code-server.log')]) {
-    if (!fs.existsSync(file)) continue;
+    if (!fs.existsSync(file)) {
+      continue;
+    }
     const destination = path.join(target, path.relative(dirs.root, file));
     fs.mkdirSync(path.dirname(destination), { recursive: true });
     fs.copyFileSync(file, destination);

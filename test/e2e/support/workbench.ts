@@ -82,7 +82,9 @@ export async function openActivity(page: Page, title: string): Promise<void> {
   await entry.waitFor({ state: 'visible' });
   const sidebarTitle = page.locator('.part.sidebar .composite.title');
   const alreadyOpen = (await sidebarTitle.count()) > 0 && (await sidebarTitle.first().textContent())?.toUpperCase().includes(title.toUpperCase());
-  if (!alreadyOpen) await entry.click();
+  if (!alreadyOpen) {
+    await entry.click();
+  }
   await page.locator('.part.sidebar .composite.title', { hasText: new RegExp(title, 'i') }).waitFor({ state: 'visible' });
 }
 

@@ -61,7 +61,9 @@ describe('Reliability: owner names and "me" follow the account (base URL change)
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-account-'));
     // Account B: the demo account with every owner renamed, so whose names show is visible.
     const account = seedAccount('demo', Date.now());
-    for (const owner of account.owners) owner.firstName = `B-${owner.firstName}`;
+    for (const owner of account.owners) {
+      owner.firstName = `B-${owner.firstName}`;
+    }
     const dataFile = path.join(dir, 'account-b.json');
     fs.writeFileSync(dataFile, JSON.stringify(account));
     own = await ownSandbox({ dataFile });

@@ -57,11 +57,21 @@ describe('Reliability: bad input in the extension host', function () {
     const roots = await c.tree.provider.getChildren();
     const texts: string[] = [];
     for (const node of roots) {
-      if (node.kind === 'message') texts.push(node.text, node.tooltip ?? '');
-      if (node.kind === 'group') for (const child of await c.tree.provider.getChildren(node)) if (child.kind === 'message') texts.push(child.text, child.tooltip ?? '');
+      if (node.kind === 'message') {
+        texts.push(node.text, node.tooltip ?? '');
+      }
+      if (node.kind === 'group') {
+        for (const child of await c.tree.provider.getChildren(node)) {
+          if (child.kind === 'message') {
+            texts.push(child.text, child.tooltip ?? '');
+          }
+        }
+      }
     }
     const status = c.tree.tasks.status;
-    if (status.kind === 'offline') texts.push(status.message);
+    if (status.kind === 'offline') {
+      texts.push(status.message);
+    }
     const message = texts.filter(Boolean).join(' | ');
     // Usable again as soon as the URL is right: the next refresh loads the groups.
     await useHost(c, own.sandbox.url, SANDBOX_TOKEN);
@@ -184,7 +194,9 @@ describe('Reliability: bad input in the extension host', function () {
       { type: 'resolveConflict', choice: 'rm -rf' }, { type: 'unknown-type' }, { type: '__proto__', polluted: true },
     ];
     await own.sandbox.clearRequests();
-    for (const message of garbage) await panel.receive(message);
+    for (const message of garbage) {
+      await panel.receive(message);
+    }
     const invalid: [string, Record<string, unknown>][] = [
       ['empty subject', { subject: '   ' }],
       ['no due date', { dueAt: null }],
@@ -198,7 +210,9 @@ describe('Reliability: bad input in the extension host', function () {
       const answers = panel.posted.slice(before).map((m) => m.type);
       assert.ok(answers.includes('saveFailed') || answers.length === 0, `${what}: refused (${answers.join(',')})`);
       const failed = panel.posted.slice(before).find((m) => m.type === 'saveFailed') as { message?: string; fieldErrors?: unknown } | undefined;
-      if (failed) assert.ok(JSON.stringify(failed).length > 20, `${what}: says why`);
+      if (failed) {
+        assert.ok(JSON.stringify(failed).length > 20, `${what}: says why`);
+      }
     }
     const writes = own.sandbox.requests().filter((r) => r.method !== 'GET' && r.operation !== 'searchTasks' && !String(r.operation).startsWith('search') && !String(r.operation).startsWith('batchRead'));
     assert.deepStrictEqual(writes.filter((r) => r.status < 400).map((r) => r.operation), [], 'nothing invalid was written');

@@ -50,16 +50,24 @@ describe('Reliability: chaos in the extension host (500 TODOs, 20 % faults)', fu
     try {
       for (let round = 0; round < 5; round++) {
         const summary = await vscode.commands.executeCommand<CreationSummary | undefined>('hubspotTasks.todo.createFromWorkspace');
-        if (!summary) break; // nothing left to create
+        if (!summary) {
+          break; // nothing left to create
+        }
         summaries.push(summary);
-        if (summary.failed.length === 0 && summary.created.every((x) => x.linked)) break;
+        if (summary.failed.length === 0 && summary.created.every((x) => x.linked)) {
+          break;
+        }
       }
     } finally {
       own.sandbox.configure({ faults: null });
     }
     const log = own.sandbox.requests();
     const faults: Record<string, number> = {};
-    for (const entry of log) if (entry.fault) faults[entry.fault] = (faults[entry.fault] ?? 0) + 1;
+    for (const entry of log) {
+      if (entry.fault) {
+        faults[entry.fault] = (faults[entry.fault] ?? 0) + 1;
+      }
+    }
     // Each run's summary accounts for every TODO it was given; the last one has no failure.
     let given = N;
     for (const s of summaries) {

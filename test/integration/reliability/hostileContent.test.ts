@@ -27,7 +27,9 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u20
 
 /** Text VS Code will render as a notification, progress message or quick-pick line: no link, icon or trickery. */
 function assertRendersAsText(text: string | undefined, what: string): void {
-  if (text === undefined) return;
+  if (text === undefined) {
+    return;
+  }
   assert.ok(!NOTIFICATION_LINK.test(text), `${what}: a clickable link in ${JSON.stringify(text.slice(0, 160))}`);
   assert.ok(!/\]\(|\]\[|\]:|<[a-z][a-z0-9+.-]*:/i.test(text), `${what}: Markdown link syntax in ${JSON.stringify(text.slice(0, 160))}`);
   assert.ok(!/\$\([a-z0-9-]+(~spin)?\)/i.test(text), `${what}: icon syntax in ${JSON.stringify(text.slice(0, 160))}`);
@@ -36,7 +38,9 @@ function assertRendersAsText(text: string | undefined, what: string): void {
 
 /** A tooltip / label that cannot render markup or run commands: a plain string, or inert Markdown. */
 function assertInert(value: unknown, what: string): void {
-  if (value === undefined || typeof value === 'string') return;
+  if (value === undefined || typeof value === 'string') {
+    return;
+  }
   const md = value as { isTrusted?: unknown; supportHtml?: unknown; value?: string };
   assert.ok(!md.isTrusted && !md.supportHtml, `${what}: Markdown must not be trusted nor support HTML`);
 }
@@ -63,9 +67,13 @@ describe('Reliability: hostile content in the extension host', function () {
     const { provider, tasks } = own.container.tree;
     const out: TreeNode[] = [];
     for (const group of await provider.getChildren()) {
-      if (group.kind !== 'group') continue;
+      if (group.kind !== 'group') {
+        continue;
+      }
       // Load every page of the group first (each "Load more" is one search).
-      while (tasks.group(group.id)?.cursor !== undefined) await tasks.loadMore(group.id);
+      while (tasks.group(group.id)?.cursor !== undefined) {
+        await tasks.loadMore(group.id);
+      }
       out.push(...(await provider.getChildren(group)).filter((n) => n.kind === 'task'));
     }
     return out;
@@ -180,7 +188,9 @@ describe('Reliability: hostile content in the extension host', function () {
         assert.strictEqual(message.message, inertText(`HubSpot task due: ${inertText(subject, 200)}`), `${payload.id}: the subject as inert text`);
         assert.deepStrictEqual(message.items, ['Complete', 'Open', 'Snooze 10 min'], `${payload.id}: our own buttons`);
       });
-      for (const message of reminders()) assertRendersAsText(message.message, 'reminder');
+      for (const message of reminders()) {
+        assertRendersAsText(message.message, 'reminder');
+      }
     } finally {
       listening.dispose();
       remindedListener.dispose();

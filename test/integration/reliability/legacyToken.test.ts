@@ -28,7 +28,9 @@ type AuthArgs = ConstructorParameters<typeof AuthService>;
 function untouchable<T extends object>(what: string): T {
   return new Proxy({} as T, {
     get: (_target, property) => {
-      if (property === 'then') return undefined; // not a thenable, so `await` on a holder does not touch it
+      if (property === 'then') {
+        return undefined; // not a thenable, so `await` on a holder does not touch it
+      }
       throw new Error(`the token move used ${what}.${String(property)}`);
     },
   });
@@ -52,11 +54,15 @@ describe('Token: the legacy un-keyed token moves once to the user-level origin (
     c = await activateExtension();
     await useHost(c, sandboxUrl(), SANDBOX_TOKEN);
     // A token the harness stored has no account details yet: a sign-in reads them (portal, UI domain).
-    if (!c.auth.account) await c.auth.signIn(SANDBOX_TOKEN);
+    if (!c.auth.account) {
+      await c.auth.signIn(SANDBOX_TOKEN);
+    }
   });
 
   after(() => {
-    for (const service of built.splice(0)) service.dispose();
+    for (const service of built.splice(0)) {
+      service.dispose();
+    }
   });
 
   it('moves the token and account details to the user-level origin, not to a workspace-named host, and only once', async () => {
@@ -103,13 +109,22 @@ describe('Token: the legacy un-keyed token moves once to the user-level origin (
       assert.strictEqual(await secrets.get(LEGACY_TOKEN_KEY), undefined, 'the stale un-keyed copy is dropped');
       assert.strictEqual(await again.getToken(origin), SANDBOX_TOKEN);
     } finally {
-      for (const service of built.splice(0)) service.dispose();
+      for (const service of built.splice(0)) {
+        service.dispose();
+      }
       await secrets.delete(LEGACY_TOKEN_KEY);
       await globalState.update(LEGACY_ACCOUNT_KEY, undefined);
-      if (!globalState.get(accountStateKey(origin))) await globalState.update(accountStateKey(origin), account);
-      if ((await secrets.get(keyed)) !== SANDBOX_TOKEN) await secrets.store(keyed, SANDBOX_TOKEN);
-      if (settingsBefore === undefined) fs.rmSync(settingsFile, { force: true });
-      else fs.writeFileSync(settingsFile, settingsBefore);
+      if (!globalState.get(accountStateKey(origin))) {
+        await globalState.update(accountStateKey(origin), account);
+      }
+      if ((await secrets.get(keyed)) !== SANDBOX_TOKEN) {
+        await secrets.store(keyed, SANDBOX_TOKEN);
+      }
+      if (settingsBefore === undefined) {
+        fs.rmSync(settingsFile, { force: true });
+      } else {
+        fs.writeFileSync(settingsFile, settingsBefore);
+      }
       await waitFor(() => vscode.workspace.getConfiguration().inspect('hubspotTasks.testMarker')?.workspaceValue === undefined, { what: 'VS Code to drop the workspace settings', timeoutMs: 20_000 });
       await waitFor(async () => c.auth.isSignedIn && (await c.auth.getToken(origin)) === SANDBOX_TOKEN, { what: 'the running extension to be signed in at the sandbox' });
     }

@@ -64,7 +64,9 @@ export function watchUnhandled(ourPaths: string[]): { problems: string[]; stop()
   const problems: string[] = [];
   const record = (kind: string) => (reason: unknown) => {
     const text = reason instanceof Error ? `${reason.message}\n${reason.stack ?? ''}` : String(reason);
-    if (ourPaths.some((p) => text.includes(p))) problems.push(`${kind}: ${text.split('\n').slice(0, 6).join('\n')}`);
+    if (ourPaths.some((p) => text.includes(p))) {
+      problems.push(`${kind}: ${text.split('\n').slice(0, 6).join('\n')}`);
+    }
   };
   const onRejection = record('unhandled rejection');
   const onError = record('uncaught error');

@@ -27,11 +27,15 @@ export function filesContaining(root: string, needle: string): string[] {
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) {
+        walk(full);
+      }
       else if (entry.isFile()) {
         try {
           const bytes = fs.readFileSync(full);
-          if (patterns.some((p) => bytes.includes(p))) hits.push(full);
+          if (patterns.some((p) => bytes.includes(p))) {
+            hits.push(full);
+          }
         } catch {
           // Vanished or unreadable (a lock file): nothing to search.
         }

@@ -45,20 +45,28 @@ function reachable(value: unknown, secret: string, root = 'exports'): string[] {
   const found: string[] = [];
   const seen = new Set<unknown>();
   const walk = (v: unknown, at: string, depth: number): void => {
-    if (depth > 8) return;
+    if (depth > 8) {
+      return;
+    }
     if (typeof v === 'string') {
-      if (v.includes(secret)) found.push(`${at} (holds the token)`);
+      if (v.includes(secret)) {
+        found.push(`${at} (holds the token)`);
+      }
       return;
     }
     if (typeof v === 'function') {
       found.push(`${at}()`);
       return;
     }
-    if (!v || typeof v !== 'object' || seen.has(v)) return;
+    if (!v || typeof v !== 'object' || seen.has(v)) {
+      return;
+    }
     seen.add(v);
     for (let o: object | null = v; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
       for (const key of Reflect.ownKeys(o)) {
-        if (key === 'constructor') continue;
+        if (key === 'constructor') {
+          continue;
+        }
         let child: unknown;
         try {
           child = (v as Record<string | symbol, unknown>)[key];
@@ -121,7 +129,9 @@ describe('Token: not in the exports, never sent to a host it was not signed in a
     } finally {
       if (before === undefined) {
         fs.rmSync(file, { force: true });
-        if (fs.readdirSync(path.dirname(file)).length === 0) fs.rmdirSync(path.dirname(file));
+        if (fs.readdirSync(path.dirname(file)).length === 0) {
+          fs.rmdirSync(path.dirname(file));
+        }
       } else {
         fs.writeFileSync(file, before);
       }
@@ -138,8 +148,11 @@ describe('Token: not in the exports, never sent to a host it was not signed in a
     });
     after(async () => {
       await spy?.close();
-      if (own) await own.restore();
-      else await useHost(c, sandboxUrl(), SANDBOX_TOKEN);
+      if (own) {
+        await own.restore();
+      } else {
+        await useHost(c, sandboxUrl(), SANDBOX_TOKEN);
+      }
     });
 
     it('is signed out there (the status bar asks to sign in), and the old token reaches it in 0 requests', async () => {

@@ -34,7 +34,9 @@ describe('Reliability: "could not be checked" TODOs are looked up first on the n
     const out = new Map<string, number>();
     for (const task of (await own.container.client.tasks.listTasks({ limit: 100, properties: ['hs_task_body'] })).items) {
       const marker = /hstodo[0-9a-f]+/.exec(task.properties.hs_task_body ?? '')?.[0];
-      if (marker) out.set(marker, (out.get(marker) ?? 0) + 1);
+      if (marker) {
+        out.set(marker, (out.get(marker) ?? 0) + 1);
+      }
     }
     return out;
   };

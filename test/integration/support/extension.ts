@@ -20,7 +20,9 @@ export interface Manifest {
 
 export function ourExtension(): vscode.Extension<unknown> {
   const extension = vscode.extensions.getExtension<unknown>(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  }
   return extension;
 }
 
@@ -32,7 +34,9 @@ export function ourExtension(): vscode.Extension<unknown> {
 export async function activateExtension(): Promise<Container> {
   await ourExtension().activate();
   const container = await vscode.commands.executeCommand<Container | undefined>(TEST_CONTAINER_COMMAND);
-  if (!container) throw new Error(`${TEST_CONTAINER_COMMAND} returned nothing: is the extension running in ExtensionMode.Test?`);
+  if (!container) {
+    throw new Error(`${TEST_CONTAINER_COMMAND} returned nothing: is the extension running in ExtensionMode.Test?`);
+  }
   return container;
 }
 
@@ -44,7 +48,9 @@ export function manifest(): Manifest {
 /** All `contributes.configuration` properties, whether configuration is one object or an array of them. */
 export function configurationProperties(m: Manifest = manifest()): Record<string, { default?: unknown }> {
   const configuration = m.contributes.configuration;
-  if (!configuration) return {};
+  if (!configuration) {
+    return {};
+  }
   const sections = Array.isArray(configuration) ? configuration : [configuration];
   return Object.assign({}, ...sections.map((section) => section.properties)) as Record<string, { default?: unknown }>;
 }

@@ -9,7 +9,9 @@ import { waitFor } from './waitFor';
 /** The SecretStorage key of the token for `baseUrl`'s host. */
 export function tokenKeyFor(baseUrl: string): string {
   const origin = apiOrigin(baseUrl);
-  if (!origin) throw new Error(`not an http(s) URL: ${baseUrl}`);
+  if (!origin) {
+    throw new Error(`not an http(s) URL: ${baseUrl}`);
+  }
   return tokenSecretKey(origin);
 }
 
@@ -22,7 +24,9 @@ export async function useHost(c: Container, baseUrl: string, token?: string): Pr
   if (token && origin) {
     // A sign-in there would also have kept the account's details (portal, hence "me"): the current ones,
     // unless that host already has its own.
-    if (c.auth.account && !c.context.globalState.get(accountStateKey(origin))) await c.context.globalState.update(accountStateKey(origin), c.auth.account);
+    if (c.auth.account && !c.context.globalState.get(accountStateKey(origin))) {
+      await c.context.globalState.update(accountStateKey(origin), c.auth.account);
+    }
     await c.context.secrets.store(tokenSecretKey(origin), token);
   }
   await configure({ 'hubspotTasks.baseUrl': baseUrl });

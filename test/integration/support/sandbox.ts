@@ -2,7 +2,9 @@
 // endpoints: tests reset data, read the request log and turn knobs without importing the sandbox itself.
 export function sandboxUrl(): string {
   const url = process.env.HUBSPOT_SANDBOX_URL;
-  if (!url) throw new Error('HUBSPOT_SANDBOX_URL is not set: run the in-host suite through `npm test` / scripts/test-integration.js');
+  if (!url) {
+    throw new Error('HUBSPOT_SANDBOX_URL is not set: run the in-host suite through `npm test` / scripts/test-integration.js');
+  }
   return url;
 }
 
@@ -26,7 +28,9 @@ async function admin<T>(method: string, route: string, body?: unknown): Promise<
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`sandbox ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    throw new Error(`sandbox ${method} ${route}: HTTP ${response.status} ${await response.text()}`);
+  }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 export async function configure(values: Record<string, unknown>): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
     const config = vscode.workspace.getConfiguration();
-    if (isDeepStrictEqual(config.inspect(key)?.globalValue, value)) continue;
+    if (isDeepStrictEqual(config.inspect(key)?.globalValue, value)) {
+      continue;
+    }
     await config.update(key, value, vscode.ConfigurationTarget.Global);
   }
 }

@@ -29,7 +29,9 @@ export interface CreateInput {
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('the in-host suite needs a workspace folder');
+  if (!folder) {
+    throw new Error('the in-host suite needs a workspace folder');
+  }
   return folder.uri;
 }
 
@@ -76,7 +78,9 @@ export async function setWorkspaceSetting(key: string, value: unknown): Promise<
 export function recordQuickPicks(c: Container): { shown: ShownQuickPick[]; next(title: RegExp): Promise<ShownQuickPick>; dispose(): void } {
   const shown: ShownQuickPick[] = [];
   const listening = c.notify.onDidShow((s) => {
-    if (s.kind === 'quickPick') shown.push(s as ShownQuickPick);
+    if (s.kind === 'quickPick') {
+      shown.push(s as ShownQuickPick);
+    }
   });
   return {
     shown,
@@ -93,7 +97,9 @@ export function recordQuickPicks(c: Container): { shown: ShownQuickPick[]; next(
 export async function answerQuickPick(untick: readonly number[] = []): Promise<void> {
   for (const position of untick) {
     await vscode.commands.executeCommand('quickInput.first');
-    for (let i = 0; i < position; i++) await vscode.commands.executeCommand('quickInput.next');
+    for (let i = 0; i < position; i++) {
+      await vscode.commands.executeCommand('quickInput.next');
+    }
     await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
   }
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -19,7 +19,9 @@ let fileCounter = 0;
 
 function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('the in-host suite needs a workspace folder');
+  if (!folder) {
+    throw new Error('the in-host suite needs a workspace folder');
+  }
   return folder.uri;
 }
 
@@ -51,7 +53,9 @@ async function markerCounts(): Promise<Map<string, number>> {
     const page = await c.client.tasks.listTasks({ limit: 100, after, properties: ['hs_task_body'] });
     for (const task of page.items) {
       const marker = /hstodo([0-9a-f]+)/.exec(task.properties.hs_task_body ?? '')?.[1];
-      if (marker) counts.set(marker, (counts.get(marker) ?? 0) + 1);
+      if (marker) {
+        counts.set(marker, (counts.get(marker) ?? 0) + 1);
+      }
     }
     after = page.cursor;
   } while (after);

@@ -40,14 +40,19 @@ describe('npm start: process model (real processes)', function () {
   function launch(script: string): ChildProcess {
     const child = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('{')) lines.push(JSON.parse(line) as Record<string, unknown>);
+      if (line.startsWith('{')) {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
     });
     return child;
   }
 
   const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+    } else {
+      child.once('exit', () => resolve());
+    }
   });
 
   beforeEach(() => {
@@ -68,7 +73,9 @@ describe('npm start: process model (real processes)', function () {
   async function started(): Promise<Pids> {
     pids = await waitFor(() => lines.find((l) => 'launcher' in l) as Pids | undefined, { what: 'the launcher to report its children', timeoutMs: 30_000 });
     for (const [name, pid] of Object.entries(pids)) {
-      if (typeof pid === 'number') assert.ok(alive(pid), `${name} (${pid}) is running`);
+      if (typeof pid === 'number') {
+        assert.ok(alive(pid), `${name} (${pid}) is running`);
+      }
     }
     return pids;
   }

@@ -58,8 +58,11 @@ describe('Reliability: bad input reaches the user as a clear, typed error', func
   before(async () => {
     process.on('unhandledRejection', onUnhandled);
     server = await startRawServer((_req, socket) => {
-      if (current) current.serve(socket);
-      else respond(socket, 200, LIST([TASK('42')]));
+      if (current) {
+        current.serve(socket);
+      } else {
+        respond(socket, 200, LIST([TASK('42')]));
+      }
     });
     client = new HubSpotClient({ baseUrl: server.url, getToken: async () => SANDBOX_TOKEN, maxRetries: 0, timeoutMs: 2_000 });
   });
@@ -73,7 +76,9 @@ describe('Reliability: bad input reaches the user as a clear, typed error', func
 
   function assertClear(error: unknown, kinds: string[]): void {
     assert.ok(isHubSpotError(error), `a HubSpotError, got ${String(error)}`);
-    if (kinds.length > 0) assert.ok(kinds.includes(error.kind), `kind ${error.kind}, expected ${kinds.join('|')}: ${error.message}`);
+    if (kinds.length > 0) {
+      assert.ok(kinds.includes(error.kind), `kind ${error.kind}, expected ${kinds.join('|')}: ${error.message}`);
+    }
     assert.ok(error.message.length > 10 && error.message.length < 400, `a readable message: ${error.message}`);
     assert.ok(!/\[object Object\]|undefined|^\s*at /m.test(error.message), `no junk in: ${error.message}`);
   }
@@ -89,8 +94,11 @@ describe('Reliability: bad input reaches the user as a clear, typed error', func
         error = e;
       }
       const kinds = [testCase.kind].flat();
-      if (kinds.length > 0) assertClear(error, kinds);
-      else assert.ok(error === undefined || isHubSpotError(error));
+      if (kinds.length > 0) {
+        assertClear(error, kinds);
+      } else {
+        assert.ok(error === undefined || isHubSpotError(error));
+      }
       assert.ok(Date.now() - started < 1_900, `answered before the timeout (${Date.now() - started} ms)`);
       current = undefined;
       const page = await client.tasks.listTasks({ limit: 1 });

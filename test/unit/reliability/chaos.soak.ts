@@ -23,7 +23,9 @@ describe(`Soak: chaos with ${N} TODOs, 20 % faults, seeds ${SEEDS.join(', ')}`, 
   });
   after(async () => {
     await sandbox?.close();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
+    if (root) {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   for (const seed of SEEDS) {

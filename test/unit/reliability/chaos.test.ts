@@ -26,24 +26,28 @@ describe('Reliability: chaos, nothing lost (Node, 500 TODOs, 20 % faults)', func
   });
   after(async () => {
     await sandbox?.close();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
+    if (root) {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
-  for (const SEED of SEEDS) it(`seed ${SEED}: exactly ${N} tasks for ${N} TODOs, every comment linked once, no text lost`, async () => {
-    sandbox.reset('empty');
-    sandbox.clearRequests();
-    const originals = generateTodoWorkspace(path.join(root, 'ws'), N, SEED);
-    const outcome = await runTodoChaos({ sandbox, root: path.join(root, 'ws'), n: N, seed: SEED });
-    const injected = Object.values(outcome.faults).reduce((a, b) => a + b, 0);
-    assert.ok(injected > 0, `faults were injected: ${JSON.stringify(outcome.faults)}`);
-    const verdict = await assertNothingLost(sandbox, path.join(root, 'ws'), N, originals, outcome, { keysMatch: true });
-    assert.ok(outcome.summaries.every((s) => /^Round \d+: created \d+ HubSpot task/.test(s)), 'a summary per round');
-    recordNumbers(`chaos-node-${SEED}`, {
-      todos: N, seed: SEED, rounds: outcome.rounds, requests: outcome.requests, faultsInjected: injected, faults: outcome.faults,
-      createRequests: outcome.createRequests, searchRequests: outcome.searchRequests, recovered: outcome.results.reduce((a, r) => a + r.recovered, 0),
-      ...verdict, summaries: outcome.summaries,
+  for (const SEED of SEEDS) {
+    it(`seed ${SEED}: exactly ${N} tasks for ${N} TODOs, every comment linked once, no text lost`, async () => {
+      sandbox.reset('empty');
+      sandbox.clearRequests();
+      const originals = generateTodoWorkspace(path.join(root, 'ws'), N, SEED);
+      const outcome = await runTodoChaos({ sandbox, root: path.join(root, 'ws'), n: N, seed: SEED });
+      const injected = Object.values(outcome.faults).reduce((a, b) => a + b, 0);
+      assert.ok(injected > 0, `faults were injected: ${JSON.stringify(outcome.faults)}`);
+      const verdict = await assertNothingLost(sandbox, path.join(root, 'ws'), N, originals, outcome, { keysMatch: true });
+      assert.ok(outcome.summaries.every((s) => /^Round \d+: created \d+ HubSpot task/.test(s)), 'a summary per round');
+      recordNumbers(`chaos-node-${SEED}`, {
+        todos: N, seed: SEED, rounds: outcome.rounds, requests: outcome.requests, faultsInjected: injected, faults: outcome.faults,
+        createRequests: outcome.createRequests, searchRequests: outcome.searchRequests, recovered: outcome.results.reduce((a, r) => a + r.recovered, 0),
+        ...verdict, summaries: outcome.summaries,
+      });
     });
-  });
+  }
 
   // The worst case across runs: 85 % of requests applied then answered with a reset or truncated JSON,
   // so marker look-ups fail too and some TODOs end a run "could not be checked" although their task

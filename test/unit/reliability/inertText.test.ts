@@ -25,7 +25,9 @@ const ICON = /\$\([a-z0-9-]+(~spin)?\)/i;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/u;
 
 function assertInert(text: string | undefined, what: string, max = 500): void {
-  if (text === undefined) return;
+  if (text === undefined) {
+    return;
+  }
   assert.deepStrictEqual(text.match(NOTIFICATION_LINK), null, `${what}: a notification link survives in ${JSON.stringify(text.slice(0, 120))}`);
   assert.ok(!MARKDOWN_LINKISH.test(text), `${what}: Markdown link syntax survives in ${JSON.stringify(text.slice(0, 120))}`);
   assert.ok(!ICON.test(text), `${what}: icon syntax survives in ${JSON.stringify(text.slice(0, 120))}`);
@@ -65,7 +67,9 @@ function recordingSink(choose: (items: readonly unknown[]) => unknown = () => un
   };
   const strict = new Proxy(sink, {
     get(target, prop) {
-      if (!(prop in target)) throw new Error(`unexpected call to window.${String(prop)}`);
+      if (!(prop in target)) {
+        throw new Error(`unexpected call to window.${String(prop)}`);
+      }
       return target[prop as keyof typeof target];
     },
   });
@@ -200,7 +204,9 @@ describe('Reliability: untrusted text in notifications, progress, quick picks (i
     const dir = path.join(REPO_ROOT, 'src');
     const offenders: string[] = [];
     for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
-      if (!name.endsWith('.ts') || name === path.join('ui', 'notifier.ts')) continue;
+      if (!name.endsWith('.ts') || name === path.join('ui', 'notifier.ts')) {
+        continue;
+      }
       const lines = fs.readFileSync(path.join(dir, name), 'utf8').split('\n');
       lines.forEach((line, i) => {
         if (/\.(showInformationMessage|showWarningMessage|showErrorMessage|withProgress|showQuickPick|createQuickPick|showInputBox|createInputBox|setStatusBarMessage)\b/.test(line)

@@ -55,7 +55,9 @@ describe('RefreshGate: one refresh at a time', () => {
     const r = manualRefresh();
     const gate = new RefreshGate(r.run);
     const first = gate.forced();
-    for (let i = 0; i < 1000; i++) void gate.forced(); // a timer firing every millisecond while HubSpot is slow
+    for (let i = 0; i < 1000; i++) {
+      void gate.forced(); // a timer firing every millisecond while HubSpot is slow
+    }
     assert.deepStrictEqual(r.started, [true]);
     r.finish();
     await first;
@@ -85,7 +87,9 @@ describe('RefreshGate: one refresh at a time', () => {
     let calls = 0;
     const gate = new RefreshGate(async () => {
       calls++;
-      if (calls === 1) throw new Error('HubSpot down');
+      if (calls === 1) {
+        throw new Error('HubSpot down');
+      }
     });
     const failing = gate.forced();
     const followUp = gate.changed();

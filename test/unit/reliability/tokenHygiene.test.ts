@@ -80,7 +80,9 @@ describe('Reliability: token hygiene (client, sandbox, logs, errors)', function 
     try {
       errors.push(...(await exercise(client)));
       sandbox.configure({ faults: { rate: 0.5, seed: 3, kinds: ['500', '502', '503', 'reset', 'hang', 'malformed', '429'] } });
-      for (let round = 0; round < 3; round++) errors.push(...(await exercise(client)));
+      for (let round = 0; round < 3; round++) {
+        errors.push(...(await exercise(client)));
+      }
     } finally {
       sandbox.configure({ faults: null });
       client.dispose();

@@ -8,8 +8,11 @@ describe('dueBuckets (local time zone)', () => {
     process.env.TZ = 'America/New_York';
   });
   after(() => {
-    if (savedTz === undefined) delete process.env.TZ;
-    else process.env.TZ = savedTz;
+    if (savedTz === undefined) {
+      delete process.env.TZ;
+    } else {
+      process.env.TZ = savedTz;
+    }
   });
 
   it('today/tomorrow/next week start at local midnight', () => {

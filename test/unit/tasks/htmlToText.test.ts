@@ -60,7 +60,9 @@ describe('htmlToText: one converter for every view of task notes', () => {
     });
 
     it('remove control characters, including those written as entities', () => {
-      for (const convert of layouts) assert.strictEqual(convert('<p>a\u0007b&#7;c\u001bd</p>'), 'abcd');
+      for (const convert of layouts) {
+        assert.strictEqual(convert('<p>a\u0007b&#7;c\u001bd</p>'), 'abcd');
+      }
     });
 
     it('keep a lone < and attribute values holding >', () => {
@@ -104,7 +106,9 @@ describe('htmlToText: one converter for every view of task notes', () => {
 
     function plainPass(text: string): number {
       let sum = 0;
-      for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+      for (let i = 0; i < text.length; i++) {
+        sum = (sum + text.charCodeAt(i)) | 0;
+      }
       return sum;
     }
 

@@ -57,7 +57,9 @@ describe('TaskService owner names follow the account', function () {
     [a, b] = await Promise.all([startSandbox({ seed: 'demo' }), startSandbox({ dataFile })]);
   });
   after(async () => {
-    for (const client of clients) client.dispose();
+    for (const client of clients) {
+      client.dispose();
+    }
     await Promise.all([a?.close(), b?.close()]);
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -10,7 +10,11 @@ const PATHOLOGICAL = ['*a*a*a*a*a*a*a*ab', '*?*?*?*?*?*?*?*?b', 'a*a*a*a*a*a*a*a
 /** A plain pass over the names: what listing them costs at least. */
 function plainScan(names: readonly string[]): number {
   let sum = 0;
-  for (const name of names) for (let i = 0; i < name.length; i++) sum = (sum + name.charCodeAt(i)) | 0;
+  for (const name of names) {
+    for (let i = 0; i < name.length; i++) {
+      sum = (sum + name.charCodeAt(i)) | 0;
+    }
+  }
   return sum;
 }
 
@@ -33,7 +37,9 @@ function names(length: number): string[] {
   const segments = Array.from({ length: Math.max(1, Math.floor(length / 2)) }, () => 'a').join('/');
   const one = [a, `${a.slice(1)}c`, segments, `${segments}/c`, `x/${a}`];
   const list: string[] = [];
-  for (let total = 0; total < 32 * 1024; total += one.join('').length) list.push(...one);
+  for (let total = 0; total < 32 * 1024; total += one.join('').length) {
+    list.push(...one);
+  }
   return list;
 }
 
@@ -84,7 +90,9 @@ describe('glob and .gitignore matching stays linear on hostile patterns (issue 1
       const bound = FACTOR * baseline + SLACK_MS;
       const once = fastest(match, 1);
       const took = once > bound && once < 10 * bound ? Math.min(once, fastest(match, 2)) : once;
-      if (process.env.PATHOLOGICAL_REPORT) console.log(`${length}: ${took.toFixed(2)} ms, ${(took / baseline).toFixed(0)}×`);
+      if (process.env.PATHOLOGICAL_REPORT) {
+        console.log(`${length}: ${took.toFixed(2)} ms, ${(took / baseline).toFixed(0)}×`);
+      }
       assert.ok(took <= bound, `${length}-character names: ${took.toFixed(2)} ms, ${(took / baseline).toFixed(0)}× a plain scan (${baseline.toFixed(4)} ms); the bound is ${FACTOR}× + ${SLACK_MS} ms`);
     }
   });

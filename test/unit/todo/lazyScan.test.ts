@@ -28,11 +28,15 @@ describe('lazy scan equals the full scan', () => {
       for (let n = 0; n < 300; n++) {
         let text = '';
         const length = 5 + Math.floor(random() * 80);
-        for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+        for (let k = 0; k < length; k++) {
+          text += pieces[Math.floor(random() * pieces.length)];
+        }
         const strip = (todos: ReturnType<typeof findTodos>) => todos.map((t) => ({ ...t, comment: { ...t.comment }, continuation: t.continuation.map((c) => ({ ...c, comment: undefined })) }));
         const lazy = findTodos(text, language);
         assert.deepStrictEqual(strip(lazy), strip(findTodos(text, language, { exhaustive: true })), JSON.stringify(text));
-        if (lazy.length > 0) withTodos++;
+        if (lazy.length > 0) {
+          withTodos++;
+        }
         found += lazy.length;
       }
       // Two empty results are equal too: the comparison means something only if TODOs were found, in many

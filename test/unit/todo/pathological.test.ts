@@ -42,7 +42,9 @@ function plainScan(text: string): number {
   let sum = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) lines++;
+    if (c === 10) {
+      lines++;
+    }
     sum = (sum + c) | 0;
   }
   return lines + sum;
@@ -77,17 +79,35 @@ function casesFor(syntax: CommentSyntax): Case[] {
   // A comment that holds a TODO, in whichever form the syntax has.
   const todo = (body: string) => (line ? `${line} TODO ${body}` : `${block.open} TODO ${body} ${block.close}`);
   const openers = new Set<string>();
-  for (const rule of syntax.line) openers.add(rule.open);
-  for (const rule of syntax.block) openers.add(rule.open).add(rule.close);
-  for (const rule of syntax.strings) openers.add(rule.open);
-  if (syntax.escapeOutside) openers.add(syntax.escapeOutside);
-  for (const special of syntax.special ?? []) {
-    if (special === 'rust-raw') openers.add('r#').add('br#');
-    if (special === 'swift-raw') openers.add('#');
-    if (special === 'cpp-raw') openers.add('R"(');
-    if (special === 'lua-long') openers.add('[=').add('--[=');
+  for (const rule of syntax.line) {
+    openers.add(rule.open);
   }
-  if (syntax.embedded) openers.add('<script ').add('<style ').add('</script ');
+  for (const rule of syntax.block) {
+    openers.add(rule.open).add(rule.close);
+  }
+  for (const rule of syntax.strings) {
+    openers.add(rule.open);
+  }
+  if (syntax.escapeOutside) {
+    openers.add(syntax.escapeOutside);
+  }
+  for (const special of syntax.special ?? []) {
+    if (special === 'rust-raw') {
+      openers.add('r#').add('br#');
+    }
+    if (special === 'swift-raw') {
+      openers.add('#');
+    }
+    if (special === 'cpp-raw') {
+      openers.add('R"(');
+    }
+    if (special === 'lua-long') {
+      openers.add('[=').add('--[=');
+    }
+  }
+  if (syntax.embedded) {
+    openers.add('<script ').add('<style ').add('</script ');
+  }
   const cases: Case[] = [
     { name: 'a hint followed by a run of commas', make: (n) => fill(`${line ?? block.open} TODO @deal:`, ',', n, block && !line ? `x ${block.close}` : 'x') },
     { name: 'a due hint followed by a run of closing brackets', make: (n) => fill(`${line ?? block.open} TODO due:`, ')]}.;:', n) },
@@ -100,7 +120,11 @@ function casesFor(syntax: CommentSyntax): Case[] {
   ];
   // Runs of blanks, commas, `*`, `/`, `#` everywhere, and of every character the syntax gives a meaning.
   const runs = new Set([' ', ',', '*', '/', '#']);
-  for (const opener of openers) for (const char of opener) runs.add(char);
+  for (const opener of openers) {
+    for (const char of opener) {
+      runs.add(char);
+    }
+  }
   for (const run of runs) {
     cases.push({ name: `a TODO and a run of ${JSON.stringify(run)}`, make: (n) => fill(`${todo('x')}\n`, run, n, `\n${todo('y')}`), longLine: true });
   }
@@ -108,7 +132,9 @@ function casesFor(syntax: CommentSyntax): Case[] {
     cases.push({ name: `${JSON.stringify(opener)} repeated without a close`, make: (n) => fill(`${todo('x')}\n`, `${opener}TODO `, n), longLine: true });
     cases.push({ name: `${JSON.stringify(opener)} opened once, never closed`, make: (n) => fill(`${todo('x')}\n${opener}`, 'TODO a ', n) });
     // (A one-character opener's long line is the run of that character above.)
-    if (opener.length > 1) cases.push({ name: `a TODO, then a long line of ${JSON.stringify(opener)}`, make: (n) => fill(`${todo('x')}\n`, opener, n, `\n${todo('y')}`), longLine: true });
+    if (opener.length > 1) {
+      cases.push({ name: `a TODO, then a long line of ${JSON.stringify(opener)}`, make: (n) => fill(`${todo('x')}\n`, opener, n, `\n${todo('y')}`), longLine: true });
+    }
   }
   return cases;
 }
@@ -141,7 +167,9 @@ function assertLinear(label: string, make: (size: number) => string, parse: (tex
     const once = fastest(() => parse(text), 1);
     const took = once > bound / 4 ? Math.min(once, fastest(() => parse(text), 2)) : once;
     const ratio = took / baseline;
-    if (process.env.PATHOLOGICAL_REPORT) report.push(`${ratio.toFixed(0).padStart(6)}× ${(text.length / 1024).toFixed(0).padStart(5)} KB ${took.toFixed(1).padStart(8)} ms  ${label}`);
+    if (process.env.PATHOLOGICAL_REPORT) {
+      report.push(`${ratio.toFixed(0).padStart(6)}× ${(text.length / 1024).toFixed(0).padStart(5)} KB ${took.toFixed(1).padStart(8)} ms  ${label}`);
+    }
     assert.ok(took <= bound, `${label}: ${(text.length / 1024).toFixed(0)} KB parsed in ${took.toFixed(1)} ms, ${ratio.toFixed(0)}× a plain scan (${baseline.toFixed(3)} ms); the bound is ${FACTOR}× + ${SLACK_MS} ms`);
   }
 }
@@ -181,10 +209,14 @@ describe('pathological file content: every parser stays linear (issue 13.3)', fu
   for (const { id, syntax } of syntaxes()) {
     it(`${id}: finds TODOs in megabytes of hostile input in linear time`, () => {
       const cases = casesFor(syntax);
-      for (const c of cases) assertLinear(`${id}, ${c.name}`, c.make, parser(syntax));
+      for (const c of cases) {
+        assertLinear(`${id}, ${c.name}`, c.make, parser(syntax));
+      }
       // The cases are real input for the parser: the TODOs in them are found.
       assert.ok(findTodos(cases[6].make(4096), syntax).length > 10, `${id}: TODOs are found`);
-      if (process.env.PATHOLOGICAL_REPORT) console.log(report.splice(0).join('\n'));
+      if (process.env.PATHOLOGICAL_REPORT) {
+        console.log(report.splice(0).join('\n'));
+      }
     });
   }
 
@@ -198,6 +230,8 @@ describe('pathological file content: every parser stays linear (issue 13.3)', fu
       }
     }
     assert.ok(count >= 10, `${count} long-line cases ran`);
-    if (process.env.PATHOLOGICAL_REPORT) console.log(report.splice(0).join('\n'));
+    if (process.env.PATHOLOGICAL_REPORT) {
+      console.log(report.splice(0).join('\n'));
+    }
   });
 });

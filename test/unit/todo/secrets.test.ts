@@ -110,13 +110,17 @@ describe('Secrets stay out of HubSpot (issue 13.8)', () => {
     });
 
     it('leaves ordinary code alone', () => {
-      for (const line of PLAIN_LINES) assert.strictEqual(redactSecrets(line), line);
+      for (const line of PLAIN_LINES) {
+        assert.strictEqual(redactSecrets(line), line);
+      }
     });
 
     it('is linear on hostile lines: 20,000 lines of pathological text well within a bound', () => {
       const lines = ['a='.repeat(5000), 'x'.repeat(100_000), `${'Ab1'.repeat(30000)}`, 'eyJ'.repeat(20000), '://a:'.repeat(20000), `"${'k'.repeat(63)}": `.repeat(2000)];
       const started = process.hrtime.bigint();
-      for (let i = 0; i < 20_000; i++) redactSecrets(lines[i % lines.length]);
+      for (let i = 0; i < 20_000; i++) {
+        redactSecrets(lines[i % lines.length]);
+      }
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Lines are cut at 400 characters before matching: 10–40 µs each (≈ 0.5 s here); a key/value pattern
       // that retried every position and length took 0.4 ms per line (5.5 s).
@@ -131,7 +135,9 @@ describe('Secrets stay out of HubSpot (issue 13.8)', () => {
 
     it('redact the code around the TODO and the TODO text; the subject too', () => {
       const notes = notesHtml(context, 3);
-      for (const secret of ['abc123def456', PAT, 'hunter2']) assert.ok(!notes.includes(secret), `${secret} in ${notes}`);
+      for (const secret of ['abc123def456', PAT, 'hunter2']) {
+        assert.ok(!notes.includes(secret), `${secret} in ${notes}`);
+      }
       assert.ok(notes.includes('const c = 3;') && notes.includes(REDACTED));
       assert.ok(!subjectOf(context).includes(PAT));
     });

@@ -35,7 +35,9 @@ async function markerCounts(client: HubSpotClient, keys: string[]): Promise<Map<
   const counts = new Map(keys.map((k) => [k, 0]));
   for (const task of await allTasks(client)) {
     const match = /hstodo([a-z0-9]+)/.exec(task.properties.hs_task_body ?? '');
-    if (match && counts.has(match[1])) counts.set(match[1], counts.get(match[1])! + 1);
+    if (match && counts.has(match[1])) {
+      counts.set(match[1], counts.get(match[1])! + 1);
+    }
   }
   return counts;
 }
@@ -88,7 +90,9 @@ describe('createTasksForTodos against the sandbox', function () {
     const observed = (async () => {
       // The first chunk's links are held until the second chunk's create has reached HubSpot.
       const deadline = Date.now() + 5_000;
-      while (creates().length < 2 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      while (creates().length < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       events.push(creates().length >= 2 ? 'second create sent' : 'second create NOT sent while the first chunk was linked');
       releaseFirst();
     })();
@@ -97,7 +101,9 @@ describe('createTasksForTodos against the sandbox', function () {
         linkingNow++;
         assert.strictEqual(linkingNow, 1, 'links of two chunks are never written at once');
         events.push(`link ${done} start`);
-        if (done === 100) await firstHeld;
+        if (done === 100) {
+          await firstHeld;
+        }
         events.push(`link ${done} end`);
         linkingNow--;
       },
@@ -112,7 +118,9 @@ describe('createTasksForTodos against the sandbox', function () {
     await assert.rejects(createTasksForTodos(client, todoInputs(150), {
       onChunk: async (_created, done) => {
         await new Promise((resolve) => setImmediate(resolve));
-        if (done === 150) throw new Error('disk full');
+        if (done === 150) {
+          throw new Error('disk full');
+        }
         written++;
       },
     }), /disk full/);
@@ -164,8 +172,11 @@ describe('createTasksForTodos against the sandbox', function () {
       assert.deepStrictEqual(duplicates, [], 'no TODO has two tasks');
       for (const [key, n] of counts) {
         // Created or reported failed; a reported failure never has a task behind it.
-        if (result.created.has(key)) assert.strictEqual(n, 1, key);
-        else assert.ok(result.failed.has(key) && n === 0, `${key}: ${n} task(s), failed=${result.failed.has(key)}`);
+        if (result.created.has(key)) {
+          assert.strictEqual(n, 1, key);
+        } else {
+          assert.ok(result.failed.has(key) && n === 0, `${key}: ${n} task(s), failed=${result.failed.has(key)}`);
+        }
       }
       assert.ok(result.created.size > 250, `created ${result.created.size}`);
       assert.ok(ref.sandbox.requests().some((r) => r.fault !== undefined && r.operation === 'batchCreateTasks'), 'faults hit creates');

@@ -11,8 +11,12 @@ import { scanWorkspace } from '../../../src/todo/core/workspaceScanner';
 describe('glob and gitignore matchers', () => {
   it('VS Code exclude globs', () => {
     const m = new ExcludeMatcher(['**/node_modules', 'out', '**/*.{log,tmp}', 'docs/**/draft?.md']);
-    for (const p of ['node_modules', 'a/b/node_modules', 'out', 'x/y.log', 'z.tmp', 'docs/a/b/draft1.md']) assert.ok(m.matches(p), p);
-    for (const p of ['src/out', 'node_modules_x', 'x/y.logs', 'docs/draft12.md']) assert.ok(!m.matches(p), p);
+    for (const p of ['node_modules', 'a/b/node_modules', 'out', 'x/y.log', 'z.tmp', 'docs/a/b/draft1.md']) {
+      assert.ok(m.matches(p), p);
+    }
+    for (const p of ['src/out', 'node_modules_x', 'x/y.logs', 'docs/draft12.md']) {
+      assert.ok(!m.matches(p), p);
+    }
   });
 
   it('gitignore: anchoring, folders only, negation, ** and precedence of deeper files', () => {

@@ -10,14 +10,20 @@ export function findCanary(value: unknown, needle = CANARY_TOKEN): string[] {
   const seen = new Set<unknown>();
   const visit = (v: unknown, at: string): void => {
     if (typeof v === 'string') {
-      if (v.includes(needle)) hits.push(at);
+      if (v.includes(needle)) {
+        hits.push(at);
+      }
       return;
     }
     if (Buffer.isBuffer(v)) {
-      if (v.includes(needle)) hits.push(at);
+      if (v.includes(needle)) {
+        hits.push(at);
+      }
       return;
     }
-    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    if (v === null || typeof v !== 'object' || seen.has(v)) {
+      return;
+    }
     seen.add(v);
     if (v instanceof Error) {
       visit(v.message, `${at}.message`);
@@ -30,6 +36,8 @@ export function findCanary(value: unknown, needle = CANARY_TOKEN): string[] {
   };
   visit(value, '$');
   // What a log line would print of it (util.inspect is what console and VS Code's log use).
-  if (hits.length === 0 && typeof value === 'object' && value !== null && inspect(value, { depth: 8 }).includes(needle)) hits.push(`${'$'} (inspect)`);
+  if (hits.length === 0 && typeof value === 'object' && value !== null && inspect(value, { depth: 8 }).includes(needle)) {
+    hits.push(`${'$'} (inspect)`);
+  }
   return hits;
 }

@@ -45,7 +45,9 @@ export async function assertNothingLost(sandbox: Sandbox, root: string, n: numbe
     let attempted = n;
     for (const result of outcome.results) {
       assert.strictEqual(result.created.size + result.failed.size + result.cancelled.length, attempted, 'each round accounts for every TODO it was given');
-      for (const key of result.created.keys()) assert.ok(!result.failed.has(key), 'a TODO is never both created and failed');
+      for (const key of result.created.keys()) {
+        assert.ok(!result.failed.has(key), 'a TODO is never both created and failed');
+      }
       attempted = result.failed.size;
     }
     assert.strictEqual(attempted, 0);

@@ -41,7 +41,9 @@ export function writeHostileAccount(dir: string, now = Date.now()): HostileAccou
     objects.forEach((object, i) => {
       const payload = payloads[i % payloads.length];
       object.props[prop] = payload.text;
-      if (extra) object.props[extra] = `#${i}`;
+      if (extra) {
+        object.props[extra] = `#${i}`;
+      }
     });
   rename(account.objects.contacts, 'firstname', 'lastname');
   rename(account.objects.companies, 'name');

@@ -171,7 +171,9 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
   try {
     for (; rounds < (options.maxRounds ?? 6); ) {
       const unlinked = (await scanTodos(root)).filter((t) => !t.linkedTaskId);
-      if (unlinked.length === 0) break;
+      if (unlinked.length === 0) {
+        break;
+      }
       rounds++;
       const now = new Date();
       const inputs = unlinked.map((todo) => {
@@ -206,7 +208,11 @@ export async function runTodoChaos(options: ChaosOptions): Promise<ChaosOutcome>
   }
   const log = sandbox.requests();
   const faults: Record<string, number> = {};
-  for (const entry of log) if (entry.fault) faults[entry.fault] = (faults[entry.fault] ?? 0) + 1;
+  for (const entry of log) {
+    if (entry.fault) {
+      faults[entry.fault] = (faults[entry.fault] ?? 0) + 1;
+    }
+  }
   return {
     todos: n,
     rounds,
@@ -245,7 +251,9 @@ export function tasksByMarker(tasks: readonly ApiTask[], keys: readonly string[]
     const tokens = (task.properties.hs_task_body ?? '').match(/hstodo[0-9a-f]+/g) ?? [];
     for (const token of new Set(tokens)) {
       const key = byToken.get(token);
-      if (key) out.get(key)!.push(task.id);
+      if (key) {
+        out.get(key)!.push(task.id);
+      }
     }
   }
   return out;
