@@ -9,7 +9,7 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Only build the webview when its sources exist, so the skeleton builds on its own. */
+/** The task editor's page: browser code, bundled on its own (IIFE), loaded by the webview under its CSP. */
 const webviewEntry = path.join(__dirname, 'src/webviews/app/main.ts');
 
 const nodeFetchOptionalDeps = require('./scripts/nodeFetchShims');
@@ -61,19 +61,17 @@ const nodeBundle = (entry, outfile) => ({
 
 const MAIN = 'dist/extension.js';
 const builds = [nodeBundle('src/extension.ts', MAIN), ...LAZY_BUNDLES.map((lazy) => nodeBundle(lazy.entry, lazy.outfile))];
-if (fs.existsSync(webviewEntry)) {
-  builds.push({
-    entryPoints: [webviewEntry],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: 'dist/webview/taskEditor.js',
-    minify: production,
-    sourcemap: production ? false : 'inline',
-    logLevel: 'warning',
-  });
-}
+builds.push({
+  entryPoints: [webviewEntry],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outfile: 'dist/webview/taskEditor.js',
+  minify: production,
+  sourcemap: production ? false : 'inline',
+  logLevel: 'warning',
+});
 
 async function main() {
   if (watch) {

@@ -1,6 +1,7 @@
 // Wire types of the HubSpot APIs this extension uses. They are the contract shared by the client
 // (src/hubspot) and the local sandbox (sandbox/): types only, never logic.
-// Source: tests/fixtures/tasks-api.openapi.yml (12 task operations) and FACTS.md for the rest.
+// Source: the seed spec (test/fixtures/tasks-api.openapi.yml, a copy of ../shared/hubspot/tasks-api.openapi.yml:
+// the 12 task operations) and ../shared/hubspot/FACTS.md for the rest.
 
 /** Every property value travels as a string, or null when the record has no value. */
 export type Properties = Record<string, string | null>;
