@@ -2,6 +2,7 @@
 // editor's textarea used two converters with different entity tables, and both were quadratic
 // (64 KB of `<a` cost 1.6 s per task per render).
 import * as assert from 'assert';
+import { assertLinearTime } from '../../support/linearTime';
 import { htmlToText, TOOLTIP_INPUT_LIMIT } from '../../../src/tasks/htmlToText';
 import { EDITOR_NOTES_INPUT_LIMIT, htmlToText as editorText, textToHtml } from '../../../src/webviews/notesFormat';
 
@@ -100,27 +101,7 @@ describe('htmlToText: one converter for every view of task notes', () => {
     this.timeout(60_000);
     /** How much slower than a plain pass over the same bytes a conversion may be; measured ≤ ~60×. */
     const FACTOR = 1_000;
-    /** A garbage collection or a pre-empted core is not a quadratic pass (which costs seconds here). */
-    const SLACK_MS = 100;
     const SIZE = 64 * 1024;
-
-    function plainPass(text: string): number {
-      let sum = 0;
-      for (let i = 0; i < text.length; i++) {
-        sum = (sum + text.charCodeAt(i)) | 0;
-      }
-      return sum;
-    }
-
-    function fastest(run: () => unknown, times: number): number {
-      let best = Infinity;
-      for (let k = 0; k < times; k++) {
-        const start = process.hrtime.bigint();
-        run();
-        best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-      }
-      return best;
-    }
 
     const repeat = (unit: string, head = '', tail = '') => head + unit.repeat(Math.ceil(SIZE / unit.length)) + tail;
     const cases: [string, string][] = [
@@ -140,12 +121,7 @@ describe('htmlToText: one converter for every view of task notes', () => {
       it(`${name}: within ${FACTOR}× a plain pass, in both layouts`, () => {
         for (const [layout, convert] of [['tooltip', (h: string) => htmlToText(h, { maxLength: 1000 })], ['editor', editorText]] as const) {
           convert(html.slice(0, 2048)); // compile first: the JIT's first run is not the converter's cost
-          const baseline = Math.max(fastest(() => plainPass(html), 3), 1e-3);
-          const bound = FACTOR * baseline + SLACK_MS;
-          // The fastest of three when the first run is over the bound: a pause is not the converter's cost.
-          const once = fastest(() => convert(html), 1);
-          const took = once > bound ? Math.min(once, fastest(() => convert(html), 2)) : once;
-          assert.ok(took <= bound, `${layout}: ${took.toFixed(1)} ms, ${(took / baseline).toFixed(0)}× a plain pass (${baseline.toFixed(3)} ms); the bound is ${FACTOR}× + ${SLACK_MS} ms`);
+          assertLinearTime({ label: layout, input: html, run: () => convert(html), factor: FACTOR });
         }
       });
     }

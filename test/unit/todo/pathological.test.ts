@@ -8,6 +8,7 @@
 // in the same run: linear code stays within a constant factor; the quadratic code this replaced was
 // over it by far (the hint regex at 16 KB already: thousands of times a plain scan).
 import * as assert from 'assert';
+import { assertLinearTime } from '../../support/linearTime';
 import { scanComments } from '../../../src/todo/core/commentScanner';
 import { CommentSyntax, knownLanguageIds, syntaxFor } from '../../../src/todo/core/languages';
 import { findTodos } from '../../../src/todo/core/todoParser';
@@ -20,12 +21,6 @@ import { validateLinkFormat } from '../../../src/todo/core/writeBack';
  * 1,500× to 1,000,000×. Generous on purpose: this must never flake, only catch a quadratic pass.
  */
 const FACTOR = 1_000;
-/**
- * Added to every bound: a garbage collection or the scheduler taking the core away for a few tens of ms
- * is not a quadratic pass (a 16 KB parse takes 5–20 ms, so one such pause alone could pass FACTOR).
- * Quadratic code is far beyond it: the old hint regex took 312 ms at 16 KB, seconds at 64 KB.
- */
-const SLACK_MS = 100;
 const SIZES = [16 * 1024, 64 * 1024];
 const LONG_LINE_SIZE = 2 * 1024 * 1024;
 /** Long-line cases at LONG_LINE_SIZE: a syntax per kind of scanner path (block comments, markup, raw strings). */
@@ -35,30 +30,6 @@ const LONG_LINE_CASES: { id: string; names: RegExp }[] = [
   { id: 'swift', names: /run of "#"/ },
   { id: 'python', names: /many TODO comments|run of "#"|long line of "\\"\\"\\""/ },
 ];
-
-/** A plain pass over the bytes, what any reader of the file pays: every character looked at once. */
-function plainScan(text: string): number {
-  let lines = 0;
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lines++;
-    }
-    sum = (sum + c) | 0;
-  }
-  return lines + sum;
-}
-
-function fastest(run: () => unknown, times = 3): number {
-  let best = Infinity;
-  for (let k = 0; k < times; k++) {
-    const start = process.hrtime.bigint();
-    run();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
 
 /** Repeats `unit` to about `size` characters, between `head` and `tail`. */
 function fill(head: string, unit: string, size: number, tail = ''): string {
@@ -155,22 +126,19 @@ function syntaxes(): { id: string; syntax: CommentSyntax }[] {
 
 const report: string[] = [];
 
-/** Throws when parsing `make(size)` costs more than FACTOR plain scans (+ SLACK_MS) at any of the sizes. */
+/**
+ * Throws when parsing `make(size)` costs more than FACTOR plain passes (+ the helper's slack: a 16 KB parse
+ * takes 5–20 ms, so one GC pause could pass FACTOR alone; the old hint regex took 312 ms there) at any size.
+ */
 function assertLinear(label: string, make: (size: number) => string, parse: (text: string) => unknown, sizes = SIZES): void {
   // Compile the code paths this input takes first, so that the JIT's first runs are not measured.
   parse(make(2048));
   for (const size of sizes) {
     const text = make(size);
-    const baseline = Math.max(fastest(() => plainScan(text), 5), 1e-3);
-    // One run first: quadratic code fails at once, without paying for three slow runs.
-    const bound = FACTOR * baseline + SLACK_MS;
-    const once = fastest(() => parse(text), 1);
-    const took = once > bound / 4 ? Math.min(once, fastest(() => parse(text), 2)) : once;
-    const ratio = took / baseline;
+    const { took, ratio } = assertLinearTime({ label: `${label}, ${(text.length / 1024).toFixed(0)} KB`, input: text, run: () => parse(text), factor: FACTOR });
     if (process.env.PATHOLOGICAL_REPORT) {
       report.push(`${ratio.toFixed(0).padStart(6)}× ${(text.length / 1024).toFixed(0).padStart(5)} KB ${took.toFixed(1).padStart(8)} ms  ${label}`);
     }
-    assert.ok(took <= bound, `${label}: ${(text.length / 1024).toFixed(0)} KB parsed in ${took.toFixed(1)} ms, ${ratio.toFixed(0)}× a plain scan (${baseline.toFixed(3)} ms); the bound is ${FACTOR}× + ${SLACK_MS} ms`);
   }
 }
 
