@@ -26,6 +26,7 @@ const nodeFetchOptionalDeps = require('./scripts/nodeFetchShims');
 const LAZY_BUNDLES = [
   { entry: 'src/webviews/taskEditor/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
   { entry: 'src/todo/creation/todoBulk.ts', outfile: 'dist/todoBulk.js' },
+  { entry: 'src/views/taskTooltip/taskTooltip.ts', outfile: 'dist/taskTooltip.js' },
 ];
 
 const lazyBundles = {

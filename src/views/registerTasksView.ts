@@ -17,6 +17,7 @@ import { AutoRefresh, autoRefreshMinutes } from './autoRefresh';
 import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
 import { formatCachedAt, TasksTreeProvider } from './tasksTreeProvider';
+import { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
 import type { TreeNode } from './treeNodes';
 
 export interface TreeFeatures {
@@ -51,7 +52,7 @@ export function registerTasksView(host: FeatureHost): TreeFeatures {
   const archived = new ArchivedTasks(client, pageSize);
   host.register({ dispose: () => archived.dispose() });
   const actions = new TaskActions(client, (tasks) => host.tasksChanged.fire(tasks));
-  const provider = host.register(new TasksTreeProvider(service, archived, auth));
+  const provider = host.register(new TasksTreeProvider(service, archived, auth, new TaskTooltipLoader(log)));
   const view = host.register(vscode.window.createTreeView(Views.tasks, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true }));
   const statusBar = host.register(new DueStatusBar(client, auth, service, log));
   host.register(new HubSpotAuthenticationProvider(auth));

@@ -7,8 +7,9 @@ import { Commands } from '../constants';
 import type { ArchivedTasks } from '../services/archivedTasks';
 import type { TaskService } from '../services/taskService';
 import type { GroupId } from '../tasks/grouping';
-import { groupItem, loadMoreItem, messageItem, taskItem, taskTooltip, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
+import { groupItem, loadMoreItem, messageItem, taskItem, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
 import { DisposableStore } from '../util/disposableStore';
+import type { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
 
 const t = vscode.l10n.t;
 
@@ -27,6 +28,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly service: TaskService,
     private readonly archived: ArchivedTasks,
     private readonly auth: AuthService,
+    /** Builds a row's tooltip on hover, loading the tooltip's bundle the first time. */
+    private readonly tooltips: TaskTooltipLoader,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.disposables.add(
@@ -106,7 +109,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
    */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'task' && item.tooltip === undefined) {
-      item.tooltip = taskTooltip(node.task, this.shownOwnerName(node));
+      item.tooltip = this.tooltips.tooltip(node.task, this.shownOwnerName(node));
     }
     return item;
   }

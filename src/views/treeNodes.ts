@@ -1,13 +1,13 @@
 // Node types of the Tasks view and how each becomes a TreeItem. Task content is untrusted: labels
-// and tooltips are plain strings (never MarkdownString), notes pass through htmlToText.
+// and tooltips are plain strings (never MarkdownString); a task's tooltip (notes → text) is built on
+// hover by taskTooltip/ (its own bundle).
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { GroupState } from '../services/taskService';
 import { statusLabel } from '../tasks/filters';
 import type { GroupId } from '../tasks/grouping';
-import { htmlToText } from '../tasks/htmlToText';
 import { startOfLocalDay } from '../tasks/dueBuckets';
-import { formatDateTime, formatRelativeDue } from '../tasks/relativeDate';
+import { formatRelativeDue } from '../tasks/relativeDate';
 import { isCompleted, type Task } from '../tasks/task';
 
 export type TreeNode = GroupNode | TaskNode | LoadMoreNode | MessageNode;
@@ -112,24 +112,6 @@ function taskIcon(task: Task, color: vscode.ThemeColor | undefined): vscode.Them
     default:
       return new vscode.ThemeIcon(task.status === 'IN_PROGRESS' ? 'circle-large-filled' : 'circle-large-outline', color);
   }
-}
-
-/** The tooltip of a task row: built on hover only, since it converts the notes' HTML. */
-export function taskTooltip(task: Task, ownerName: string | undefined): string {
-  const lines = [task.subject || t('(no subject)')];
-  if (task.due) {
-    lines.push(t('Due: {0}', formatDateTime(task.due)));
-  }
-  const priority = task.priority === 'NONE' ? t('no priority') : t('{0} priority', statusLabel(task.priority));
-  lines.push(`${statusLabel(task.status)} · ${priority}${task.type ? ` · ${statusLabel(task.type)}` : ''}`);
-  if (ownerName) {
-    lines.push(t('Owner: {0}', ownerName));
-  }
-  const notes = htmlToText(task.notesHtml, { maxLength: 1000 });
-  if (notes) {
-    lines.push('', notes);
-  }
-  return lines.join('\n');
 }
 
 export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
