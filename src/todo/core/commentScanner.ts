@@ -25,6 +25,20 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === CR || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
 }
 
+/** Only blanks between the start of the line (or `from`, the start of the region) and `i`. */
+function onlyBlanksBefore(text: string, i: number, from: number): boolean {
+  for (let k = i - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === NL) {
+      return true;
+    }
+    if (!isSpace(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
 }
@@ -253,7 +267,7 @@ class RegionScanner {
         if (!text.startsWith(rule.open, i)) {
           continue;
         }
-        if (rule.lineStart && !(this.atLineStart(i, from) && this.restOfLineBlankOrWord(i + rule.open.length, to))) {
+        if (rule.lineStart && !(onlyBlanksBefore(this.text, i, from) && this.restOfLineBlankOrWord(i + rule.open.length, to))) {
           continue;
         }
         i = this.blockComment(i, to, rule.open, rule.close, rule.nested === true, rule.lineStart === true);
@@ -268,7 +282,7 @@ class RegionScanner {
           continue;
         }
         const position = rule.position ?? 'anywhere';
-        if (position === 'lineStart' && !this.atLineStart(i, from)) {
+        if (position === 'lineStart' && !onlyBlanksBefore(this.text, i, from)) {
           continue;
         }
         if (position === 'wordStart' && !this.wordStartBefore(i, from)) {
@@ -335,19 +349,6 @@ class RegionScanner {
     };
   }
 
-  /** Only blanks between the start of the line (or of the region) and `i`. */
-  private atLineStart(i: number, from: number): boolean {
-    for (let k = i - 1; k >= from; k--) {
-      const c = this.text.charCodeAt(k);
-      if (c === NL) {
-        return true;
-      }
-      if (!isSpace(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private lineComment(i: number, to: number, markerLength: number, marker: string): number {
     let end = this.text.indexOf('\n', i + markerLength);
@@ -387,7 +388,7 @@ class RegionScanner {
         if (at < 0 || at + close.length > to) {
           break;
         }
-        if (!lineStart || this.onlyBlanksBefore(at)) {
+        if (!lineStart || onlyBlanksBefore(this.text, at, 0)) {
           closeAt = at;
           break;
         }
@@ -628,18 +629,6 @@ class RegionScanner {
     return j < i - 2 && /[A-Za-z]/.test(text[j + 1]);
   }
 
-  private onlyBlanksBefore(at: number): boolean {
-    for (let k = at - 1; k >= 0; k--) {
-      const c = this.text.charCodeAt(k);
-      if (c === NL) {
-        return true;
-      }
-      if (!isSpace(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** After `%{` / `=begin`: nothing but blanks (or, for `=begin`, words) up to the line end. */
   private restOfLineBlankOrWord(j: number, to: number): boolean {
