@@ -27,6 +27,8 @@ const LAZY_BUNDLES = [
   { entry: 'src/webviews/taskEditor/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
   { entry: 'src/todo/creation/todoBulk.ts', outfile: 'dist/todoBulk.js' },
   { entry: 'src/views/taskTooltip/taskTooltip.ts', outfile: 'dist/taskTooltip.js' },
+  { entry: 'src/todo/workspace/todoWorkspace.ts', outfile: 'dist/todoWorkspace.js' },
+  { entry: 'src/commands/treeTaskActions/treeTaskActions.ts', outfile: 'dist/treeTaskActions.js' },
 ];
 
 const lazyBundles = {

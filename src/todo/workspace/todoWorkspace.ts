@@ -1,0 +1,37 @@
+// The workspace TODO commands' lazily loaded half (its own bundle, dist/todoWorkspace.js): the workspace
+// scan (honouring files.exclude, search.exclude and .gitignore), the review quick pick, and the plan of
+// "Clean Up Completed TODOs". Loaded on first use by TodoWorkspaceLoader (todoWorkspaceLoader.ts), which
+// passes the main bundle's TODO parser and settings in (TodoToolkit): this bundle carries no copy of them.
+import type { Notifier } from '../../ui/notifier';
+import type { LinkedTodos } from '../linkedTodos';
+import type { TodoCandidate } from '../creation/todoCreator';
+import { planCleanUp, type CleanUpPlan } from './cleanUp';
+import type { TodoToolkit } from './todoToolkit';
+import { reviewWithQuickPick, withText, workspaceTodos } from './workspaceTodos';
+
+export interface TodoWorkspaceDeps {
+  readonly notify: Pick<Notifier, 'pick'>;
+  readonly linked: Pick<LinkedTodos, 'read'>;
+  readonly toolkit: TodoToolkit;
+}
+
+export interface TodoWorkspace {
+  /** All TODOs of the workspace (linked ones too); `documentText` empty for those read from disk. */
+  todos(signal?: AbortSignal): Promise<TodoCandidate[]>;
+  /** The candidates with the text of their files (read only for those the user picked). */
+  withText(candidates: TodoCandidate[]): Promise<TodoCandidate[]>;
+  /** The multi-select review before creating: what the user kept, or undefined when cancelled. */
+  review(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined>;
+  /** The clean-up edit of the linked TODOs whose tasks are completed. */
+  planCleanUp(linkedTodos: readonly TodoCandidate[], needsConfirmation: boolean): Promise<CleanUpPlan>;
+}
+
+export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
+  const { toolkit } = deps;
+  return {
+    todos: (signal) => workspaceTodos(toolkit, signal),
+    withText,
+    review: (candidates) => reviewWithQuickPick(deps.notify, candidates),
+    planCleanUp: (linkedTodos, needsConfirmation) => planCleanUp(toolkit, linkedTodos, deps.linked, needsConfirmation),
+  };
+}
