@@ -10,6 +10,7 @@ import { registerTaskEditor, type TaskEditorsLoader } from './webviews/taskEdito
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
 import type { FeatureHost } from './featureHost';
 import type { Tuning } from './tuning';
+import type { TestHooks } from './testHooks';
 import { Notifier } from './ui/notifier';
 import { DisposableStore } from './util/disposableStore';
 
@@ -34,8 +35,11 @@ export class Container implements FeatureHost, vscode.Disposable {
   /** Notifications, progress, quick picks, input boxes: untrusted text made inert on the way (src/ui). */
   readonly notify = new Notifier(vscode.window);
 
-  /** Timing and pacing, built by extension.ts: the product's, or in `ExtensionMode.Test` the harness's. */
-  constructor(readonly context: vscode.ExtensionContext, readonly tuning: Tuning) {
+  /**
+   * Timing and pacing, built by extension.ts: the product's, or in `ExtensionMode.Test` the harness's.
+   * `testHooks`: only in `ExtensionMode.Test`, what the in-host tests answer or observe (src/testHooks.ts).
+   */
+  constructor(readonly context: vscode.ExtensionContext, readonly tuning: Tuning, testHooks?: TestHooks) {
     this.log = this.register(vscode.window.createOutputChannel('HubSpot Tasks', { log: true }));
     this.register(vscode.commands.registerCommand(Commands.showLog, () => this.log.show()));
     this.tasksChanged = this.register(new vscode.EventEmitter<ApiTask[]>());
@@ -44,7 +48,7 @@ export class Container implements FeatureHost, vscode.Disposable {
     this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
     this.tree = registerTasksView(this);
     this.taskEditors = registerTaskEditor(this);
-    this.todo = registerTodoFeatures(this);
+    this.todo = registerTodoFeatures(this, testHooks);
   }
 
   register<T extends vscode.Disposable>(disposable: T): T {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { TEST_CONTAINER_COMMAND } from './constants';
 import { Container } from './container';
+import type { TestHandOff, TestHooks } from './testHooks';
 import { PRODUCT_TUNING, tuningWithOverrides } from './tuning';
 
 let container: Container | undefined;
@@ -13,12 +14,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const cpuBefore = threadCpuMicros();
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
-  // The harness's timings (HUBSPOT_TEST_TUNING, see tuning.ts) only under test; users get the product's.
-  const built = new Container(context, testing ? tuningWithOverrides(process.env.HUBSPOT_TEST_TUNING) : PRODUCT_TUNING);
+  // The harness's timings (HUBSPOT_TEST_TUNING, see tuning.ts) and the hooks the in-host tests steer
+  // (testHooks.ts) only under test; users get the product's timings and no hooks.
+  const hooks: TestHooks | undefined = testing ? {} : undefined;
+  const built = new Container(context, hooks ? tuningWithOverrides(process.env.HUBSPOT_TEST_TUNING) : PRODUCT_TUNING, hooks);
   container = built;
   context.subscriptions.push(built);
-  if (testing) {
-    context.subscriptions.push(vscode.commands.registerCommand(TEST_CONTAINER_COMMAND, () => built));
+  if (hooks) {
+    context.subscriptions.push(vscode.commands.registerCommand(TEST_CONTAINER_COMMAND, (): TestHandOff<Container> => ({ container: built, hooks })));
   }
   // The synchronous activate() call, the span VS Code's own activateCallTime measures, and the CPU time
   // this thread spent in it (the same work without the waits for a core on a busy machine): for users who

@@ -13,16 +13,23 @@ import type { TodoCreatorLoader } from '../todo/creation/todoCreatorLoader';
 import { documentCandidates, withText, workspaceTodos } from '../todo/todoCandidates';
 import { TodoCommands } from '../todo/todoCommandIds';
 
-/** What the commands work with (read at each call: in-host tests replace `review` and `confirmCleanUp`). */
+/** What the commands work with. */
 export interface TodoCommandTargets {
   readonly documents: DocumentTodos;
   readonly linked: LinkedTodos;
   readonly creator: TodoCreatorLoader;
-  review(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined>;
-  readonly confirmCleanUp: boolean;
 }
 
-export function registerTodoCommands(host: FeatureHost, features: TodoCommandTargets): void {
+/** The questions the TODO commands ask the user, answered by the user, or in ExtensionMode.Test by the in-host tests (registerTodoFeatures). */
+export interface TodoPrompts {
+  /** The review before creating (a multi-select quick pick): the candidates to create; undefined: dismissed. */
+  review(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined>;
+  /** Whether the clean-up's edits wait for the user's confirmation in VS Code's refactor preview. */
+  confirmCleanUp(): boolean;
+}
+
+/** `prompts`: the review before creating and the clean-up's confirmation (registerTodoFeatures chooses who answers). */
+export function registerTodoCommands(host: FeatureHost, features: TodoCommandTargets, prompts: TodoPrompts): void {
   const { documents, linked, creator } = features;
 
   const signedIn = async (): Promise<boolean> => {
@@ -37,7 +44,11 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
     return host.auth.isSignedIn;
   };
 
-  const createAndReport = async (candidates: TodoCandidate[]): Promise<CreationSummary | undefined> => {
+  /** Creates the tasks of the TODOs the user kept; nothing when the review was dismissed or emptied. */
+  const createAndReport = async (candidates: TodoCandidate[] | undefined): Promise<CreationSummary | undefined> => {
+    if (!candidates?.length) {
+      return undefined;
+    }
     // Associations a workspace (not the user) configured are shown for consent first (issue 13.11).
     const defaultAssociations = await confirmDefaultAssociations(host.notify, candidates.length);
     if (!defaultAssociations) {
@@ -50,9 +61,11 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
   };
 
   const command = (id: string, run: (...args: never[]) => unknown) => host.register(vscode.commands.registerCommand(id, run));
+  /** The document the command was run on: from the explorer or a CodeLens (`uri`), else the active editor's. */
+  const documentOf = async (uri?: vscode.Uri) => (uri ? vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document);
 
   command(TodoCommands.createTask, async (uri?: vscode.Uri, line?: number): Promise<CreationSummary | undefined> => {
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    const document = await documentOf(uri);
     if (!document) {
       return undefined;
     }
@@ -69,7 +82,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
   });
 
   command(TodoCommands.createFromFile, async (uri?: vscode.Uri): Promise<CreationSummary | undefined> => {
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    const document = await documentOf(uri);
     if (!document) {
       return undefined;
     }
@@ -81,8 +94,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
     if (!(await signedIn())) {
       return undefined;
     }
-    const picked = await features.review(candidates);
-    return picked && picked.length > 0 ? createAndReport(picked) : undefined;
+    return createAndReport(await prompts.review(candidates));
   });
 
   command(TodoCommands.createFromWorkspace, async (): Promise<CreationSummary | undefined> => {
@@ -98,8 +110,8 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
       void host.notify.info(vscode.l10n.t('No unlinked TODOs in the workspace.'));
       return undefined;
     }
-    const picked = await features.review(candidates);
-    return picked && picked.length > 0 ? createAndReport(await withText(picked)) : undefined;
+    const picked = await prompts.review(candidates);
+    return createAndReport(picked && (await withText(picked)));
   });
 
   command(TodoCommands.cleanUpCompleted, async (): Promise<CleanUpPlan | undefined> => {
@@ -107,7 +119,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
       return undefined;
     }
     const all = await workspaceTodos();
-    const plan = await planCleanUp(all.filter((c) => c.todo.linkedTaskId), linked, features.confirmCleanUp);
+    const plan = await planCleanUp(all.filter((c) => c.todo.linkedTaskId), linked, prompts.confirmCleanUp());
     if (plan.todos.length === 0) {
       void host.notify.info(vscode.l10n.t('No TODOs of completed tasks.'));
       return plan;

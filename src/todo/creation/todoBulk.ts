@@ -4,6 +4,6 @@
 import type { UncheckedTodos } from '../core/uncheckedTodos';
 import { TodoCreator, type CreatorHooks, type TodoCreatorDeps } from './todoCreator';
 
-export function createTodoCreator(deps: TodoCreatorDeps, unchecked: UncheckedTodos, hooks: CreatorHooks): TodoCreator {
+export function createTodoCreator(deps: TodoCreatorDeps, unchecked: UncheckedTodos, hooks?: CreatorHooks): TodoCreator {
   return new TodoCreator(deps, unchecked, hooks);
 }

@@ -33,7 +33,10 @@ export interface CreationSummary {
   unresolved: string[];
 }
 
-/** Seams for in-host tests: wrap the client (e.g. to make one input invalid → a real 207), observe chunks. */
+/**
+ * What in-host tests observe or change, given only by them (src/testHooks.ts, ExtensionMode.Test): wrap the
+ * client (e.g. to make one input invalid → a real 207), observe chunks.
+ */
 export interface CreatorHooks {
   wrapClient?: (client: HubSpotApi) => HubSpotApi;
   afterChunk?: (done: number, total: number) => void;
@@ -54,7 +57,7 @@ export class TodoCreator {
     private readonly container: TodoCreatorDeps,
     /** TODOs earlier runs could not confirm: looked up by marker before any create (optional for tests). */
     private readonly unchecked?: UncheckedTodos,
-    readonly hooks: CreatorHooks = {},
+    private readonly hooks: CreatorHooks = {},
   ) {}
 
   /** Cancels the running creation before its next chunk (same as the notification's Cancel). */

@@ -7,18 +7,17 @@ import type { UncheckedTodos } from '../core/uncheckedTodos';
 import { lazyFeature, type LazyFeature } from '../../util/lazyFeature';
 
 export class TodoCreatorLoader {
-  /** Seams for in-host tests; the creator gets this same object when it loads. */
-  readonly hooks: CreatorHooks = {};
   private readonly creator: LazyFeature<TodoCreator>;
 
-  constructor(deps: TodoCreatorDeps, unchecked: UncheckedTodos) {
+  /** `hooks`: passed to the creator when it loads; only the in-host tests' (ExtensionMode.Test) give any. */
+  constructor(deps: TodoCreatorDeps, unchecked: UncheckedTodos, hooks?: CreatorHooks) {
     // A literal relative path, so both builds resolve it: under `tsc` (out/src/todo/creation/) it is the
     // compiled module next to this one; esbuild.js (LAZY_BUNDLES) rewrites it to `./todoBulk.js`, which
     // Node resolves next to dist/extension.js. Type-only imports above keep it out of the main bundle.
     this.creator = lazyFeature('TODO bulk creation', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lazy = require('./todoBulk') as typeof TodoBulkModule;
-      return lazy.createTodoCreator(deps, unchecked, this.hooks);
+      return lazy.createTodoCreator(deps, unchecked, hooks);
     }, deps.log);
   }
 

@@ -162,7 +162,7 @@ describe('Reliability: bad input in the extension host', function () {
         const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, `reliability-settings-${bad.indexOf(values)}.py`);
         await vscode.workspace.fs.writeFile(file, Buffer.from('# TODO: settings check\n'));
         try {
-          c.todo.review = async (candidates) => [...candidates];
+          own.hooks.review = async (candidates) => [...candidates];
           const summary = await vscode.commands.executeCommand<{ created: { linked: boolean }[] }>('hubspotTasks.todo.createFromFile', file);
           assert.strictEqual(summary?.created.length, 1, `${label}: the TODO became a task`);
         } finally {

@@ -33,7 +33,6 @@ describe('Reliability: chaos in the extension host (500 TODOs, 20 % faults)', fu
   });
   after(async () => {
     own.sandbox.configure({ faults: null });
-    own.container.todo.review = async (c) => [...c];
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await configure({ 'hubspotTasks.todo.duplicateCheckSeconds': undefined });
     fs.rmSync(root, { recursive: true, force: true });
@@ -41,9 +40,8 @@ describe('Reliability: chaos in the extension host (500 TODOs, 20 % faults)', fu
   });
 
   it(`creates exactly ${N} tasks, links ${N} comments, no duplicate, no text lost; summaries account for every TODO`, async () => {
-    const c = own.container;
     const originals = generateTodoWorkspace(root, N, SEED);
-    c.todo.review = async (candidates) => candidates.filter((x) => x.relativePath.startsWith(`${FOLDER}/`));
+    own.hooks.review = async (candidates) => candidates.filter((x) => x.relativePath.startsWith(`${FOLDER}/`));
     own.sandbox.clearRequests();
     own.sandbox.configure({ faults: { rate: 0.2, seed: SEED, kinds: ['500', '502', '503', 'reset', 'hang', 'malformed', '429'] } });
     const summaries: CreationSummary[] = [];

@@ -9,6 +9,7 @@ import type { HubSpotApi, TasksApi } from '../../../src/hubspot/api';
 import type { CreationSummary } from '../../../src/todo/creation/todoCreator';
 import { SANDBOX_TOKEN } from '../support/sandbox';
 import { waitFor } from '../../support/waitFor';
+import { resetHooks } from '../support/extension';
 import { ownSandbox, signInAndLoad, type OwnSandbox } from './support';
 
 describe('Reliability: concurrency in the extension host', function () {
@@ -79,8 +80,7 @@ describe('Reliability: concurrency in the extension host', function () {
     const file = vscode.Uri.joinPath(folder.uri, 'reliability-concurrent.ts');
     const original = 'export function a() {\n  // TODO: handle the empty case\n  // TODO: log the failure\n  return 1;\n}\n';
     await vscode.workspace.fs.writeFile(file, Buffer.from(original));
-    const hooks = c.todo.creator.hooks;
-    const review = c.todo.review;
+    const hooks = own.hooks;
     try {
       const document = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(document);
@@ -113,7 +113,7 @@ describe('Reliability: concurrency in the extension host', function () {
         // Called just before the chunk's TODOs are linked: the user types a line above `return 1;`.
         typedWhileLinking = type('a line typed as the link is written', (d) => new vscode.Position(lineOf(d, 'return 1;'), 0), '  const typed = true;\n');
       };
-      c.todo.review = async (candidates) => [...candidates];
+      hooks.review = async (candidates) => [...candidates];
 
       const running = vscode.commands.executeCommand<CreationSummary | undefined>('hubspotTasks.todo.createFromFile', file);
       await waitFor(() => createHeld, { what: 'the create request to be on its way', timeoutMs: 30_000 });
@@ -148,9 +148,7 @@ describe('Reliability: concurrency in the extension host', function () {
       ].join('\n'), 'the link and every edit of the user, nothing else');
       assert.ok(document.isDirty, "the user's unsaved work stays unsaved");
     } finally {
-      hooks.wrapClient = undefined;
-      hooks.afterChunk = undefined;
-      c.todo.review = review;
+      resetHooks(hooks);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(file);
     }

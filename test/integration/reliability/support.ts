@@ -4,7 +4,8 @@
 import type { Container } from '../../../src/container';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/types';
-import { activateExtension } from '../support/extension';
+import type { TestHooks } from '../../../src/testHooks';
+import { activateExtension, resetHooks, testHooks } from '../support/extension';
 import { SANDBOX_TOKEN, sandboxUrl } from '../support/sandbox';
 import { DEMO_OWNER_ID } from '../../support/demo';
 import { QUIET_SETTINGS } from '../../support/quietSettings';
@@ -16,20 +17,25 @@ export { configure };
 export interface OwnSandbox {
   sandbox: Sandbox;
   container: Container;
-  /** Back to the run's sandbox, signed in with its token as the demo owner; closes this sandbox. */
+  /** What the tests steer (src/testHooks.ts): the TODO review's answer, the creator's hooks. */
+  hooks: TestHooks;
+  /** Back to the run's sandbox, signed in with its token as the demo owner, hooks reset; closes this sandbox. */
   restore(): Promise<void>;
 }
 
 /** Starts a sandbox in this process and points the extension at it (not yet signed in to it). */
 export async function ownSandbox(options: SandboxOptions): Promise<OwnSandbox> {
   const container = await activateExtension();
+  const hooks = await testHooks();
   await container.auth.ready;
   const sandbox = await startSandbox(options);
   await configure({ ...QUIET_SETTINGS, 'hubspotTasks.baseUrl': sandbox.url });
   return {
     sandbox,
     container,
+    hooks,
     restore: async () => {
+      resetHooks(hooks);
       await configure({ ...QUIET_SETTINGS, 'hubspotTasks.baseUrl': sandboxUrl() });
       try {
         await container.auth.signIn(SANDBOX_TOKEN);

@@ -84,7 +84,7 @@ describe('Reliability: token hygiene in the extension host', function () {
     try {
       const document = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(document);
-      c.todo.review = async (candidates) => [...candidates];
+      own.hooks.review = async (candidates) => [...candidates];
       const summary = await vscode.commands.executeCommand<{ created: unknown[] }>('hubspotTasks.todo.createFromFile', file);
       assert.strictEqual(summary?.created.length, 2, 'TODOs became tasks');
       messages.push(JSON.stringify(summary));

@@ -23,7 +23,6 @@ describe('Reliability: "could not be checked" TODOs are looked up first on the n
   });
   after(async () => {
     own?.sandbox.configure({ faults: null });
-    own.container.todo.review = async (c) => [...c];
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await configure({ 'hubspotTasks.todo.duplicateCheckSeconds': undefined });
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -42,8 +41,7 @@ describe('Reliability: "could not be checked" TODOs are looked up first on the n
   };
 
   it('run 1: applied but unconfirmed → reported, file unchanged; run 2: found by marker, linked, nothing sent again', async () => {
-    const c = own.container;
-    c.todo.review = async (candidates) => candidates.filter((x) => x.uri.toString() === uri.toString());
+    own.hooks.review = async (candidates) => candidates.filter((x) => x.uri.toString() === uri.toString());
     const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     // Every request applied, then its connection reset: the creates land, no look-up ever answers.
     own.sandbox.configure({ faults: { rate: 1, seed: 9, kinds: ['reset'] } });

@@ -1,10 +1,11 @@
-// In-host helpers: our extension, its manifest, and its Container (from the command the extension registers
-// only in ExtensionMode.Test: activate() returns nothing).
+// In-host helpers: our extension, its manifest, its Container and the hooks tests steer (both from the
+// command the extension registers only in ExtensionMode.Test: activate() returns nothing).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import { EXTENSION_ID, TEST_CONTAINER_COMMAND } from '../../../src/constants';
+import type { TestHandOff, TestHooks } from '../../../src/testHooks';
 
 export interface Manifest {
   name: string;
@@ -32,12 +33,32 @@ export function ourExtension(): vscode.Extension<unknown> {
  * reference, so this is the live Container, not a copy.
  */
 export async function activateExtension(): Promise<Container> {
+  return (await handOff()).container;
+}
+
+/**
+ * The hooks the in-host tests steer (src/testHooks.ts), live, from the same test-only command: the TODO
+ * review's answer, the clean-up's confirmation, the TODO creator's hooks. Give them back with `resetHooks`.
+ */
+export async function testHooks(): Promise<TestHooks> {
+  return (await handOff()).hooks;
+}
+
+/** Back to the extension's own behaviour: the real review quick pick, the refactor preview, no creator hooks. */
+export function resetHooks(hooks: TestHooks): void {
+  hooks.review = undefined;
+  hooks.confirmCleanUp = undefined;
+  hooks.wrapClient = undefined;
+  hooks.afterChunk = undefined;
+}
+
+async function handOff(): Promise<TestHandOff<Container>> {
   await ourExtension().activate();
-  const container = await vscode.commands.executeCommand<Container | undefined>(TEST_CONTAINER_COMMAND);
-  if (!container) {
+  const handed = await vscode.commands.executeCommand<TestHandOff<Container> | undefined>(TEST_CONTAINER_COMMAND);
+  if (!handed) {
     throw new Error(`${TEST_CONTAINER_COMMAND} returned nothing: is the extension running in ExtensionMode.Test?`);
   }
-  return container;
+  return handed;
 }
 
 /** package.json as shipped, read at run time so new contributions are checked without editing tests. */

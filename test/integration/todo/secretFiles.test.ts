@@ -5,6 +5,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
+import type { TestHooks } from '../../../src/testHooks';
+import { resetHooks, testHooks } from '../support/extension';
 import { sandbox } from '../support/sandbox';
 import { configure, signedInContainer } from '../tree/treeSupport';
 import { createdInputs, createRequests, deleteQuietly, openInEditor, writeWorkspaceFile, type CreatedSummary } from './support';
@@ -16,18 +18,16 @@ const CREATE_FROM_WORKSPACE = 'hubspotTasks.todo.createFromWorkspace';
 const HUBSPOT_TOKEN = 'pat-na1-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const SECRET_CONTENT = `# TODO rotate key before the launch\nAPI_KEY=${HUBSPOT_TOKEN}\n`;
 
-type Review = Container['todo']['review'];
-
 describe('TODO → task: secret-bearing files and secret values stay out of HubSpot (issue 13.8, in-host)', function () {
   this.timeout(60_000);
   let c: Container;
-  let review: Review;
+  let hooks: TestHooks;
   let envFile: vscode.Uri;
   let shellFile: vscode.Uri;
 
   before(async () => {
     c = await signedInContainer();
-    review = c.todo.review;
+    hooks = await testHooks();
     await configure({ 'files.autoSave': 'off', 'hubspotTasks.todo.statusRefreshMinutes': 0, 'hubspotTasks.todo.codeLens': true, 'hubspotTasks.todo.defaultAssociations': undefined });
     // The same lines twice: in a file that holds secrets by convention, and in an ordinary shell script.
     envFile = await writeWorkspaceFile(`${FOLDER}/.env`, SECRET_CONTENT);
@@ -41,7 +41,7 @@ describe('TODO → task: secret-bearing files and secret values stay out of HubS
   });
 
   after(async () => {
-    c.todo.review = review;
+    resetHooks(hooks);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await deleteQuietly(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, FOLDER));
   });
@@ -78,7 +78,7 @@ describe('TODO → task: secret-bearing files and secret values stay out of HubS
     try {
       let offered: Array<{ relativePath: string; text: string }> | undefined;
       // The review list is the step before anything is created: see what the scan put in it, then dismiss it.
-      c.todo.review = async (candidates) => {
+      hooks.review = async (candidates) => {
         offered = candidates.map((candidate) => ({ relativePath: candidate.relativePath, text: candidate.todo.text }));
         return undefined;
       };

@@ -4,17 +4,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
+import type { TestHooks } from '../../../src/testHooks';
 import type { HubSpotApi } from '../../../src/hubspot/api';
 import type { TodoCandidate, CreationSummary } from '../../../src/todo/creation/todoCreator';
 import { sandbox, type LoggedRequest } from '../support/sandbox';
 import { waitFor } from '../../support/waitFor';
 import { configure, requests, signedInContainer } from '../tree/treeSupport';
 import { DEMO_OWNER_ID } from '../../support/demo';
+import { resetHooks, testHooks } from '../support/extension';
+import { answerQuickPick, dismissQuickPick, recordQuickPicks } from './support';
 
 const FABRIKAM = '52000003'; // demo company with domain fabrikam.example
 const FOLDER = 'todo-it';
 
 let c: Container;
+let hooks: TestHooks;
 let fileCounter = 0;
 
 function workspaceRoot(): vscode.Uri {
@@ -72,6 +76,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
 
   before(async () => {
     c = await signedInContainer();
+    hooks = await testHooks();
     await configure({ 'files.autoSave': 'off', 'hubspotTasks.todo.statusRefreshMinutes': 0, 'hubspotTasks.todo.duplicateCheckSeconds': 10, 'hubspotTasks.todo.codeLens': true });
   });
 
@@ -79,12 +84,11 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     await sandbox.configure({ searchLagMs: 0, faults: null, latencyMs: 0, rateLimits: false });
     await sandbox.reset('demo');
     await sandbox.clearRequests();
-    c.todo.creator.hooks.wrapClient = undefined;
-    c.todo.creator.hooks.afterChunk = undefined;
-    c.todo.confirmCleanUp = true;
+    resetHooks(hooks);
   });
 
   after(async () => {
+    resetHooks(hooks);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
@@ -139,13 +143,18 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     const editor = await open('// TODO: first\n// TODO: second\n// FIXME: third, not picked\n');
     await editor.edit((b) => b.insert(new vscode.Position(3, 0), 'const unsaved = true;\n'));
     assert.ok(editor.document.isDirty);
-    let reviewed = 0;
-    c.todo.review = async (candidates) => {
-      reviewed = candidates.length;
-      return candidates.filter((x) => !x.todo.text.includes('not picked'));
-    };
-    const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
-    assert.strictEqual(reviewed, 3);
+    // The real review quick pick, answered as the keyboard would: untick the third, Enter.
+    const picks = recordQuickPicks(c);
+    let summary: CreationSummary;
+    try {
+      const running = vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
+      const review = await picks.next(/^Create HubSpot tasks from 3 TODO/);
+      assert.deepStrictEqual(review.items.map((i) => i.label), ['first', 'second', 'third, not picked']);
+      await answerQuickPick([2]);
+      summary = await running;
+    } finally {
+      picks.dispose();
+    }
     assert.strictEqual(summary.created.length, 2);
     assert.strictEqual((await creates()).length, 1);
     const [a, b] = summary.created.map((x) => x.taskId);
@@ -158,15 +167,22 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
 
   it('nothing is created when the review is dismissed', async () => {
     const editor = await open('// TODO: dismissed\n');
-    c.todo.review = async () => undefined;
-    await vscode.commands.executeCommand('hubspotTasks.todo.createFromFile', editor.document.uri);
+    const picks = recordQuickPicks(c);
+    try {
+      const running = vscode.commands.executeCommand('hubspotTasks.todo.createFromFile', editor.document.uri);
+      await picks.next(/^Create HubSpot tasks from 1 TODO/);
+      await dismissQuickPick();
+      assert.strictEqual(await running, undefined);
+    } finally {
+      picks.dispose();
+    }
     assert.strictEqual((await creates()).length, 0);
     assert.strictEqual(editor.document.getText(), '// TODO: dismissed\n');
   });
 
   it('workspace command: finds TODOs in files that are not open and rewrites them on disk', async () => {
     const uri = await newFile('# TODO: from the workspace scan @deal:53000001\nprint("TODO: no")\n', 'py');
-    c.todo.review = pickFrom(uri);
+    hooks.review = pickFrom(uri);
     const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromWorkspace');
     assert.strictEqual(summary.created.length, 1);
     const onDisk = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
@@ -176,15 +192,21 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
 
   it('re-locates a TODO that moved while its task was created, and never clobbers one the user changed', async () => {
     const editor = await open('// TODO: will move\n// TODO: will be edited\n');
-    c.todo.review = async (candidates) => {
+    const picks = recordQuickPicks(c);
+    let summary: CreationSummary;
+    try {
+      const running = vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
+      await picks.next(/^Create HubSpot tasks from 2 TODO/);
       // The user types while the review is open: lines above, and a change to the second TODO.
-      await editor.edit((b) => {
+      assert.ok(await editor.edit((b) => {
         b.insert(new vscode.Position(0, 0), 'import x from "y";\n\n');
         b.replace(new vscode.Range(1, 9, 1, 23), 'was edited by the user');
-      });
-      return [...candidates];
-    };
-    const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
+      }));
+      await answerQuickPick();
+      summary = await running;
+    } finally {
+      picks.dispose();
+    }
     assert.strictEqual(summary.created.length, 2);
     const moved = summary.created.find((x) => x.linked)!;
     assert.strictEqual(summary.created.filter((x) => x.linked).length, 1);
@@ -193,7 +215,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
 
   it('reports unresolvable hints instead of dropping them, and still creates the task', async () => {
     const editor = await open('// TODO: ask @contact:nobody@nowhere.example @deal:999 due:someday\n');
-    c.todo.review = async (x) => [...x];
+    hooks.review = async (x) => [...x];
     const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
     assert.strictEqual(summary.created.length, 1);
     assert.strictEqual(summary.unresolved.length, 3, summary.unresolved.join('\n'));
@@ -205,8 +227,8 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
   it('bulk: 250 TODOs in ⌈250/100⌉ chunks; cancelling after the first chunk keeps those 100 linked and the rest untouched', async () => {
     const lines = Array.from({ length: 250 }, (_, i) => `// TODO: bulk item ${i}`);
     const editor = await open(`${lines.join('\n')}\n`);
-    c.todo.review = async (x) => [...x];
-    c.todo.creator.hooks.afterChunk = () => c.todo.creator.cancel();
+    hooks.review = async (x) => [...x];
+    hooks.afterChunk = () => c.todo.creator.cancel();
     const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
     assert.strictEqual((await creates()).length, 1);
     assert.strictEqual(summary.created.length, 100);
@@ -215,7 +237,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     assert.ok(text.slice(0, 100).every((l) => /^\/\/ TODO\(HS-\d+\): bulk item \d+$/.test(l)));
     assert.deepStrictEqual(text.slice(100, 250), lines.slice(100));
 
-    c.todo.creator.hooks.afterChunk = undefined;
+    hooks.afterChunk = undefined;
     await sandbox.clearRequests();
     const rest = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
     assert.strictEqual(rest.created.length, 150);
@@ -226,14 +248,14 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
   it('207 partial failure: links the successes, reports the failures, leaves their comments untouched', async () => {
     const editor = await open('// TODO: good one\n// TODO: rejected by HubSpot\n// TODO: good two\n');
     // A seam around the real client: one input gets a value HubSpot rejects, so the sandbox answers a real 207.
-    c.todo.creator.hooks.wrapClient = (client: HubSpotApi) => ({
+    hooks.wrapClient = (client: HubSpotApi) => ({
       ...client,
       tasks: Object.assign(Object.create(client.tasks) as HubSpotApi['tasks'], {
         batchCreateTasks: (inputs: Parameters<HubSpotApi['tasks']['batchCreateTasks']>[0], options?: Parameters<HubSpotApi['tasks']['batchCreateTasks']>[1]) =>
           client.tasks.batchCreateTasks(inputs.map((i) => (i.properties.hs_task_subject?.includes('rejected') ? { ...i, properties: { ...i.properties, hs_task_priority: 'URGENT' } } : i)), options),
       }),
     });
-    c.todo.review = async (x) => [...x];
+    hooks.review = async (x) => [...x];
     const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
     const [create] = await creates();
     assert.strictEqual(create.status, 207);
@@ -249,7 +271,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
   it('no duplicates: a create that reset after HubSpot applied it is found by marker (despite search lag), not sent again', async () => {
     const lines = Array.from({ length: 12 }, (_, i) => `// TODO: fault-proof ${i}`);
     const editor = await open(`${lines.join('\n')}\n`);
-    c.todo.review = async (x) => [...x];
+    hooks.review = async (x) => [...x];
     await sandbox.configure({ searchLagMs: 1500, faults: { rate: 1, seed: 5, kinds: ['reset'] } });
     const running = vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
     await waitFor(async () => (await creates()).some((r) => r.fault === 'reset'), { what: 'the create to be reset', timeoutMs: 20_000 });
@@ -268,7 +290,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
   it('no duplicates under seeded random faults (5xx, resets, truncated answers)', async () => {
     const lines = Array.from({ length: 150 }, (_, i) => `// TODO: random fault ${i}`);
     const editor = await open(`${lines.join('\n')}\n`);
-    c.todo.review = async (x) => [...x];
+    hooks.review = async (x) => [...x];
     await configure({ 'hubspotTasks.todo.duplicateCheckSeconds': 3 });
     await sandbox.configure({ searchLagMs: 200, faults: { rate: 0.4, seed: 21, kinds: ['reset', '500', '503', 'malformed'] } });
     try {
@@ -332,7 +354,8 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     await c.client.tasks.updateTask(done.id, { hs_task_status: 'COMPLETED' });
     await c.client.tasks.updateTask(open1.id, { hs_task_status: 'NOT_STARTED' });
     const uri = await newFile(`a();\n// TODO(HS-${done.id}): done\n//   more of it\nb(); // TODO(HS-${open1.id}): open\n`);
-    c.todo.confirmCleanUp = false;
+    // VS Code's refactor preview waits for a click no test can give in code-server: answered here.
+    hooks.confirmCleanUp = false;
     const plan = await vscode.commands.executeCommand<{ edit: vscode.WorkspaceEdit; todos: { uri: vscode.Uri; taskId: string }[] }>('hubspotTasks.todo.cleanUpCompleted');
     const ours = plan.todos.filter((t) => t.uri.toString() === uri.toString());
     assert.deepStrictEqual(ours.map((t) => t.taskId), [done.id]);
