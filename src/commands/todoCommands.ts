@@ -4,20 +4,23 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { FeatureHost } from '../featureHost';
-import { planCleanUp, type CleanUpPlan } from '../todo/cleanUp';
-import { confirmDefaultAssociations } from '../todo/creation/associationConsent';
 import type { CreationSummary, TodoCandidate } from '../todo/creation/todoCreator';
 import type { DocumentTodos } from '../todo/documentTodos';
 import type { LinkedTodos } from '../todo/linkedTodos';
 import type { TodoCreatorLoader } from '../todo/creation/todoCreatorLoader';
-import { documentCandidates, withText, workspaceTodos } from '../todo/todoCandidates';
+import { documentCandidates } from '../todo/todoCandidates';
 import { TodoCommands } from '../todo/todoCommandIds';
+import { inspectDefaultAssociations } from '../todo/todoSettings';
+import type { CleanUpPlan } from '../todo/workspace/cleanUp';
+import type { TodoWorkspaceLoader } from '../todo/workspace/todoWorkspaceLoader';
 
 /** What the commands work with. */
 export interface TodoCommandTargets {
   readonly documents: DocumentTodos;
   readonly linked: LinkedTodos;
   readonly creator: TodoCreatorLoader;
+  /** The workspace scan, the review quick pick and the clean-up plan: their own bundle, loaded on first use. */
+  readonly workspace: TodoWorkspaceLoader;
 }
 
 /** The questions the TODO commands ask the user, answered by the user, or in ExtensionMode.Test by the in-host tests (registerTodoFeatures). */
@@ -30,7 +33,7 @@ export interface TodoPrompts {
 
 /** `prompts`: the review before creating and the clean-up's confirmation (registerTodoFeatures chooses who answers). */
 export function registerTodoCommands(host: FeatureHost, features: TodoCommandTargets, prompts: TodoPrompts): void {
-  const { documents, linked, creator } = features;
+  const { documents, linked, creator, workspace } = features;
 
   const signedIn = async (): Promise<boolean> => {
     await host.auth.ready;
@@ -50,7 +53,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
       return undefined;
     }
     // Associations a workspace (not the user) configured are shown for consent first (issue 13.11).
-    const defaultAssociations = await confirmDefaultAssociations(host.notify, candidates.length);
+    const defaultAssociations = await creator.confirmDefaultAssociations(candidates.length, inspectDefaultAssociations());
     if (!defaultAssociations) {
       return undefined;
     }
@@ -103,7 +106,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
     }
     const all = await host.notify.progress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Scanning the workspace for TODOs') },
-      () => workspaceTodos(),
+      () => workspace.todos(),
     );
     const candidates = all.filter((c) => !c.todo.linkedTaskId);
     if (candidates.length === 0) {
@@ -111,15 +114,15 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
       return undefined;
     }
     const picked = await prompts.review(candidates);
-    return createAndReport(picked && (await withText(picked)));
+    return createAndReport(picked && (await workspace.withText(picked)));
   });
 
   command(TodoCommands.cleanUpCompleted, async (): Promise<CleanUpPlan | undefined> => {
     if (!(await signedIn())) {
       return undefined;
     }
-    const all = await workspaceTodos();
-    const plan = await planCleanUp(all.filter((c) => c.todo.linkedTaskId), linked, prompts.confirmCleanUp());
+    const all = await workspace.todos();
+    const plan = await workspace.planCleanUp(all.filter((c) => c.todo.linkedTaskId), prompts.confirmCleanUp());
     if (plan.todos.length === 0) {
       void host.notify.info(vscode.l10n.t('No TODOs of completed tasks.'));
       return plan;

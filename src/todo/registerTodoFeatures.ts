@@ -7,16 +7,17 @@ import type { TestHooks } from '../testHooks';
 import { DocumentTodos } from './documentTodos';
 import { LinkedTodoHoverProvider, LinkedTodoLinkProvider, LinkedTodos } from './linkedTodos';
 import { writeLinks } from './linkWriter';
-import { reviewWithQuickPick } from './todoCandidates';
 import { TodoCreatorLoader } from './creation/todoCreatorLoader';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
 import { readTodoSettings, secretFileMatcher } from './todoSettings';
 import { UncheckedTodos } from './core/uncheckedTodos';
+import { TodoWorkspaceLoader } from './workspace/todoWorkspaceLoader';
 
 export interface TodoFeatures {
   readonly documents: DocumentTodos;
   readonly linked: LinkedTodos;
   readonly creator: TodoCreatorLoader;
+  readonly workspace: TodoWorkspaceLoader;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -26,10 +27,11 @@ export function registerTodoFeatures(container: FeatureHost, test?: TestHooks): 
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags, (path) => secretFileMatcher().matches(path)));
   const linked = container.register(new LinkedTodos(container, documents));
   const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState), test);
-  const features: TodoFeatures = { documents, linked, creator };
+  const workspace = new TodoWorkspaceLoader({ notify: container.notify, linked, log: container.log });
+  const features: TodoFeatures = { documents, linked, creator, workspace };
   // The user answers, unless a test has set its answer (its hooks exist only in ExtensionMode.Test).
   const prompts: TodoPrompts = {
-    review: (candidates) => test?.review?.(candidates) ?? reviewWithQuickPick(container.notify, candidates),
+    review: (candidates) => test?.review?.(candidates) ?? workspace.review(candidates),
     confirmCleanUp: () => test?.confirmCleanUp ?? true,
   };
 

@@ -5,6 +5,7 @@ import { DEFAULT_LINK_FORMAT, validateLinkFormat } from './core/writeBack';
 import { clampContextLines } from './core/taskContent';
 import { DEFAULT_SECRET_FILES, SecretFileMatcher } from './core/secrets';
 import { clampSetting, SETTING_LIMITS } from '../settingLimits';
+import type { InspectedSetting } from './creation/associationConsent';
 
 export const TodoSettingKeys = {
   tags: 'hubspotTasks.todo.tags',
@@ -91,16 +92,11 @@ export function secretFileMatcher(): SecretFileMatcher {
   return secretFiles.matcher;
 }
 
-/** files.exclude and search.exclude globs that are switched on (`true`; `when` clauses are skipped). */
-export function excludeGlobs(folder: vscode.WorkspaceFolder): string[] {
-  const globs: string[] = [];
-  for (const section of ['files.exclude', 'search.exclude']) {
-    const value = vscode.workspace.getConfiguration(undefined, folder.uri).get<Record<string, unknown>>(section) ?? {};
-    for (const [glob, on] of Object.entries(value)) {
-      if (on === true) {
-        globs.push(glob);
-      }
-    }
-  }
-  return globs;
+/**
+ * `hubspotTasks.todo.defaultAssociations` by where each value was set: the creation bundle asks before
+ * applying values a workspace set (creation/associationConsent.ts).
+ */
+export function inspectDefaultAssociations(): InspectedSetting {
+  const setting = TodoSettingKeys.defaultAssociations;
+  return { setting, inspected: vscode.workspace.getConfiguration().inspect<unknown>(setting) };
 }

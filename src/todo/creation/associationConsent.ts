@@ -1,12 +1,15 @@
 // Asks before applying default associations that a workspace (not the user) configured: a multi-select
-// list of them, all ticked, shown before any task is created. Escape cancels the creation.
+// list of them, all ticked, shown before any task is created. Escape cancels the creation. In the
+// creation bundle (dist/todoBulk.js); the main bundle reads the setting (todoSettings.ts
+// inspectDefaultAssociations) and passes what VS Code's inspect() returned.
 import * as vscode from 'vscode';
 import type { Notifier, PickItem } from '../../ui/notifier';
 import { consentedAssociations, defaultAssociationsSource, type SettingInspection } from '../core/associationSource';
-import { TodoSettingKeys } from '../todoSettings';
 
-export function inspectDefaultAssociations(): SettingInspection | undefined {
-  return vscode.workspace.getConfiguration().inspect<unknown>(TodoSettingKeys.defaultAssociations);
+/** The setting, by where each of its values was set (`setting`: its name, shown beside each value). */
+export interface InspectedSetting {
+  readonly setting: string;
+  readonly inspected: SettingInspection | undefined;
 }
 
 /**
@@ -16,7 +19,7 @@ export function inspectDefaultAssociations(): SettingInspection | undefined {
 export async function confirmDefaultAssociations(
   notify: Pick<Notifier, 'pick'>,
   taskCount: number,
-  inspected: SettingInspection | undefined = inspectDefaultAssociations(),
+  { setting, inspected }: InspectedSetting,
 ): Promise<string[] | undefined> {
   const source = defaultAssociationsSource(inspected);
   if (source.fromWorkspace.length === 0) {
@@ -26,7 +29,7 @@ export async function confirmDefaultAssociations(
   const items: PickItem<{ value: string }>[] = source.fromWorkspace.map((value) => ({
     value,
     label: value,
-    description: vscode.l10n.t('from this workspace\'s settings ({0})', TodoSettingKeys.defaultAssociations),
+    description: vscode.l10n.t('from this workspace\'s settings ({0})', setting),
     picked: true,
   }));
   const kept = await notify.pick(items, {

@@ -10,6 +10,7 @@ import { createInput, type TodoContext } from '../core/taskContent';
 import type { TodoItem } from '../core/todoParser';
 import { findRepo, lineUrl } from '../core/gitRemote';
 import { HintResolver, parseDefaultAssociations } from '../core/hintResolver';
+import { confirmDefaultAssociations, type InspectedSetting } from './associationConsent';
 import type { LinkRequest, writeLinks } from '../linkWriter';
 import { createTasksForTodos } from '../core/taskCreation';
 import type { readTodoSettings } from '../todoSettings';
@@ -63,6 +64,14 @@ export class TodoCreator {
   /** Cancels the running creation before its next chunk (same as the notification's Cancel). */
   cancel(): void {
     this.current?.abort();
+  }
+
+  /**
+   * The default associations for `taskCount` new tasks: the user's own as they are, a workspace's only
+   * those the user keeps ticked when asked (issue 13.11); undefined when the user cancelled.
+   */
+  confirmDefaultAssociations(taskCount: number, defaults: InspectedSetting): Promise<string[] | undefined> {
+    return confirmDefaultAssociations(this.container.notify, taskCount, defaults);
   }
 
   /** `defaultAssociations`: what the user agreed to (confirmDefaultAssociations); default: the setting. */

@@ -4,6 +4,7 @@
 import type { CreationSummary, CreatorHooks, TodoCandidate, TodoCreator, TodoCreatorDeps } from './todoCreator';
 import type * as TodoBulkModule from './todoBulk';
 import type { UncheckedTodos } from '../core/uncheckedTodos';
+import type { InspectedSetting } from './associationConsent';
 import { lazyFeature, type LazyFeature } from '../../util/lazyFeature';
 
 export class TodoCreatorLoader {
@@ -24,6 +25,11 @@ export class TodoCreatorLoader {
   /** Cancels the running creation before its next chunk. Nothing runs when the creator never loaded. */
   cancel(): void {
     this.creator.current?.cancel();
+  }
+
+  /** Asks about default associations a workspace set (loads the creator: a creation follows). */
+  confirmDefaultAssociations(taskCount: number, defaults: InspectedSetting): Promise<string[] | undefined> {
+    return this.creator.get().confirmDefaultAssociations(taskCount, defaults);
   }
 
   create(candidates: readonly TodoCandidate[], options?: { defaultAssociations?: readonly string[] }): Promise<CreationSummary> {
