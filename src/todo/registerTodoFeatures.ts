@@ -10,7 +10,6 @@ import { writeLinks } from './linkWriter';
 import { TodoCreatorLoader } from './creation/todoCreatorLoader';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
 import { readTodoSettings, secretFileMatcher } from './todoSettings';
-import { UncheckedTodos } from './core/uncheckedTodos';
 import { TodoWorkspaceLoader } from './workspace/todoWorkspaceLoader';
 
 export interface TodoFeatures {
@@ -26,7 +25,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export function registerTodoFeatures(container: FeatureHost, test?: TestHooks): TodoFeatures {
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags, (path) => secretFileMatcher().matches(path)));
   const linked = container.register(new LinkedTodos(container, documents));
-  const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, new UncheckedTodos(container.context.workspaceState), test);
+  const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, container.context.workspaceState, test);
   const workspace = new TodoWorkspaceLoader({ notify: container.notify, linked, log: container.log });
   const features: TodoFeatures = { documents, linked, creator, workspace };
   // The user answers, unless a test has set its answer (its hooks exist only in ExtensionMode.Test).
