@@ -25,8 +25,8 @@ export interface HubSpotErrorInit {
 /**
  * Marks every HubSpotError process-wide (`Symbol.for`): the lazily loaded bundles that use it (esbuild.js
  * LAZY_BUNDLES: the task editor, TODO creation, the tree's task actions) carry their own copy of this
- * module, so `instanceof` one of THEIR classes is false
- * for an error thrown by the main bundle's client. isHubSpotError / isErrorOfKind check this brand.
+ * module, so `instanceof` one of THEIR classes is false for an error thrown by the main bundle's client.
+ * isHubSpotError / isErrorOfKind check this brand.
  */
 const BRAND: unique symbol = Symbol.for('hubspot-tasks.HubSpotError');
 
