@@ -27,6 +27,7 @@ const LAZY_BUNDLES = [
   { entry: 'src/webviews/taskEditor/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
   { entry: 'src/todo/creation/todoBulk.ts', outfile: 'dist/todoBulk.js' },
   { entry: 'src/views/taskTooltip/taskTooltip.ts', outfile: 'dist/taskTooltip.js' },
+  { entry: 'src/lm/lmTools.ts', outfile: 'dist/lmTools.js' },
 ];
 
 const lazyBundles = {
