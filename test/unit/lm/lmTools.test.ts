@@ -163,6 +163,11 @@ describe('Language model tools against the sandbox', () => {
     ref.sandbox.configure({ faults: { rate: 1, seed: 1, kinds: ['503'] } });
     const failed = await findTasks(context, parseFindInput({})).then(() => 'resolved', (error: unknown) => errorText(error, 'hubspotTasks.signIn'));
     assert.match(failed, /^HubSpot answered with an error|^HubSpot could not be reached/);
+    ref.sandbox.configure({ faults: { rate: 1, seed: 1, kinds: ['429'] } });
+    ref.sandbox.clearRequests();
+    const limited = await findTasks(context, parseFindInput({})).then(() => 'resolved', (error: unknown) => errorText(error, 'hubspotTasks.signIn'));
+    assert.strictEqual(limited, 'HubSpot kept rate-limiting after waiting and retrying. Nothing more was sent; try again in a minute.');
+    assert.ok(ref.sandbox.requests().length > 1, 'the client waited and retried before giving up');
     ref.sandbox.configure({ faults: null });
     const rejected = testClient(ref.sandbox.url, { getToken: async () => 'wrong-token' }).client;
     try {
