@@ -186,4 +186,40 @@ describe('Language model tools', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
+
+  it('TODOs to tasks, workspace scope: no duplicates when a create is reset after HubSpot applied it', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const stamp = Date.now();
+    const uris = [0, 1].map((i) => vscode.Uri.joinPath(folder, 'lm-it', `ws-${stamp}-${i}.py`));
+    for (const [i, uri] of uris.entries()) {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(`# TODO: workspace item ${stamp} ${i}a\nx = 1\n# TODO: workspace item ${stamp} ${i}b\n`, 'utf8'));
+    }
+    try {
+      const prepared = await c.lmTools!.get().prepare(LmToolNames.todos, { scope: 'workspace' });
+      const markdown = (prepared?.confirmationMessages?.message as vscode.MarkdownString).value;
+      const total = Number(/^Create (\d+) HubSpot task\(s\) from TODO comments/.exec(markdown)?.[1]);
+      for (const item of ['0a', '0b', '1a', '1b']) {
+        assert.ok(markdown.includes(`workspace item ${stamp} ${item}`), markdown);
+      }
+      await sandbox.clearRequests();
+      // HubSpot applies the create, then the connection drops; its search lags: only the engine's
+      // marker lookup can tell it was created.
+      await sandbox.configure({ searchLagMs: 1500, faults: { rate: 1, seed: 5, kinds: ['reset'] } });
+      const running = invoke(LmToolNames.todos, { scope: 'workspace' });
+      await waitFor(async () => (await requests()).some((r) => r.operation === 'batchCreateTasks' && r.fault === 'reset'), { what: 'the create to be reset', timeoutMs: 20_000 });
+      await sandbox.configure({ faults: null });
+      const text = await running;
+      assert.match(text, new RegExp(`^Created ${total} task\\(s\\) from TODOs \\(${total} found already created by an earlier attempt, not duplicated\\)\\.`), text);
+      const creates = (await requests()).filter((r) => r.operation === 'batchCreateTasks');
+      assert.strictEqual(creates.length, Math.ceil(total / 100), 'the create was never sent again');
+      for (const uri of uris) {
+        await waitFor(async () => (Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').match(/TODO\(HS-\d+\)/g) ?? []).length === 2, { what: `links written to ${uri.path}` });
+      }
+    } finally {
+      await sandbox.configure({ faults: null, searchLagMs: 0 });
+      for (const uri of uris) {
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
+    }
+  });
 });
