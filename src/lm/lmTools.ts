@@ -88,9 +88,8 @@ class Tools implements LmTools {
   }
 
   private consent(title: string, markdown: string, invocationMessage: string): vscode.PreparedToolInvocation {
+    // Untrusted by default (no command links, no HTML); confirm.ts escaped every HubSpot or model value.
     const message = new vscode.MarkdownString(markdown);
-    message.isTrusted = false;
-    message.supportHtml = false;
     return { invocationMessage, confirmationMessages: { title, message } };
   }
 
