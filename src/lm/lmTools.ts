@@ -12,7 +12,7 @@ import { createConfirmation, todosConfirmation, updateConfirmation } from './con
 import { dataBlock, quoted } from './format';
 import { parseCreateInput, parseFindInput, parseGetInput, parseTodosInput, parseUpdateInput, type TodosRequest } from './input';
 import { LmToolNames, type LmToolName } from './names';
-import { createTasks, errorText, findTasks, getTask, readForConfirmation, updateTasks, type ToolContext } from './operations';
+import { RESULT_LINES_MAX, createTasks, errorText, findTasks, getTask, readForConfirmation, updateTasks, type ToolContext } from './operations';
 
 /** The TODO parts of the main bundle, passed in (importing them would copy the parser into this bundle). */
 export interface LmTodoParts {
@@ -71,6 +71,10 @@ class Tools implements LmTools {
         case LmToolNames.todos: {
           const request = parseTodosInput(input, now);
           const candidates = await this.todoCandidates(request);
+          if (candidates.length === 0) {
+            // Nothing will be written: no consent to ask for (invoke says there is nothing to do).
+            return { invocationMessage: vscode.l10n.t('Looking for TODO comments') };
+          }
           const source = defaultAssociationsSource(this.deps.todo.inspectDefaultAssociations());
           const previews = candidates.map((c) => ({ where: `${c.relativePath}:${c.todo.range.line + 1}`, text: c.todo.text, due: c.todo.hints.due }));
           return this.consent(
@@ -159,11 +163,14 @@ class Tools implements LmTools {
       return c ? `${c.relativePath}:${c.todo.range.line + 1}` : key;
     };
     const lines = [`Created ${summary.created.length} task(s) from TODOs${summary.recovered ? ` (${summary.recovered} found already created by an earlier attempt, not duplicated)` : ''}.`];
-    const data = summary.created.map((c) => `- HS-${c.taskId} from ${quoted(where(c.key), 200)}: ${quoted(byKey.get(c.key)?.todo.text ?? '')}${c.linked ? '' : ' (TODO changed meanwhile: link not written)'}`);
-    for (const failure of summary.failed) {
+    const data = summary.created.slice(0, RESULT_LINES_MAX).map((c) => `- HS-${c.taskId} from ${quoted(where(c.key), 200)}: ${quoted(byKey.get(c.key)?.todo.text ?? '')}${c.linked ? '' : ' (TODO changed meanwhile: link not written)'}`);
+    if (summary.created.length > data.length) {
+      data.push(`- … and ${summary.created.length - data.length} more`);
+    }
+    for (const failure of summary.failed.slice(0, RESULT_LINES_MAX)) {
       data.push(`- failed for ${quoted(where(failure.key), 200)}: ${quoted(failure.message, 300)} (its TODO was left unchanged)`);
     }
-    data.push(...summary.unresolved.map((problem) => `- hint not resolved: ${quoted(problem, 300)}`));
+    data.push(...summary.unresolved.slice(0, RESULT_LINES_MAX).map((problem) => `- hint not resolved: ${quoted(problem, 300)}`));
     if (data.length) {
       lines.push(dataBlock(data));
     }

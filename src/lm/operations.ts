@@ -21,6 +21,9 @@ export interface ToolContext {
   now: () => Date;
 }
 
+/** Most tasks a write's answer lists (the count is always complete). */
+export const RESULT_LINES_MAX = 50;
+
 /** Thrown to stop a tool with a message for the model (not an error of ours). */
 export class ToolAnswer extends Error {}
 
@@ -273,7 +276,12 @@ export async function readForConfirmation(client: HubSpotApi, ids: readonly stri
 function writeSummary(verb: string, result: BatchResult<ApiTask>, context: ToolContext): string {
   const lines = [`${verb} ${result.results.length} task(s).`];
   if (result.results.length) {
-    lines.push(dataBlock(result.results.map((task) => taskLine(task, { url: context.url, now: context.now() }))));
+    // A model's context is small: the first RESULT_LINES_MAX tasks, and how many more there are.
+    const shown = result.results.slice(0, RESULT_LINES_MAX).map((task) => taskLine(task, { url: context.url, now: context.now() }));
+    if (result.results.length > shown.length) {
+      shown.push(`- … and ${result.results.length - shown.length} more`);
+    }
+    lines.push(dataBlock(shown));
   }
   for (const error of result.errors) {
     lines.push(`Failed for ${error.ids.length ? error.ids.map((id) => (/^\d+$/.test(id) ? `HS-${id}` : id)).join(', ') : 'some inputs'}: ${quoted(error.message, 300)}`);

@@ -183,8 +183,12 @@ describe('Language model tools', function () {
     await waitFor(() => (editor.document.getText().match(/HS-\d+/g) ?? []).length === 2, { what: 'both TODOs linked' });
     // Again: nothing left to create (no duplicates).
     assert.match(await invoke(LmToolNames.todos, { scope: 'file' }), /^No unlinked TODOs in the active file\./);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(uri);
+    // No editor: nothing to confirm, and the answer says what to do.
+    await waitFor(() => vscode.window.activeTextEditor === undefined, { what: 'no active editor' });
+    assert.strictEqual((await c.lmTools!.get().prepare(LmToolNames.todos, {}))?.confirmationMessages, undefined);
+    assert.strictEqual(await invoke(LmToolNames.todos, {}), 'No file is open in the editor: open one, or use scope "workspace".');
   });
 
   it('TODOs to tasks, workspace scope: no duplicates when a create is reset after HubSpot applied it', async () => {

@@ -10,7 +10,7 @@ import { createConfirmation, updateConfirmation, CONFIRM_LIST_MAX } from '../../
 import { LM_TOOL_SCHEMAS, LM_TOOL_TAG, LmToolNames } from '../../../src/lm/definitions';
 import { dataBlock, taskLine } from '../../../src/lm/format';
 import { InputError, parseCreateInput, parseFindInput, parseUpdateInput, taskId } from '../../../src/lm/input';
-import { createTasks, errorText, findTasks, getTask, resolveRecord, updateTasks, type ToolContext } from '../../../src/lm/operations';
+import { RESULT_LINES_MAX, createTasks, errorText, findTasks, getTask, resolveRecord, updateTasks, type ToolContext } from '../../../src/lm/operations';
 import { DEMO_OWNER_ID } from '../../support/demo';
 import { testClient } from '../client/support/clients';
 import { operations, useSandbox } from '../client/support/sandbox';
@@ -125,6 +125,9 @@ describe('Language model tools against the sandbox', () => {
     assert.strictEqual(ops.length, 3, ops.join()); // one CRM search for fabrikam.example
     assert.strictEqual(created.length, 150);
     assert.match(text, /^Created 150 task\(s\)\./);
+    // The answer lists the first RESULT_LINES_MAX and counts the rest.
+    assert.strictEqual(text.split('\n').filter((l) => l.startsWith('- HS-')).length, RESULT_LINES_MAX);
+    assert.ok(text.includes(`- … and ${150 - RESULT_LINES_MAX} more`), text);
     const body = ref.sandbox.requests().find((r) => r.operation === 'batchCreateTasks')!.body as { inputs: Array<{ properties: Record<string, string>; associations?: unknown[] }> };
     assert.strictEqual(body.inputs[1].properties.hubspot_owner_id, DEMO_OWNER_ID);
     assert.strictEqual(body.inputs[1].associations?.length, 1);
