@@ -104,6 +104,9 @@ class Tools implements LmTools {
 
   async invoke(name: LmToolName, input: unknown, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const { signInCommand } = this.deps.todo;
+    // The chat's Stop: batch writes end before their next chunk of 100 and report what was sent.
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
     try {
       if (!(await this.signedIn())) {
         return text(`Not signed in to HubSpot, so nothing was read or changed. Ask the user to run the command "HubSpot Tasks: Sign In" (${signInCommand}) and paste a private app token, then try again.`);
@@ -111,25 +114,30 @@ class Tools implements LmTools {
       if (token.isCancellationRequested) {
         return text('Cancelled: nothing was sent to HubSpot.');
       }
-      const now = new Date();
-      const context = this.context();
-      switch (name) {
-        case LmToolNames.find:
-          return text(await findTasks(context, parseFindInput(input)));
-        case LmToolNames.get:
-          return text(await getTask(context, parseGetInput(input)));
-        case LmToolNames.create:
-          return text(await createTasks(context, parseCreateInput(input, now), this.changed));
-        case LmToolNames.update:
-          return text(await updateTasks(context, parseUpdateInput(input, now), this.changed));
-        case LmToolNames.todos:
-          return text(await this.todosToTasks(parseTodosInput(input, now)));
-        default:
-          return text(`Unknown tool ${quoted(name)}.`);
-      }
+      return text(await this.run(name, input, { ...this.context(), signal: controller.signal }));
     } catch (error) {
       this.deps.log.warn(`Language model tool ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
       return text(errorText(error, signInCommand));
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  private async run(name: LmToolName, input: unknown, context: ToolContext): Promise<string> {
+    const now = context.now();
+    switch (name) {
+      case LmToolNames.find:
+        return findTasks(context, parseFindInput(input));
+      case LmToolNames.get:
+        return getTask(context, parseGetInput(input));
+      case LmToolNames.create:
+        return createTasks(context, parseCreateInput(input, now), this.changed);
+      case LmToolNames.update:
+        return updateTasks(context, parseUpdateInput(input, now), this.changed);
+      case LmToolNames.todos:
+        return this.todosToTasks(parseTodosInput(input, now));
+      default:
+        return `Unknown tool ${quoted(name)}.`;
     }
   }
 

@@ -19,6 +19,8 @@ export interface ToolContext {
   me: () => Promise<string | undefined>;
   url?: (taskId: string) => string | undefined;
   now: () => Date;
+  /** The chat's cancel: batch writes stop before their next chunk of 100. */
+  signal?: AbortSignal;
 }
 
 /** Most tasks a write's answer lists (the count is always complete). */
@@ -233,11 +235,11 @@ export async function createTasks(context: ToolContext, tasks: readonly NewTask[
     }));
     return associations.length ? { properties, associations } : { properties };
   });
-  const result = await client.tasks.batchCreateTasks(inputs);
+  const result = await client.tasks.batchCreateTasks(inputs, { signal: context.signal });
   if (result.results.length) {
     onCreated(result.results);
   }
-  return writeSummary('Created', result, context);
+  return writeSummary('Created', result, context, inputs.length);
 }
 
 // ---- update --------------------------------------------------------------------------------------------
@@ -261,11 +263,11 @@ export async function updateProperties(context: ToolContext, request: UpdateRequ
 
 export async function updateTasks(context: ToolContext, request: UpdateRequest, onUpdated: (tasks: ApiTask[]) => void): Promise<string> {
   const properties = await updateProperties(context, request);
-  const result = await context.client.tasks.batchUpdateTasks(request.taskIds.map((id) => ({ id, properties })));
+  const result = await context.client.tasks.batchUpdateTasks(request.taskIds.map((id) => ({ id, properties })), { signal: context.signal });
   if (result.results.length) {
     onUpdated(result.results);
   }
-  return writeSummary('Updated', result, context);
+  return writeSummary('Updated', result, context, request.taskIds.length);
 }
 
 /** The tasks named in an update, for its confirmation: ⌈N/100⌉ batch reads. */
@@ -273,7 +275,7 @@ export async function readForConfirmation(client: HubSpotApi, ids: readonly stri
   return client.tasks.batchReadTasks([...ids], [...TASK_PROPERTIES]);
 }
 
-function writeSummary(verb: string, result: BatchResult<ApiTask>, context: ToolContext): string {
+function writeSummary(verb: string, result: BatchResult<ApiTask>, context: ToolContext, asked: number): string {
   const lines = [`${verb} ${result.results.length} task(s).`];
   if (result.results.length) {
     // A model's context is small: the first RESULT_LINES_MAX tasks, and how many more there are.
@@ -282,6 +284,11 @@ function writeSummary(verb: string, result: BatchResult<ApiTask>, context: ToolC
       shown.push(`- … and ${result.results.length - shown.length} more`);
     }
     lines.push(dataBlock(shown));
+  }
+  const failedInputs = result.errors.reduce((sum, error) => sum + error.ids.length, 0);
+  const unsent = asked - result.results.length - failedInputs;
+  if (context.signal?.aborted && unsent > 0) {
+    lines.push(`Cancelled: ${unsent} task(s) were not sent to HubSpot.`);
   }
   for (const error of result.errors) {
     lines.push(`Failed for ${error.ids.length ? error.ids.map((id) => (/^\d+$/.test(id) ? `HS-${id}` : id)).join(', ') : 'some inputs'}: ${quoted(error.message, 300)}`);

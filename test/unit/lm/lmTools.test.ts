@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { HubSpotClient } from '../../../src/hubspot/client';
-import type { ApiTask } from '../../../src/hubspot/types';
+import type { BatchOptions, HubSpotApi } from '../../../src/hubspot/api';
+import type { ApiTask, CreateInput } from '../../../src/hubspot/types';
 import { createConfirmation, updateConfirmation, CONFIRM_LIST_MAX } from '../../../src/lm/confirm';
 import { LM_TOOL_SCHEMAS, LM_TOOL_TAG, LmToolNames } from '../../../src/lm/definitions';
 import { dataBlock, taskLine } from '../../../src/lm/format';
@@ -139,6 +140,19 @@ describe('Language model tools against the sandbox', () => {
     assert.match(asked, /^Nothing was changed in HubSpot\. Ask the user which record/);
     assert.match(asked, /company:\d+ ".+", company:\d+/);
     assert.ok(!operations(ref.sandbox).includes('batchCreateTasks'));
+  });
+
+  it('create: a cancel stops before the next chunk of 100 and says how many were not sent', async () => {
+    const controller = new AbortController();
+    // The chat's Stop pressed while the first chunk is on the wire.
+    const tasksApi = client.tasks;
+    const stopping: HubSpotApi = { ...client, tasks: Object.assign(Object.create(tasksApi) as HubSpotApi['tasks'], {
+      batchCreateTasks: (inputs: CreateInput[], options?: BatchOptions) => tasksApi.batchCreateTasks(inputs, { ...options, onProgress: (done, total) => { options?.onProgress?.(done, total); controller.abort(); } }),
+    }) };
+    const text = await createTasks({ ...context, client: stopping, signal: controller.signal }, parseCreateInput({ tasks: Array.from({ length: 250 }, (_, i) => ({ subject: `Stop ${i}` })) }, new Date()), () => undefined);
+    assert.deepStrictEqual(operations(ref.sandbox), ['batchCreateTasks']);
+    assert.match(text, /^Created 100 task\(s\)\./);
+    assert.ok(text.includes('Cancelled: 150 task(s) were not sent to HubSpot.'), text);
   });
 
   it('update: ⌈N/100⌉ batch updates; get reads fields, owner and associations', async () => {
