@@ -24,7 +24,12 @@ export function registerLmTools(host: FeatureHost, features: TodoFeatures): Lazy
     documentCandidates: documentCandidates as LmTodoParts['documentCandidates'],
     workspaceTodos: () => workspaceTodos(),
     withText,
-    create: (candidates, options) => features.creator.create(candidates, options),
+    create: async (candidates, options) => {
+      const summary = await features.creator.create(candidates, options);
+      // As after the commands: the new links' statuses (linked-TODO decorations) are read.
+      void features.linked.refresh(false);
+      return summary;
+    },
     inspectDefaultAssociations,
     defaultDueInDays: () => readTodoSettings().defaultDueInDays,
     signInCommand: Commands.signIn,

@@ -174,6 +174,8 @@ describe('Language model tools', function () {
     assert.match(text, /^Created 2 task\(s\) from TODOs\./, text);
     const creates = (await requests()).filter((r) => r.operation === 'batchCreateTasks');
     assert.strictEqual(creates.length, 1);
+    // Besides the one batch create, only the linked-TODO status refresh (a batch read) may follow.
+    assert.deepStrictEqual((await apiCalls()).filter((op) => op !== 'batchReadTasks'), ['batchCreateTasks']);
     const inputs = (creates[0].body as { inputs: Array<{ properties: Record<string, string> }> }).inputs;
     const dueOf = (subject: string) => inputs.find((i) => i.properties.hs_task_subject === subject)?.properties.hs_timestamp;
     const [y, m, d] = resolveDue('friday', new Date())!.split('-').map(Number);
