@@ -29,6 +29,7 @@ const LAZY_BUNDLES = [
   { entry: 'src/views/taskTooltip/taskTooltip.ts', outfile: 'dist/taskTooltip.js' },
   { entry: 'src/todo/workspace/todoWorkspace.ts', outfile: 'dist/todoWorkspace.js' },
   { entry: 'src/commands/treeTaskActions/treeTaskActions.ts', outfile: 'dist/treeTaskActions.js' },
+  { entry: 'src/lm/lmTools.ts', outfile: 'dist/lmTools.js' },
 ];
 
 const lazyBundles = {

@@ -8,6 +8,9 @@ import { createClient, SwitchableClient } from './auth/clientFactory';
 import { registerTasksView, type TreeFeatures } from './views/registerTasksView';
 import { registerTaskEditor, type TaskEditorsLoader } from './webviews/taskEditor/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
+import { registerLmTools } from './lm/registerLmTools';
+import type { LmTools } from './lm/lmTools';
+import type { LazyFeature } from './util/lazyFeature';
 import type { FeatureHost } from './featureHost';
 import type { Tuning } from './tuning';
 import type { TestHooks } from './testHooks';
@@ -32,6 +35,8 @@ export class Container implements FeatureHost, vscode.Disposable {
   readonly taskEditors: TaskEditorsLoader;
   /** TODO comments → tasks: providers, linked-TODO statuses, commands (src/todo). */
   readonly todo: TodoFeatures;
+  /** Agent-chat tools (src/lm), loaded on first use; undefined where the host has no `vscode.lm` tool API. */
+  readonly lmTools: LazyFeature<LmTools> | undefined;
   /** Notifications, progress, quick picks, input boxes: untrusted text made inert on the way (src/ui). */
   readonly notify = new Notifier(vscode.window);
 
@@ -49,6 +54,7 @@ export class Container implements FeatureHost, vscode.Disposable {
     this.tree = registerTasksView(this);
     this.taskEditors = registerTaskEditor(this);
     this.todo = registerTodoFeatures(this, testHooks);
+    this.lmTools = registerLmTools(this, this.todo);
   }
 
   register<T extends vscode.Disposable>(disposable: T): T {
