@@ -306,7 +306,7 @@ export function errorText(error: unknown, signInCommand: string): string {
   if (isHubSpotError(error)) {
     switch (error.kind) {
       case 'authentication':
-        return `HubSpot rejected the stored token. Ask the user to sign in again: run the command "HubSpot Tasks: Sign In" (${signInCommand}).`;
+        return `HubSpot rejected the stored token. Ask the user to sign in again: run the command "HubSpot: Sign In" (${signInCommand}).`;
       case 'missing-scopes':
         return `The HubSpot token lacks a permission this needs (${isErrorOfKind(error, 'missing-scopes') ? (error.scopes ?? []).join(', ') : ''}). Ask the user to sign in with a token that has the crm.objects scopes.`;
       case 'not-found':

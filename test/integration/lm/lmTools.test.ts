@@ -140,7 +140,7 @@ describe('Language model tools', function () {
     try {
       for (const name of Object.values(LmToolNames)) {
         const text = await invoke(name, name === LmToolNames.get ? { taskId: '1' } : name === LmToolNames.update ? { taskIds: ['1'], status: 'completed' } : name === LmToolNames.create ? { tasks: [{ subject: 'x' }] } : {});
-        assert.match(text, /^Not signed in to HubSpot.*"HubSpot Tasks: Sign In" \(hubspotTasks\.signIn\)/, name);
+        assert.match(text, /^Not signed in to HubSpot.*"HubSpot: Sign In" \(hubspotTasks\.signIn\)/, name);
       }
       assert.deepStrictEqual(await apiCalls(), []);
     } finally {

@@ -189,7 +189,7 @@ describe('Language model tools against the sandbox', () => {
     const rejected = testClient(ref.sandbox.url, { getToken: async () => 'wrong-token' }).client;
     try {
       const text = await findTasks({ ...context, client: rejected }, parseFindInput({})).then(() => 'resolved', (error: unknown) => errorText(error, 'hubspotTasks.signIn'));
-      assert.match(text, /sign in again: run the command "HubSpot Tasks: Sign In" \(hubspotTasks\.signIn\)/);
+      assert.match(text, /sign in again: run the command "HubSpot: Sign In" \(hubspotTasks\.signIn\)/);
     } finally {
       rejected.dispose();
     }
