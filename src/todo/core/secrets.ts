@@ -44,21 +44,48 @@ export function wildcardMatch(pattern: string, name: string): boolean {
   return p === pattern.length;
 }
 
-/** Answers "is this a secret-bearing file?" for a path (any separator) by its base name. */
+/**
+ * Answers "is this a secret-bearing file?" for a path (any separator) by its base name. It runs for every
+ * file of a workspace scan, so the common pattern forms are sorted out once: exact names and `*.ext`
+ * in sets, `prefix*` by startsWith among those sharing the name's first character, other `*suffix` by
+ * endsWith; only the rest goes through the wildcard matcher.
+ */
 export class SecretFileMatcher {
-  private readonly patterns: string[];
+  private readonly exact = new Set<string>();
+  private readonly extensions = new Set<string>();
+  private readonly prefixesByFirst = new Map<string, string[]>();
+  private readonly suffixes: string[] = [];
+  private readonly wildcards: string[] = [];
 
   constructor(patterns: readonly string[] = DEFAULT_SECRET_FILES) {
-    this.patterns = patterns.map((p) => p.trim().toLowerCase()).filter((p) => p !== '' && p.length <= MAX_NAME);
+    for (const pattern of patterns.map((p) => p.trim().toLowerCase())) {
+      if (pattern === '' || pattern.length > MAX_NAME) {
+        continue;
+      }
+      if (!/[*?]/.test(pattern)) {
+        this.exact.add(pattern);
+      } else if (pattern.length > 1 && pattern.endsWith('*') && !/[*?]/.test(pattern.slice(0, -1))) {
+        const prefix = pattern.slice(0, -1);
+        this.prefixesByFirst.set(prefix[0], [...(this.prefixesByFirst.get(prefix[0]) ?? []), prefix]);
+      } else if (/^\*\.[^*?.]+$/.test(pattern)) {
+        this.extensions.add(pattern.slice(1));
+      } else if (pattern.startsWith('*') && !/[*?]/.test(pattern.slice(1))) {
+        this.suffixes.push(pattern.slice(1));
+      } else {
+        this.wildcards.push(pattern);
+      }
+    }
   }
 
   matches(filePath: string): boolean {
-    if (this.patterns.length === 0) {
-      return false;
-    }
     const slash = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
     const base = filePath.slice(slash + 1).slice(0, MAX_NAME).toLowerCase();
-    return this.patterns.some((p) => wildcardMatch(p, base));
+    const dot = base.lastIndexOf('.');
+    return this.exact.has(base) ||
+      (dot >= 0 && this.extensions.has(base.slice(dot))) ||
+      (this.prefixesByFirst.get(base[0])?.some((prefix) => base.startsWith(prefix)) ?? false) ||
+      this.suffixes.some((suffix) => base.endsWith(suffix)) ||
+      this.wildcards.some((pattern) => wildcardMatch(pattern, base));
   }
 }
 

@@ -63,6 +63,20 @@ describe('Secrets stay out of HubSpot (issue 13.8)', () => {
       assert.ok(!new SecretFileMatcher([]).matches('.env'), 'an empty list scans everything');
     });
 
+    it('its fast paths (exact names, extensions, prefixes, suffixes) answer as the plain wildcard match does', () => {
+      const patterns = [...DEFAULT_SECRET_FILES, 'a?c', '*x*', 'Report-*.TXT', '*-secret.yml'];
+      const matcher = new SecretFileMatcher(patterns);
+      const names = ['.env', '.ENV', 'x.env', '.env.local', 'env', 'a.b.env', '.pem', 'pem', 'server.PEM', 'id_rsa',
+        'id_rsa.pub', 'credentials', 'credentials.json', 'my-credentials', 'secrets.yaml', 'abc', 'axc', 'ac',
+        'report-1.txt', 'prod-secret.yml', 'secret.yml', 'index.ts', '', '.', 'dir/.npmrc', 'C:\\x\\key.key', 'a.tfvars.json'];
+      for (const name of names) {
+        const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase();
+        const expected = patterns.some((p) => wildcardMatch(p.toLowerCase(), base));
+        assert.strictEqual(matcher.matches(name), expected, name);
+      }
+      assert.strictEqual(new SecretFileMatcher([]).matches('.env'), false);
+    });
+
     it('the wildcard matcher is linear: a pathological pattern against a long name returns at once', () => {
       const started = process.hrtime.bigint();
       assert.strictEqual(wildcardMatch('*a*a*a*a*a*a*a*a*a*a*ab', 'a'.repeat(255)), false);
