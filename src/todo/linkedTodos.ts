@@ -9,11 +9,10 @@ import { taskUrl } from '../tasks/links';
 import { DocumentTodos, todoRange } from './documentTodos';
 import { TodoCommands } from './todoCommandIds';
 import { readTodoSettings } from './todoSettings';
-import { RefreshGate } from '../util/refreshGate';
+import { FOCUS_REFRESH_INTERVAL_MS, RefreshGate } from '../util/refreshGate';
 import { DisposableStore } from '../util/disposableStore';
 
 /** A window gaining focus re-reads the statuses at most once a minute (tabbing in and out is no request storm). */
-const FOCUS_THROTTLE_MS = 60_000;
 /**
  * At most this many ids (5 batch reads) per refresh, the ones not read yet first: a file with 100,000 linked
  * TODOs must not cost 1,000 batch reads per refresh. The rest are read as they come first in a later one.
@@ -52,7 +51,7 @@ export class LinkedTodos implements vscode.Disposable {
       }),
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused) {
-          void this.gate.forced(FOCUS_THROTTLE_MS);
+          void this.gate.forced(FOCUS_REFRESH_INTERVAL_MS);
         }
       }),
       container.tasksChanged.event((changed) => {

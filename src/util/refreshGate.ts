@@ -3,13 +3,22 @@
 // fresh), a read of what changed runs once after it however many ask meanwhile. So a timer firing faster
 // than HubSpot answers, or a burst of events, never grows a chain of requests. No vscode import.
 
+/** Window focus re-reads at most this often: a user tabbing in and out must not become a stream of searches. */
+export const FOCUS_REFRESH_INTERVAL_MS = 60_000;
+
 export class RefreshGate {
   private running: Promise<void> | undefined;
   private followUp: Promise<void> | undefined;
-  private lastForced = Number.NEGATIVE_INFINITY;
 
-  /** `run(force)`: force re-reads everything; otherwise only what is not known yet. */
-  constructor(private readonly run: (force: boolean) => Promise<void>, private readonly now: () => number = Date.now) {}
+  /**
+   * `run(force)`: force re-reads everything; otherwise only what is not known yet. `lastForced`: when the
+   * last full re-read started (a caller that has just loaded everything passes `now()`).
+   */
+  constructor(
+    private readonly run: (force: boolean) => Promise<void>,
+    private readonly now: () => number = Date.now,
+    private lastForced = Number.NEGATIVE_INFINITY,
+  ) {}
 
   /**
    * Re-reads everything (timer, focus, on demand). Skipped while a refresh runs (the caller gets that one),

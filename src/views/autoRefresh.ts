@@ -4,13 +4,15 @@ import * as vscode from 'vscode';
 import { Settings } from '../constants';
 import { clampSetting, SETTING_LIMITS } from '../settingLimits';
 import { DisposableStore } from '../util/disposableStore';
-
-const FOCUS_THROTTLE_MS = 60_000;
+import { FOCUS_REFRESH_INTERVAL_MS, RefreshGate } from '../util/refreshGate';
 
 export class AutoRefresh implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
-  private lastRun = Date.now();
-  private running = false;
+  /**
+   * One refresh at a time: one still running (slow HubSpot) is not restarted, which would discard its
+   * answers every tick. Started "now": activation has just loaded the tree, so focus waits a minute.
+   */
+  private readonly gate = new RefreshGate(() => this.refresh().catch(() => undefined), Date.now, Date.now());
   private readonly disposables = new DisposableStore();
 
   /** `periodMs`: replaces the setting's minutes while the setting is on (Tuning.autoRefreshPeriodMs). */
@@ -23,8 +25,8 @@ export class AutoRefresh implements vscode.Disposable {
       }),
       vscode.window.onDidChangeWindowState((state) => {
         const enabled = vscode.workspace.getConfiguration().get<boolean>(Settings.refreshOnFocus, true);
-        if (state.focused && enabled && Date.now() - this.lastRun >= FOCUS_THROTTLE_MS) {
-          this.run();
+        if (state.focused && enabled) {
+          void this.gate.forced(FOCUS_REFRESH_INTERVAL_MS);
         }
       }),
     );
@@ -38,20 +40,8 @@ export class AutoRefresh implements vscode.Disposable {
     }
     const minutes = autoRefreshMinutes();
     if (minutes > 0) {
-      this.timer = setInterval(() => this.run(), this.periodMs ?? minutes * 60_000);
+      this.timer = setInterval(() => void this.gate.forced(), this.periodMs ?? minutes * 60_000);
     }
-  }
-
-  private run(): void {
-    // A refresh still running (slow HubSpot) is not restarted: that would discard its answers every tick.
-    if (this.running) {
-      return;
-    }
-    this.lastRun = Date.now();
-    this.running = true;
-    void this.refresh()
-      .catch(() => undefined)
-      .finally(() => (this.running = false));
   }
 
   dispose(): void {

@@ -5,9 +5,11 @@
 // Google keys, long random base64/hex, credentials in URLs). Both run on untrusted file content, so
 // every pattern here is linear: bounded quantifiers, no nested repetition, lines capped before matching.
 
+import { compileGlob, matchGlob, type GlobPattern } from './glob';
+
 /**
- * File-name patterns (`*` and `?`, matched case-insensitively against the base name) of files that
- * hold secrets by convention. The default of `hubspotTasks.todo.excludeSecretFiles`.
+ * File-name patterns (globs as in `files.exclude`, matched case-insensitively against the base name) of
+ * files that hold secrets by convention. The default of `hubspotTasks.todo.excludeSecretFiles`.
  */
 export const DEFAULT_SECRET_FILES: readonly string[] = [
   '.env', '.env.*', '*.env', '.envrc', '.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc', '.netrc', '_netrc',
@@ -18,30 +20,12 @@ export const DEFAULT_SECRET_FILES: readonly string[] = [
 
 const MAX_NAME = 255;
 
-/** `*` / `?` wildcard match in one pass with a single backtrack point (linear in practice, never exponential). */
+/**
+ * A base name against one file-name pattern, with the glob matcher of `files.exclude` and .gitignore
+ * (glob.ts: linear, one backtrack point per `*`); a name holds no `/`, so it is one segment.
+ */
 export function wildcardMatch(pattern: string, name: string): boolean {
-  let p = 0;
-  let n = 0;
-  let star = -1;
-  let resume = 0;
-  while (n < name.length) {
-    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
-      p++;
-      n++;
-    } else if (p < pattern.length && pattern[p] === '*') {
-      star = p++;
-      resume = n;
-    } else if (star >= 0) {
-      p = star + 1;
-      n = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.length && pattern[p] === '*') {
-    p++;
-  }
-  return p === pattern.length;
+  return compileGlob(pattern, false).some((glob) => matchGlob(glob, name, [0, name.length]));
 }
 
 /**
@@ -55,7 +39,7 @@ export class SecretFileMatcher {
   private readonly extensions = new Set<string>();
   private readonly prefixesByFirst = new Map<string, string[]>();
   private readonly suffixes: string[] = [];
-  private readonly wildcards: string[] = [];
+  private readonly wildcards: GlobPattern[] = [];
 
   constructor(patterns: readonly string[] = DEFAULT_SECRET_FILES) {
     for (const pattern of patterns.map((p) => p.trim().toLowerCase())) {
@@ -72,7 +56,7 @@ export class SecretFileMatcher {
       } else if (pattern.startsWith('*') && !/[*?]/.test(pattern.slice(1))) {
         this.suffixes.push(pattern.slice(1));
       } else {
-        this.wildcards.push(pattern);
+        this.wildcards.push(...compileGlob(pattern, false));
       }
     }
   }
@@ -85,7 +69,7 @@ export class SecretFileMatcher {
       (dot >= 0 && this.extensions.has(base.slice(dot))) ||
       (this.prefixesByFirst.get(base[0])?.some((prefix) => base.startsWith(prefix)) ?? false) ||
       this.suffixes.some((suffix) => base.endsWith(suffix)) ||
-      this.wildcards.some((pattern) => wildcardMatch(pattern, base));
+      this.wildcards.some((glob) => matchGlob(glob, base, [0, base.length]));
   }
 }
 
