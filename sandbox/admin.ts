@@ -1,7 +1,7 @@
 // Admin endpoints for tests and benchmarks under /__sandbox/: no token, not logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http';
-import { FaultKind, KNOWN_FAULT_KINDS, Sandbox, SandboxKnobs, SeedSpec } from './types';
+import { BatchCreateErrors, FaultKind, KNOWN_FAULT_KINDS, RulesSpec, Sandbox, SandboxKnobs, SeedSpec } from './types';
 
 export const ADMIN_PREFIX = '/__sandbox/';
 
@@ -31,6 +31,11 @@ export async function handleAdmin(sandbox: Sandbox, req: IncomingMessage, res: S
       case 'POST /__sandbox/config':
         sandbox.configure(parseKnobs(body));
         return sendJson(res, 200, sandbox.knobs());
+      case 'GET /__sandbox/validation-rules':
+        return sendJson(res, 200, sandbox.validationRules());
+      case 'PUT /__sandbox/validation-rules':
+        sandbox.setValidationRules(body as RulesSpec);
+        return sendJson(res, 200, sandbox.validationRules());
       case 'POST /__sandbox/reset':
         sandbox.reset(parseSeed((body as { seed?: unknown }).seed));
         return sendJson(res, 200, sandbox.state());
@@ -75,6 +80,13 @@ export function parseKnobs(raw: unknown): Partial<SandboxKnobs> {
       throw new Error('rateLimits must be a boolean');
     }
     out.rateLimits = k.rateLimits;
+  }
+  if (k.batchCreateErrors !== undefined) {
+    const modes: BatchCreateErrors[] = ['by-version', 'whole-batch', 'per-input'];
+    if (!modes.includes(k.batchCreateErrors as BatchCreateErrors)) {
+      throw new Error(`batchCreateErrors must be one of ${modes.join(', ')}`);
+    }
+    out.batchCreateErrors = k.batchCreateErrors as BatchCreateErrors;
   }
   if (k.faults !== undefined) {
     if (k.faults === null) {

@@ -31,6 +31,9 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
   const match = parts.router.match(method, path);
   if (match.kind === 'found') {
     entry.operation = match.route.operation;
+    if (match.route.apiVersion) {
+      entry.apiVersion = match.route.apiVersion;
+    }
   }
   const finish = (status: number, fault?: FaultKind) => {
     entry.status = status;

@@ -25,6 +25,8 @@ export interface Route {
   scope?: string;
   /** Counts against the per-second search limit. */
   isSearch?: boolean;
+  /** The API version whose path this is (`v3` also covers the legacy `/crm/v4/` association paths). */
+  apiVersion?: 'v3' | '2026-03' | '2026-09';
   handler: Handler;
 }
 

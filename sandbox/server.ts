@@ -14,13 +14,15 @@ import { loadAccount, Persister } from './persistence';
 import { RateLimiter } from './rateLimits';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
-import { associationRoutes } from './routes/associations';
+import { associationRoutes, versionedAssociationRoutes } from './routes/associations';
 import { batchRoutes } from './routes/batch';
 import { crmRoutes } from './routes/crm';
 import { taskRoutes } from './routes/tasks';
 import { SearchIndex } from './searchIndex';
 import { seedAccount } from './seed';
 import { Store } from './store';
+import { ValidationRules } from './validationRules';
+import { API_VERSIONS } from './versions';
 import type { RequestLogEntry, Sandbox, SandboxKnobs, SandboxOptions, SandboxState, SeedSpec } from './types';
 
 export type { FaultKind, RequestLogEntry, Sandbox, SandboxKnobs, SandboxOptions, SandboxState, SeedSpec } from './types';
@@ -36,6 +38,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: options.faults ?? null,
     searchLagMs: options.searchLagMs ?? 0,
     timeoutHangMs: options.timeoutHangMs ?? 30_000,
+    batchCreateErrors: options.batchCreateErrors ?? 'by-version',
   };
 
   const store = new Store(options.dataFile ? loadAccount(options.dataFile) ?? seedAccount(seed, options.now) : seedAccount(seed, options.now));
@@ -49,10 +52,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   faults.configure(knobs.faults);
 
   let baseUrl = '';
-  const deps: ApiDeps = { store, index, now: Date.now, baseUrl: () => baseUrl };
-  const router = new Router().add(
-    ...taskRoutes(deps), ...batchRoutes(deps), ...associationRoutes(deps), ...crmRoutes(deps), ...accountRoutes(deps),
-  );
+  const rules = new ValidationRules(options.validationRules);
+  const deps: ApiDeps = {
+    store, index, now: Date.now, baseUrl: () => baseUrl, rules,
+    // HubSpot enforces validation rules from the 2026-09 version on; older versions write unchecked.
+    enforcesRules: (ver) => ver === '2026-09',
+    batchCreateErrors: (ver) => knobs.batchCreateErrors === 'by-version'
+      ? (ver === '2026-09' ? 'whole-batch' : 'per-input')
+      : knobs.batchCreateErrors,
+  };
+  // Every version over the one store: a task created through v3 is read through 2026-09.
+  const router = new Router().add(...associationRoutes(deps));
+  for (const ver of API_VERSIONS) {
+    router.add(...taskRoutes(deps, ver), ...batchRoutes(deps, ver), ...versionedAssociationRoutes(deps, ver), ...crmRoutes(deps, ver), ...accountRoutes(deps, ver));
+  }
   const parts: AppParts = {
     router,
     tokens: new TokenCheck(new Set(options.tokens ?? [DEFAULT_TOKEN]), new Set(options.noScopeTokens ?? [DEFAULT_NO_SCOPE_TOKEN])),
@@ -110,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: (next) => {
       store.load(seedAccount(next ?? seed, options.now));
       index.rebuild();
+      rules.replace(options.validationRules ?? {});
       parts.limiter.reset();
       faults.configure(knobs.faults);
       persister?.saveNow();
@@ -124,6 +138,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       associations: store.associationCount(),
       pendingIndex: index.pendingCount(),
     }),
+    setValidationRules: (spec) => rules.replace(spec),
+    validationRules: () => rules.toSpec(),
     flush: async () => {
       persister?.flush();
     },

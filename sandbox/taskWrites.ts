@@ -2,11 +2,12 @@
 // reject exactly the same inputs. Validation happens fully before anything is written.
 import type { ApiObject } from '../src/hubspot/types';
 import { TASK_ASSOCIATION_TYPE_IDS } from '../src/hubspot/types';
-import { notFound, propertyValidationError, validationError } from './errors';
+import { notFound, PropertyProblem, propertyValidationError, validationError } from './errors';
 import { ApiDeps } from './deps';
 import { allSetProperties, toApiObject } from './objects';
 import { normalizeWrite } from './properties';
 import { AssociatedType, StoredObject } from './store';
+import { ApiVersion } from './versions';
 
 /** Type id → associated object type, for the HUBSPOT_DEFINED task associations. */
 const TYPE_ID_TARGETS = new Map<number, AssociatedType>([
@@ -31,11 +32,12 @@ function asObject(raw: unknown, what: string): Record<string, unknown> {
   return raw as Record<string, unknown>;
 }
 
-export function prepareCreate(deps: ApiDeps, raw: unknown): PreparedCreate {
+export function prepareCreate(deps: ApiDeps, raw: unknown, ver: ApiVersion = 'v3'): PreparedCreate {
   const input = asObject(raw, 'the input');
   const { values, problems } = normalizeWrite(input.properties, {
     objectType: 'tasks', isCreate: true, ownerExists: (id) => deps.store.ownerExists(id),
   });
+  problems.push(...ruleProblems(deps, ver, input.properties, true, problems));
   if (problems.length > 0) {
     throw propertyValidationError(problems);
   }
@@ -86,14 +88,30 @@ export function applyCreate(deps: ApiDeps, prepared: PreparedCreate): StoredObje
   });
 }
 
-export function prepareUpdate(deps: ApiDeps, raw: unknown): Record<string, string | null> {
+export function prepareUpdate(deps: ApiDeps, raw: unknown, ver: ApiVersion = 'v3'): Record<string, string | null> {
   const { values, problems } = normalizeWrite(raw, {
     objectType: 'tasks', isCreate: false, ownerExists: (id) => deps.store.ownerExists(id),
   });
+  problems.push(...ruleProblems(deps, ver, raw, false, problems));
   if (problems.length > 0) {
     throw propertyValidationError(problems);
   }
   return values;
+}
+
+/** Breaches of the account's validation rules, for the properties not already rejected by type. */
+function ruleProblems(deps: ApiDeps, ver: ApiVersion, rawProps: unknown, isCreate: boolean, already: PropertyProblem[]): PropertyProblem[] {
+  if (!deps.enforcesRules(ver)) {
+    return [];
+  }
+  const sent: Record<string, string | null> = {};
+  if (rawProps && typeof rawProps === 'object' && !Array.isArray(rawProps)) {
+    for (const [k, v] of Object.entries(rawProps as Record<string, unknown>)) {
+      sent[k] = v === null || v === undefined ? null : String(v);
+    }
+  }
+  const rejected = new Set(already.map((p) => p.name));
+  return deps.rules.check('tasks', sent, isCreate).filter((p) => !rejected.has(p.name));
 }
 
 export function liveTaskOr404(deps: ApiDeps, id: string): StoredObject {

@@ -1,5 +1,8 @@
 // The sandbox's public contract: options, knobs, the Sandbox handle and the request log.
 // Tests, benchmarks and the in-host harness program against these types only.
+import type { RulesSpec } from './validationRules';
+
+export type { RulesSpec } from './validationRules';
 
 /** What an injected fault does. 5xx and 429 answer before the request is applied; `reset`, `hang` and
  * `malformed` happen after it was applied (the response is lost), which is the ambiguous case a client
@@ -38,7 +41,16 @@ export interface SandboxKnobs {
   searchLagMs: number;
   /** How long a `hang` fault holds the response before dropping the connection. */
   timeoutHangMs: number;
+  /**
+   * How a batch create with invalid inputs is answered (which one HubSpot sends is uncertain):
+   * 'whole-batch' = the first invalid input's 400 VALIDATION_ERROR and nothing created (what integrators
+   * report); 'per-input' = the valid inputs created, a 207 with one error per invalid input;
+   * 'by-version' (default) = whole-batch in 2026-09 (whose spec lists no 207), per-input in v3 and 2026-03.
+   */
+  batchCreateErrors: BatchCreateErrors;
 }
+
+export type BatchCreateErrors = 'by-version' | 'whole-batch' | 'per-input';
 
 export interface SandboxOptions {
   /** 0 = a random free port (default). */
@@ -55,6 +67,10 @@ export interface SandboxOptions {
   faults?: FaultConfig;
   searchLagMs?: number;
   timeoutHangMs?: number;
+  batchCreateErrors?: BatchCreateErrors;
+  /** Property validation rules, enforced on 2026-09 writes: `{tasks: {hs_task_subject: [{ruleType:
+   * 'MAX_LENGTH', ruleArguments: ['80']}]}}` (see validationRules.ts). `reset()` returns to these. */
+  validationRules?: RulesSpec;
   /** Milliseconds "now" for the demo seed's relative dates (tests); default Date.now(). */
   now?: number;
 }
@@ -65,6 +81,8 @@ export interface RequestLogEntry {
   query: Record<string, string>;
   /** Spec operationId (e.g. 'searchTasks') or a sandbox name for extra endpoints ('listOwners'…). */
   operation?: string;
+  /** Which API version's path was called: 'v3' (incl. the legacy /crm/v4/ paths), '2026-03', '2026-09'. */
+  apiVersion?: string;
   status: number;
   durationMs: number;
   fault?: FaultKind;
@@ -95,6 +113,9 @@ export interface Sandbox {
   /** Re-seed (default: the seed it was started with); clears rate-limit windows. */
   reset(seed?: SeedSpec): void;
   state(): SandboxState;
+  /** Replaces the account's property validation rules (enforced on 2026-09 writes). */
+  setValidationRules(rules: RulesSpec): void;
+  validationRules(): RulesSpec;
   /** Writes the data file now (when persisting). */
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -6,7 +6,8 @@ import { HttpError, isHttpError, validationError } from '../errors';
 import { requestedFromBody, toApiObject } from '../objects';
 import { HandlerResult, Route } from '../router';
 import { applyCreate, prepareCreate, prepareUpdate, written } from '../taskWrites';
-import { READ_SCOPE, TASKS_PATH, WRITE_SCOPE } from './tasks';
+import { ApiVersion, objectsBase } from '../versions';
+import { READ_SCOPE, WRITE_SCOPE } from './tasks';
 
 export const MAX_BATCH_INPUTS = 100;
 
@@ -24,6 +25,8 @@ export function batchInputs(body: unknown): unknown[] {
 }
 
 export function batchResult(startedAt: number, results: ApiObject[], errors: BatchError[], okStatus: number): HandlerResult {
+  // HubSpot's StandardError always carries context, errors and links (empty when there is nothing to say).
+  errors = errors.map((e) => ({ context: {}, errors: [], links: {}, ...e }));
   const body: Record<string, unknown> = {
     status: 'COMPLETE',
     results,
@@ -59,8 +62,9 @@ function traceContext(input: unknown): Record<string, string[]> {
   return trace === undefined || trace === null ? {} : { objectWriteTraceId: [String(trace)] };
 }
 
-export function batchRoutes(deps: ApiDeps): Route[] {
-  return [
+export function batchRoutes(deps: ApiDeps, ver: ApiVersion = 'v3'): Route[] {
+  const TASKS_PATH = objectsBase(ver, 'tasks');
+  const routes: Route[] = [
     {
       method: 'POST', pattern: `${TASKS_PATH}/batch/read`, operation: 'batchReadTasks', scope: READ_SCOPE,
       handler: ({ body, query }) => {
@@ -97,21 +101,36 @@ export function batchRoutes(deps: ApiDeps): Route[] {
       method: 'POST', pattern: `${TASKS_PATH}/batch/create`, operation: 'batchCreateTasks', scope: WRITE_SCOPE,
       handler: ({ body }) => {
         const startedAt = deps.now();
+        const inputs = batchInputs(body);
+        const prepared = inputs.map((input) => {
+          try {
+            return prepareCreate(deps, input, ver);
+          } catch (e) {
+            return e instanceof Error ? e : new Error(String(e));
+          }
+        });
+        // Whole-batch mode: the first invalid input fails the batch with its own 400 and nothing is
+        // created (what integrators report from HubSpot); the body does not say which input it was.
+        const firstBad = prepared.find((p): p is Error => p instanceof Error);
+        if (firstBad && deps.batchCreateErrors(ver) === 'whole-batch') {
+          throw firstBad;
+        }
         const results: ApiObject[] = [];
         const errors: BatchError[] = [];
-        for (const input of batchInputs(body)) {
-          try {
-            const task = applyCreate(deps, prepareCreate(deps, input));
-            const out: ApiObject & { objectWriteTraceId?: string } = written(task);
-            const trace = traceContext(input).objectWriteTraceId;
-            if (trace) {
-              out.objectWriteTraceId = trace[0];
-            }
-            results.push(out);
-          } catch (e) {
-            errors.push(inputError(e, traceContext(input)));
+        inputs.forEach((input, i) => {
+          const p = prepared[i];
+          if (p instanceof Error) {
+            errors.push(inputError(p, traceContext(input)));
+            return;
           }
-        }
+          const task = applyCreate(deps, p);
+          const out: ApiObject & { objectWriteTraceId?: string } = written(task);
+          const trace = traceContext(input).objectWriteTraceId;
+          if (trace) {
+            out.objectWriteTraceId = trace[0];
+          }
+          results.push(out);
+        });
         return batchResult(startedAt, results, errors, 201);
       },
     },
@@ -136,7 +155,7 @@ export function batchRoutes(deps: ApiDeps): Route[] {
             if (!task) {
               throw new HttpError(404, 'OBJECT_NOT_FOUND', `Could not find TASK with id ${ids[i]}. It may be deleted or not exist.`);
             }
-            deps.store.update('tasks', task, prepareUpdate(deps, input?.properties), deps.now());
+            deps.store.update('tasks', task, prepareUpdate(deps, input?.properties, ver), deps.now());
             results.push(written(task));
           } catch (e) {
             errors.push(inputError(e, context));
@@ -145,5 +164,55 @@ export function batchRoutes(deps: ApiDeps): Route[] {
         return batchResult(startedAt, results, errors, 200);
       },
     },
+    {
+      // Tasks have no unique-value property of their own, so an upsert names the record by its id
+      // (idProperty absent or hs_object_id): an existing task is updated, a missing one is an error.
+      method: 'POST', pattern: `${TASKS_PATH}/batch/upsert`, operation: 'batchUpsertTasks', scope: WRITE_SCOPE,
+      handler: ({ body }) => {
+        const startedAt = deps.now();
+        const inputs = batchInputs(body) as { id?: unknown; idProperty?: unknown; properties?: unknown; objectWriteTraceId?: unknown }[];
+        for (const input of inputs) {
+          if (input?.idProperty !== undefined && input.idProperty !== 'hs_object_id') {
+            throw validationError(`${String(input.idProperty)} is not a unique value property of TASK; upsert by hs_object_id`, {
+              errors: [{ message: 'not a unique property', code: 'INVALID_ID_PROPERTY', context: { idProperty: [String(input.idProperty)] } }],
+            });
+          }
+        }
+        const results: ApiObject[] = [];
+        const errors: BatchError[] = [];
+        for (const input of inputs) {
+          const id = String(input?.id ?? '');
+          const context = { ids: [id], ...traceContext(input) };
+          try {
+            const task = deps.store.live('tasks', id);
+            if (!task) {
+              throw new HttpError(404, 'OBJECT_NOT_FOUND', `Could not find TASK with id ${id}. It may be deleted or not exist.`);
+            }
+            deps.store.update('tasks', task, prepareUpdate(deps, input?.properties, ver), deps.now());
+            results.push({ ...written(task), new: false } as ApiObject);
+          } catch (e) {
+            errors.push(inputError(e, context));
+          }
+        }
+        return batchResult(startedAt, results, errors, 200);
+      },
+    },
+    {
+      // Archives every live task named; ids that are missing or already archived are skipped (204 either way).
+      method: 'POST', pattern: `${TASKS_PATH}/batch/archive`, operation: 'batchArchiveTasks', scope: WRITE_SCOPE,
+      handler: ({ body }) => {
+        const ids = (batchInputs(body) as { id?: unknown }[]).map((i) => String(i?.id ?? ''));
+        deps.store.change(() => {
+          for (const id of ids) {
+            const task = deps.store.live('tasks', id);
+            if (task) {
+              deps.store.archive('tasks', task, deps.now());
+            }
+          }
+        });
+        return { status: 204 };
+      },
+    },
   ];
+  return routes.map((r) => ({ ...r, apiVersion: ver }));
 }

@@ -10,6 +10,7 @@ import { Route } from '../router';
 import { search } from '../search';
 import { batchInputs, batchResult } from './batch';
 import { searchPaging } from './tasks';
+import { ApiVersion, objectsBase } from '../versions';
 
 const CRM_TYPES: { type: Exclude<ObjectType, 'tasks'>; name: string; label: string }[] = [
   { type: 'contacts', name: 'Contacts', label: 'CONTACT' },
@@ -17,12 +18,12 @@ const CRM_TYPES: { type: Exclude<ObjectType, 'tasks'>; name: string; label: stri
   { type: 'deals', name: 'Deals', label: 'DEAL' },
 ];
 
-export function crmRoutes(deps: ApiDeps): Route[] {
+export function crmRoutes(deps: ApiDeps, ver: ApiVersion = 'v3'): Route[] {
   return CRM_TYPES.flatMap(({ type, name, label }): Route[] => {
-    const base = `/crm/v3/objects/${type}`;
+    const base = objectsBase(ver, type);
     const scope = `crm.objects.${type}.read`;
     const live = () => [...deps.store.all(type)].filter((o) => !o.archived);
-    return [
+    const routes: Route[] = [
       {
         method: 'POST', pattern: `${base}/search`, operation: `search${name}`, scope, isSearch: true,
         handler: ({ body }) => {
@@ -78,5 +79,6 @@ export function crmRoutes(deps: ApiDeps): Route[] {
         },
       },
     ];
+    return routes.map((r) => ({ ...r, apiVersion: ver }));
   });
 }

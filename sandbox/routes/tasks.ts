@@ -7,6 +7,7 @@ import { Route } from '../router';
 import { search } from '../search';
 import { ASSOCIATED_TYPES, AssociatedType, StoredObject } from '../store';
 import { applyCreate, liveTaskOr404, prepareCreate, prepareUpdate, written } from '../taskWrites';
+import { ApiVersion, objectsBase } from '../versions';
 
 export const TASKS_PATH = '/crm/v3/objects/tasks';
 export const READ_SCOPE = 'crm.objects.contacts.read';
@@ -33,10 +34,11 @@ function archivedParam(query: URLSearchParams): boolean {
   return v === 'true';
 }
 
-export function taskRoutes(deps: ApiDeps): Route[] {
-  return [
+export function taskRoutes(deps: ApiDeps, ver: ApiVersion = 'v3'): Route[] {
+  const base = objectsBase(ver, 'tasks');
+  const routes: Route[] = [
     {
-      method: 'GET', pattern: TASKS_PATH, operation: 'listTasks', scope: READ_SCOPE,
+      method: 'GET', pattern: base, operation: 'listTasks', scope: READ_SCOPE,
       handler: ({ query, path }) => {
         const limit = parseListLimit(query.get('limit'), 10, 100);
         const archived = archivedParam(query);
@@ -54,7 +56,7 @@ export function taskRoutes(deps: ApiDeps): Route[] {
       },
     },
     {
-      method: 'GET', pattern: `${TASKS_PATH}/:taskId`, operation: 'getTask', scope: READ_SCOPE,
+      method: 'GET', pattern: `${base}/:taskId`, operation: 'getTask', scope: READ_SCOPE,
       handler: ({ params, query }) => {
         const task = deps.store.get('tasks', params.taskId);
         // An archived task is found only when asked for with archived=true.
@@ -65,23 +67,23 @@ export function taskRoutes(deps: ApiDeps): Route[] {
       },
     },
     {
-      method: 'POST', pattern: TASKS_PATH, operation: 'createTask', scope: WRITE_SCOPE,
+      method: 'POST', pattern: base, operation: 'createTask', scope: WRITE_SCOPE,
       handler: ({ body }) => {
-        const task = applyCreate(deps, prepareCreate(deps, body));
+        const task = applyCreate(deps, prepareCreate(deps, body, ver));
         return { status: 201, body: written(task) };
       },
     },
     {
-      method: 'PATCH', pattern: `${TASKS_PATH}/:taskId`, operation: 'updateTask', scope: WRITE_SCOPE,
+      method: 'PATCH', pattern: `${base}/:taskId`, operation: 'updateTask', scope: WRITE_SCOPE,
       handler: ({ params, body }) => {
         const task = liveTaskOr404(deps, params.taskId);
-        const values = prepareUpdate(deps, (body as { properties?: unknown } | null)?.properties);
+        const values = prepareUpdate(deps, (body as { properties?: unknown } | null)?.properties, ver);
         deps.store.update('tasks', task, values, deps.now());
         return { status: 200, body: written(task) };
       },
     },
     {
-      method: 'DELETE', pattern: `${TASKS_PATH}/:taskId`, operation: 'deleteTask', scope: WRITE_SCOPE,
+      method: 'DELETE', pattern: `${base}/:taskId`, operation: 'deleteTask', scope: WRITE_SCOPE,
       handler: ({ params }) => {
         const task = deps.store.get('tasks', params.taskId);
         if (!task) {
@@ -94,7 +96,7 @@ export function taskRoutes(deps: ApiDeps): Route[] {
       },
     },
     {
-      method: 'POST', pattern: `${TASKS_PATH}/search`, operation: 'searchTasks', scope: READ_SCOPE, isSearch: true,
+      method: 'POST', pattern: `${base}/search`, operation: 'searchTasks', scope: READ_SCOPE, isSearch: true,
       handler: ({ body }) => {
         const outcome = search('tasks', deps.index.visible(), body, deps.index.columns);
         const requested = requestedFromBody((body as { properties?: unknown } | null)?.properties);
@@ -109,6 +111,7 @@ export function taskRoutes(deps: ApiDeps): Route[] {
       },
     },
   ];
+  return routes.map((r) => ({ ...r, apiVersion: ver }));
 }
 
 export function searchPaging(nextAfter: number | undefined) {
