@@ -4,8 +4,10 @@
 // carries a switch for tests: the features receive the steered parts through their constructors.
 import type { TodoPrompts } from './commands/todoCommands';
 import type { CreatorHooks } from './todo/creation/todoCreator';
+import type { CodeLinksHooks } from './todo/codeLinks/codeLinks';
 
-export interface TestHooks extends CreatorHooks {
+// As CodeLinksHooks: the answer to the deleted-TODO prompt, and each run's outcome.
+export interface TestHooks extends CreatorHooks, CodeLinksHooks {
   /**
    * Answers the TODO review while set. Unset: the real multi-select quick pick, which tests answer with
    * workbench commands (test/integration/todo/support.ts `answerQuickPick`).

@@ -186,7 +186,7 @@ export class LinkedTodos implements vscode.Disposable {
     }
     const task = this.tasks.get(id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask] };
+    md.isTrusted = { enabledCommands: [TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode] };
     const url = this.url(id);
     md.appendMarkdown(url ? `[HS-${id}](${url})` : `HS-${id}`);
     if (!task) {
@@ -211,6 +211,8 @@ export class LinkedTodos implements vscode.Disposable {
     const arg = encodeURIComponent(JSON.stringify([id]));
     md.appendMarkdown(`\n[$(link-external) ${vscode.l10n.t('Open in HubSpot')}](command:${TodoCommands.openInHubSpot}?${arg})`);
     md.appendMarkdown(` · [$(edit) ${vscode.l10n.t('Edit')}](command:${TodoCommands.editTask}?${arg})`);
+    // Where the TODO is now: another file may hold it too, or the hover was opened from a stale view.
+    md.appendMarkdown(` · [$(go-to-file) ${vscode.l10n.t('Go to Code')}](command:${TodoCommands.goToCode}?${arg})`);
     if (task.properties.hs_task_status !== 'COMPLETED') {
       md.appendMarkdown(` · [$(check) ${vscode.l10n.t('Mark complete')}](command:${TodoCommands.completeTask}?${arg})`);
     }

@@ -11,12 +11,17 @@ import { TodoCreatorLoader } from './creation/todoCreatorLoader';
 import { TodoCodeActionProvider, TodoCodeLensProvider } from './todoProviders';
 import { readTodoSettings, secretFileMatcher } from './todoSettings';
 import { TodoWorkspaceLoader } from './workspace/todoWorkspaceLoader';
+import { registerCodeLinks } from './codeLinks/codeLinksLoader';
+import type { CodeLinks } from './codeLinks/codeLinks';
+import type { LazyFeature } from '../util/lazyFeature';
 
 export interface TodoFeatures {
   readonly documents: DocumentTodos;
   readonly linked: LinkedTodos;
   readonly creator: TodoCreatorLoader;
   readonly workspace: TodoWorkspaceLoader;
+  /** The linked-TODO index, Go to Code and the deleted-TODO prompt (dist/codeLinks.js, loaded on first use). */
+  readonly codeLinks: LazyFeature<CodeLinks>;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
@@ -27,7 +32,7 @@ export function registerTodoFeatures(container: FeatureHost, test?: TestHooks): 
   const linked = container.register(new LinkedTodos(container, documents));
   const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, container.context.workspaceState, test);
   const workspace = new TodoWorkspaceLoader({ notify: container.notify, linked, log: container.log });
-  const features: TodoFeatures = { documents, linked, creator, workspace };
+  const features: TodoFeatures = { documents, linked, creator, workspace, codeLinks: registerCodeLinks(container, test) };
   // The user answers, unless a test has set its answer (its hooks exist only in ExtensionMode.Test).
   const prompts: TodoPrompts = {
     review: (candidates) => test?.review?.(candidates) ?? workspace.review(candidates),

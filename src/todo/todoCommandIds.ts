@@ -8,4 +8,5 @@ export const TodoCommands = {
   openInHubSpot: 'hubspotTasks.todo.openInHubSpot',
   editTask: 'hubspotTasks.todo.editTask',
   completeTask: 'hubspotTasks.todo.completeTask',
+  goToCode: 'hubspotTasks.todo.goToCode',
 } as const;

@@ -91,6 +91,10 @@ export function taskItem(node: TaskNode, now: Date, ownerName: string | undefine
   item.iconPath = taskIcon(task, late);
   // No tooltip here: the provider's resolveTreeItem builds it (notes → text) when one is hovered.
   item.contextValue = task.archived ? 'task.archived' : isCompleted(task) ? 'task.completed' : 'task.open';
+  // Made from a TODO (its notes carry the marker, src/todo/core/taskContent.ts): it also gets "Go to Code".
+  if (!task.archived && task.notesHtml.includes('TODO key: hstodo')) {
+    item.contextValue += '.code';
+  }
   if (!task.archived) {
     item.command = { command: Commands.editTask, title: t('Edit Task'), arguments: [task.id] };
   }

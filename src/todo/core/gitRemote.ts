@@ -57,6 +57,8 @@ export interface RepoInfo {
   host: 'github' | 'gitlab' | 'bitbucket';
   /** Branch name, or the commit for a detached HEAD. */
   ref: string;
+  /** The commit HEAD points at (40 hex digits), when it could be read: the permalink's ref. */
+  commit?: string;
 }
 
 /**
@@ -131,14 +133,40 @@ function describe(root: string, dotGit: string): RepoInfo | undefined {
     if (head === undefined) {
       return undefined;
     }
-    const ref = /^ref:\s*refs\/heads\/(.+)$/.exec(head)?.[1] ?? (/^[0-9a-f]{40}$/.test(head) ? head : undefined);
+    const branch = /^ref:\s*refs\/heads\/(.+)$/.exec(head)?.[1];
+    const ref = branch ?? (/^[0-9a-f]{40}$/.test(head) ? head : undefined);
     if (!ref) {
       return undefined;
     }
-    return { root, ...web, ref };
+    const commit = branch ? branchCommit(gitDir, commonDir, branch) : ref;
+    return { root, ...web, ref, ...(commit ? { commit } : {}) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The commit a branch points at: its loose ref (in the worktree's git dir, else the common one), else its
+ * line in packed-refs. A branch name with `..` or a backslash is not a path to follow.
+ */
+export function branchCommit(gitDir: string, commonDir: string, branch: string): string | undefined {
+  if (branch.split('/').some((part) => part === '' || part === '..' || part === '.') || /[\\\0]/.test(branch)) {
+    return undefined;
+  }
+  for (const dir of gitDir === commonDir ? [gitDir] : [gitDir, commonDir]) {
+    const loose = readGitFile(path.join(dir, 'refs', 'heads', ...branch.split('/')))?.trim();
+    if (loose !== undefined) {
+      return /^[0-9a-f]{40}$/.test(loose) ? loose : undefined;
+    }
+  }
+  const packed = readGitFile(path.join(commonDir, 'packed-refs'), 16 * MAX_GIT_FILE_BYTES);
+  for (const line of packed?.split(/\r?\n/) ?? []) {
+    const match = /^([0-9a-f]{40}) refs\/heads\/(.+)$/.exec(line);
+    if (match && match[2] === branch) {
+      return match[1];
+    }
+  }
+  return undefined;
 }
 
 /** `[remote "name"] url = …` pairs of a git config file. */
@@ -177,10 +205,10 @@ export function webRemote(url: string): { web: string; host: RepoInfo['host'] } 
   return host ? { web: `https://${hostname}/${repoPath}`, host } : undefined;
 }
 
-/** The web link to a one-based line of a file in the repository. */
-export function lineUrl(repo: RepoInfo, absoluteFile: string, line: number): string {
+/** The web link to a one-based line of a file in the repository, at `at` (default: the branch). */
+export function lineUrl(repo: Pick<RepoInfo, 'root' | 'web' | 'host' | 'ref'>, absoluteFile: string, line: number, at = repo.ref): string {
   const relative = path.relative(repo.root, absoluteFile).split(path.sep).map(encodeURIComponent).join('/');
-  const ref = repo.ref.split('/').map(encodeURIComponent).join('/');
+  const ref = at.split('/').map(encodeURIComponent).join('/');
   if (repo.host === 'gitlab') {
     return `${repo.web}/-/blob/${ref}/${relative}#L${line}`;
   }

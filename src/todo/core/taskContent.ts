@@ -20,7 +20,12 @@ export interface TodoContext {
   key: string;
   /** Full text of the document, for the surrounding code. */
   documentText: string;
+  /** The line on its branch (moves with the branch). */
   webUrl?: string;
+  /** The same line at the commit the TODO was read from (never moves). */
+  permalink?: string;
+  /** The commit of `permalink`, its short form shown in the link. */
+  commit?: string;
 }
 
 export interface ContentOptions {
@@ -95,7 +100,7 @@ export function notesHtml(context: TodoContext, contextLines = DEFAULT_CONTEXT_L
   const fullText = [todo.rawText, ...todo.continuation.map((c) => c.text)].map(redactSecrets).join('\n');
   const parts = [
     `<p>${escapeHtml(fullText).replace(/\n/g, '<br>')}</p>`,
-    `<p>${escapeHtml(context.relativePath)}, line ${todo.range.line + 1}${context.webUrl ? ` — <a href="${escapeHtml(context.webUrl)}">view source</a>` : ''}</p>`,
+    `<p>${escapeHtml(context.relativePath)}, line ${todo.range.line + 1}${sourceLinks(context)}</p>`,
   ];
   if (around > 0) {
     const lines = linesOf(context.documentText);
@@ -107,6 +112,19 @@ export function notesHtml(context: TodoContext, contextLines = DEFAULT_CONTEXT_L
   }
   parts.push(`<p style="color:#99acc2;font-size:11px" data-hs-todo-key="${escapeHtml(context.key)}">TODO key: ${markerToken(context.key)}</p>`);
   return parts.join('\n');
+}
+
+/** ` — view source (branch) · at abc1234 (commit)`: the branch link follows the code, the permalink never breaks. */
+function sourceLinks(context: TodoContext): string {
+  const links: string[] = [];
+  if (context.webUrl) {
+    links.push(`<a href="${escapeHtml(context.webUrl)}">view source</a>`);
+  }
+  if (context.permalink) {
+    const short = context.commit && /^[0-9a-f]{7,64}$/.test(context.commit) ? ` ${context.commit.slice(0, 7)}` : '';
+    links.push(`<a href="${escapeHtml(context.permalink)}">permalink${short}</a>`);
+  }
+  return links.length > 0 ? ` — ${links.join(' · ')}` : '';
 }
 
 /**

@@ -8,7 +8,7 @@ import type { HubSpotApi } from '../../hubspot/api';
 import type { ApiTask } from '../../hubspot/types';
 import { createInput, type TodoContext } from '../core/taskContent';
 import type { TodoItem } from '../core/todoParser';
-import { findRepo, lineUrl } from '../core/gitRemote';
+import { GitLinks } from './gitLinks';
 import { HintResolver, parseDefaultAssociations } from '../core/hintResolver';
 import { confirmDefaultAssociations, type InspectedSetting } from './associationConsent';
 import type { LinkRequest, writeLinks } from '../linkWriter';
@@ -95,13 +95,15 @@ export class TodoCreator {
           const defaults = parseDefaultAssociations(options.defaultAssociations ?? settings.defaultAssociations);
           await resolver.prefetch([...defaults, ...candidates.flatMap((c) => c.todo.hints.associations)]);
           const now = new Date();
+          const git = new GitLinks();
           const byKey = new Map(candidates.map((c) => [c.key, c]));
           const inputs = [];
           for (const candidate of candidates) {
             const resolution = await resolver.resolve([...candidate.todo.hints.associations, ...defaults]);
             const where = `${candidate.relativePath}:${candidate.todo.range.line + 1}`;
             summary.unresolved.push(...resolution.unresolved.map((problem) => `${where}: ${problem}`));
-            const context: TodoContext = { todo: candidate.todo, relativePath: candidate.relativePath, key: candidate.key, documentText: candidate.documentText, webUrl: webUrl(candidate) };
+            const { webUrl, permalink, commit } = await git.links(candidate.uri, candidate.todo.range.line + 1);
+            const context: TodoContext = { todo: candidate.todo, relativePath: candidate.relativePath, key: candidate.key, documentText: candidate.documentText, webUrl, permalink, commit };
             const { input, problems } = createInput(context, { now, ownerId, defaultDueDays: settings.defaultDueInDays, contextLines: settings.contextLines }, resolution.associations);
             summary.unresolved.push(...problems.map((problem) => `${where}: ${problem}`));
             inputs.push({ key: candidate.key, input });
@@ -184,12 +186,4 @@ export class TodoCreator {
       }
     });
   }
-}
-
-function webUrl(candidate: TodoCandidate): string | undefined {
-  if (candidate.uri.scheme !== 'file') {
-    return undefined;
-  }
-  const repo = findRepo(candidate.uri.fsPath);
-  return repo ? lineUrl(repo, candidate.uri.fsPath, candidate.todo.range.line + 1) : undefined;
 }
