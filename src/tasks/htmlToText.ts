@@ -37,7 +37,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 const MAX_ENTITY_BODY = 8;
 
 /** Elements whose content is not text a person wrote. */
-const HIDDEN_CONTENT_TAGS = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
+export const HIDDEN_CONTENT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
@@ -406,4 +406,321 @@ function isTooltipBlank(code: number): boolean {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
+}
+
+// ---- Notes as allowlisted HTML: the task editor's rich text ----------------------------------------
+//
+// The editor edits notes as HTML reduced to NOTE_TAGS (href only on <a>, only http/https/mailto). Three
+// steps, all here so every part of the extension (and the webview, which bundles this file) agrees:
+// `sanitizeNotes` reduces any HTML to the allowlist, `mergeNotes` saves an edit so that what the user
+// did not change keeps HubSpot's own bytes, `sameNotes` tells an edit from a re-serialisation.
+
+/** The only elements a saved note contains. */
+export const NOTE_TAGS: ReadonlySet<string> = new Set(['b', 'strong', 'i', 'em', 'u', 'a', 'ol', 'ul', 'li', 'br', 'p']);
+/** Link schemes a note may keep. */
+const NOTE_LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+/** Blocks outside the allowlist that still separate paragraphs: they become <p>. */
+export const PARAGRAPH_LIKE: ReadonlySet<string> = new Set([
+  'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'address', 'article', 'aside', 'section', 'header',
+  'footer', 'main', 'nav', 'figure', 'figcaption', 'dd', 'dt', 'tr', 'table', 'form', 'fieldset', 'dl',
+]);
+/** Elements that close an open <p> when they start (as an HTML parser does), so a note parses as it reads. */
+const CLOSES_P = new Set(['p', 'ul', 'ol', 'li']);
+
+/**
+ * The link target a note may keep, decoded: absolute http, https or mailto. Anything else (javascript:,
+ * data:, relative, obfuscated with controls or entities) is undefined.
+ */
+export function safeHref(raw: string | null | undefined): string | undefined {
+  if (!raw) {
+    return undefined;
+  }
+  // Browsers ignore tabs, line breaks and leading controls/spaces in a URL: so does this check.
+  const href = stripControls(decodeEntities(raw)).replace(/[\t\n\r]/g, '').trim();
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(href)?.[1]?.toLowerCase();
+  return scheme && NOTE_LINK_SCHEMES.has(scheme) && href.length <= 4096 ? href : undefined;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Text content as a note writes it: the three characters that matter, and no-break spaces visible. */
+export function escapeNoteText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+}
+
+/** Plain text → minimal HTML: blank lines separate paragraphs, single line breaks become <br>. */
+export function textToHtml(text: string): string {
+  const normalized = text.replace(/\r\n?/g, '\n').trim();
+  if (!normalized) {
+    return '';
+  }
+  return normalized
+    .split(/\n[ \t]*\n+/)
+    .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('');
+}
+
+/** An element of the allowlist in its one written form: `<b>`, `</b>`, `<a href="…">`, `<br>`. */
+export function canonicalTag(name: string, closing: boolean, href?: string): string {
+  if (closing) {
+    return `</${name}>`;
+  }
+  return name === 'a' ? `<a href="${href === undefined ? '' : escapeHtml(href)}">` : `<${name}>`;
+}
+
+/**
+ * A piece of a note: `key` is what it means (compared between versions), `html` how it is written (for
+ * a note from HubSpot, its own bytes when they are already in the allowlist's plain form).
+ */
+export interface NoteToken {
+  key: string;
+  html: string;
+}
+
+/** Allowlisted tags written so plainly that no attribute can hide in them: kept byte for byte. */
+const PLAIN_TAG = /^<(\/?)(b|strong|i|em|u|ol|ul|li|br|p)\s*\/?>$/i;
+const PLAIN_LINK = /^<a\s+href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')\s*>$/i;
+
+/**
+ * Any HTML (or plain text) → the note's tokens over the allowlist: script-like elements dropped with
+ * their content, other elements outside it dropped (blocks become paragraphs), links only with a safe
+ * href, every element closed where a browser would close it. One pass, linear in the input.
+ */
+export function noteTokens(input: string | null | undefined): NoteToken[] {
+  if (!input) {
+    return [];
+  }
+  let html = input.length > NOTES_INPUT_LIMIT ? input.slice(0, NOTES_INPUT_LIMIT) : input;
+  if (!looksLikeHtml(html)) {
+    html = textToHtml(html);
+  }
+  const tokens: NoteToken[] = [];
+  /** Open allowlisted elements, innermost last; `p` entries also remember a block that became one. */
+  const open: string[] = [];
+  let hiddenDepth = 0;
+  let preDepth = 0;
+  const close = (index: number) => {
+    while (open.length > index) {
+      const name = open.pop() as string;
+      tokens.push({ key: `</${name}>`, html: `</${name}>` });
+    }
+  };
+  const closeP = () => {
+    const at = open.lastIndexOf('p');
+    if (at >= 0) {
+      close(at);
+    }
+  };
+  const text = (raw: string) => {
+    // Words and the blanks between them, so an edit replaces a word, not the paragraph around it.
+    for (const piece of raw.match(/\s+|[^\s]+/g) ?? []) {
+      const decoded = stripControls(decodeEntities(piece));
+      if (decoded === '') {
+        continue;
+      }
+      if (preDepth > 0 && decoded.includes('\n')) {
+        // Preformatted text keeps its lines as <br>.
+        decoded.split('\n').forEach((line, index) => {
+          if (index > 0) {
+            tokens.push({ key: '<br>', html: '<br>' });
+          }
+          if (line) {
+            tokens.push({ key: `t${line}`, html: escapeNoteText(line) });
+          }
+        });
+        continue;
+      }
+      // The original bytes when they are plain text (entities included); written anew otherwise.
+      const plain = !/[<>]/.test(piece) && decoded === decodeEntities(piece);
+      tokens.push({ key: `t${decoded}`, html: plain ? piece : escapeNoteText(decoded) });
+    }
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt < 0 ? html.length : lt;
+    if (textEnd > i && hiddenDepth === 0) {
+      text(html.slice(i, textEnd));
+    }
+    if (lt < 0) {
+      break;
+    }
+    const tag = readTag(html, lt);
+    if (tag === undefined) {
+      if (hiddenDepth === 0) {
+        tokens.push({ key: 't<', html: '&lt;' });
+      }
+      i = lt + 1;
+      continue;
+    }
+    if (tag === 'unterminated') {
+      break;
+    }
+    const source = html.slice(lt, tag.end);
+    i = tag.end;
+    if (!tag.name) {
+      continue;
+    }
+    if (HIDDEN_CONTENT_TAGS.has(tag.name)) {
+      hiddenDepth = tag.closing ? Math.max(0, hiddenDepth - 1) : hiddenDepth + 1;
+      continue;
+    }
+    if (hiddenDepth > 0) {
+      continue;
+    }
+    let name = tag.name;
+    if (PARAGRAPH_LIKE.has(name)) {
+      if (name === 'pre') {
+        preDepth = tag.closing ? Math.max(0, preDepth - 1) : preDepth + 1;
+      }
+      name = 'p';
+    } else if (!NOTE_TAGS.has(name)) {
+      continue; // span, font, img, td…: the element goes, its text stays
+    }
+    const converted = name !== tag.name;
+    if (tag.closing) {
+      if (name === 'br') {
+        continue;
+      }
+      const at = open.lastIndexOf(name);
+      if (at >= 0) {
+        close(at + 1);
+        open.pop();
+        tokens.push({ key: `</${name}>`, html: !converted && PLAIN_TAG.test(source) ? source : `</${name}>` });
+      }
+      continue;
+    }
+    if (CLOSES_P.has(name)) {
+      closeP();
+    }
+    if (name === 'li') {
+      // A new item closes the previous one of the same list.
+      const list = Math.max(open.lastIndexOf('ul'), open.lastIndexOf('ol'));
+      const item = open.lastIndexOf('li');
+      if (item > list) {
+        close(item);
+      }
+    }
+    if (name === 'br') {
+      tokens.push({ key: '<br>', html: PLAIN_TAG.test(source) ? source : '<br>' });
+      continue;
+    }
+    if (name === 'a') {
+      const href = safeHref(attribute(html, lt, tag.end, 'href'));
+      if (href === undefined || open.includes('a')) {
+        continue; // no safe target, or a link in a link: the text stays, unlinked
+      }
+      const plain = PLAIN_LINK.exec(source);
+      const keep = plain !== null && safeHref(plain[1] ?? plain[2]) === href;
+      open.push('a');
+      tokens.push({ key: canonicalTag('a', false, href), html: keep ? source : canonicalTag('a', false, href) });
+      continue;
+    }
+    open.push(name);
+    tokens.push({ key: `<${name}>`, html: !converted && PLAIN_TAG.test(source) && !source.endsWith('/>') ? source : `<${name}>` });
+  }
+  close(0);
+  return tokens;
+}
+
+/** The longest note the editor converts (HubSpot's text properties hold 65,536 characters). */
+export const NOTES_INPUT_LIMIT = 1024 * 1024;
+
+/** A value of one attribute of the tag at html[lt, end), decoded later by the caller; undefined if absent. */
+function attribute(html: string, lt: number, end: number, wanted: string): string | undefined {
+  const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+  const body = html.slice(lt + 1, end - 1).replace(/^\/?[a-zA-Z][a-zA-Z0-9-]*/, '');
+  for (let match = re.exec(body); match; match = re.exec(body)) {
+    if (match[1].toLowerCase() === wanted) {
+      return match[2] ?? match[3] ?? match[4] ?? '';
+    }
+  }
+  return undefined;
+}
+
+/** Any HTML → the note reduced to the allowlist (kept bytes where they were already plain). */
+export function sanitizeNotes(html: string | null | undefined): string {
+  return noteTokens(html).map((token) => token.html).join('');
+}
+
+/** Two notes that mean the same (same text, same formatting), however each is written. */
+export function sameNotes(a: string, b: string): boolean {
+  if (a === b) {
+    return true;
+  }
+  const left = noteTokens(a);
+  const right = noteTokens(b);
+  return left.length === right.length && left.every((token, index) => token.key === right[index].key);
+}
+
+/** Past this many token pairs in the changed middle, the edit is taken as written (no finer alignment). */
+const MERGE_CELLS_MAX = 4_000_000;
+
+/**
+ * The note to save when `edited` (the editor's HTML) replaces `original` (HubSpot's): what the two share,
+ * in order, is written with the original's bytes; what the user changed comes from the edit. The result
+ * is in the allowlist either way (the original's tokens are sanitised ones).
+ */
+export function mergeNotes(original: string | null | undefined, edited: string): string {
+  const before = noteTokens(original);
+  const after = noteTokens(edited);
+  let start = 0;
+  while (start < before.length && start < after.length && before[start].key === after[start].key) {
+    start++;
+  }
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1].key === after[endAfter - 1].key) {
+    endBefore--;
+    endAfter--;
+  }
+  const middle = alignMiddle(before.slice(start, endBefore), after.slice(start, endAfter));
+  return [...before.slice(0, start), ...middle, ...before.slice(endBefore)].map((token) => token.html).join('');
+}
+
+/** The edit's tokens, each one the original also has at that place (longest common subsequence) in the original's bytes. */
+function alignMiddle(before: NoteToken[], after: NoteToken[]): NoteToken[] {
+  const n = before.length;
+  const m = after.length;
+  if (n === 0 || m === 0 || n * m > MERGE_CELLS_MAX) {
+    return after;
+  }
+  // lengths[i][j]: LCS of before[i..] and after[j..], in one flat array.
+  const width = m + 1;
+  const lengths = new Uint32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[i * width + j] = before[i].key === after[j].key
+        ? lengths[(i + 1) * width + j + 1] + 1
+        : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+    }
+  }
+  const out: NoteToken[] = [];
+  let i = 0;
+  let j = 0;
+  while (j < m) {
+    if (i < n && before[i].key === after[j].key) {
+      out.push(before[i]);
+      i++;
+      j++;
+    } else if (i < n && lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) {
+      i++;
+    } else {
+      out.push(after[j]);
+      j++;
+    }
+  }
+  return out;
+}
+
+/** Notes as readable text (paragraphs, `-` list items): where a note is shown as text, e.g. a conflict. */
+export function notesToText(html: string | null | undefined): string {
+  return htmlToText(html, { layout: 'document', maxInput: NOTES_INPUT_LIMIT });
 }

@@ -14,7 +14,7 @@ export interface AssociationItem {
   detail?: string;
 }
 
-/** The editable fields of a task, in the form's terms (times are Unix ms; notes are plain text). */
+/** The editable fields of a task, in the form's terms (times are Unix ms; notes are HTML over the notes allowlist). */
 export interface TaskFields {
   subject: string;
   notes: string;
@@ -151,7 +151,12 @@ export interface ResolveConflictMessage {
   draft?: TaskFields;
 }
 
-export type FromWebview = ReadyMessage | DirtyMessage | SaveMessage | SearchMessage | ResolveConflictMessage;
+/** "Go to Code" on a task made from a TODO: the extension opens the TODO's current line. */
+export interface GoToCodeMessage {
+  type: 'goToCode';
+}
+
+export type FromWebview = ReadyMessage | DirtyMessage | SaveMessage | SearchMessage | ResolveConflictMessage | GoToCodeMessage;
 
 // ---- validators ----------------------------------------------------------------------------
 
@@ -249,6 +254,7 @@ const fromWebviewChecks: { [K in FromWebview['type']]: (m: Record<string, unknow
   search: (m) => Number.isSafeInteger(m.requestId) && isObjectType(m.objectType) && isText(m.query, 500),
   resolveConflict: (m) => (m.choice === 'reload' && m.draft === undefined)
     || (m.choice === 'overwrite' && isTaskFields(m.draft)),
+  goToCode: () => true,
 };
 
 const toWebviewChecks: { [K in ToWebview['type']]: (m: Record<string, unknown>) => boolean } = {

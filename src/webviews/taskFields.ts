@@ -3,7 +3,7 @@
 import type { ApiObject, ApiTask, AssociatedObjectType, Properties } from '../hubspot/types';
 import { TaskProperty } from '../hubspot/types';
 import { ownerDisplayName } from '../tasks/owners';
-import { htmlToText, textToHtml } from './notesFormat';
+import { mergeNotes, sameNotes, sanitizeNotes } from '../tasks/htmlToText';
 import type { AssociationItem, FieldName, Option, OwnerOption, TaskFields } from './protocol';
 import { clip, FIELD_NAMES } from './protocol';
 
@@ -68,7 +68,8 @@ export function taskToFields(task: ApiTask, associations: AssociationItem[]): Ta
   const p = task.properties ?? {};
   return {
     subject: p[TaskProperty.subject] ?? '',
-    notes: htmlToText(p[TaskProperty.body]),
+    // The editor edits the note as allowlisted HTML (bold, links, lists…), never HubSpot's markup as is.
+    notes: sanitizeNotes(p[TaskProperty.body]),
     dueAt: parseTime(p[TaskProperty.timestamp]),
     reminderAt: parseTime(p[TaskProperty.reminders]),
     status: p[TaskProperty.status] ?? '',
@@ -97,13 +98,15 @@ export function associationKey(item: Pick<AssociationItem, 'objectType' | 'id'>)
 export function changedFields(a: TaskFields, b: TaskFields): FieldName[] {
   return FIELD_NAMES.filter((field) => field === 'associations'
     ? !sameAssociations(a.associations, b.associations)
-    : a[field] !== b[field]);
+    // The same note written another way (<br/> or <br>, &#39; or ') is not an edit.
+    : field === 'notes' ? !sameNotes(a.notes, b.notes) : a[field] !== b[field]);
 }
 
-function propertyValue(field: FieldName, fields: TaskFields): string {
+function propertyValue(field: FieldName, fields: TaskFields, originalNotes?: string | null): string {
   switch (field) {
     case 'notes':
-      return textToHtml(fields.notes);
+      // What the user did not change keeps HubSpot's bytes; the rest is the editor's, reduced to the allowlist.
+      return originalNotes === undefined ? sanitizeNotes(fields.notes) : mergeNotes(originalNotes, fields.notes);
     case 'dueAt':
       return fields.dueAt === null ? '' : new Date(fields.dueAt).toISOString();
     case 'reminderAt':
@@ -115,14 +118,17 @@ function propertyValue(field: FieldName, fields: TaskFields): string {
   }
 }
 
-/** The properties to send: only the fields changed from `base` (all set fields when creating). */
-export function propertiesToSave(draft: TaskFields, base?: TaskFields): Properties {
+/**
+ * The properties to send: only the fields changed from `base` (all set fields when creating).
+ * `originalNotes`: the task's `hs_task_body` as HubSpot has it, which an edited note is merged into.
+ */
+export function propertiesToSave(draft: TaskFields, base?: TaskFields, originalNotes?: string | null): Properties {
   const properties: Properties = {};
   const fields = base ? changedFields(base, draft) : FIELD_NAMES.filter((f) => propertyValue(f, draft) !== '');
   for (const field of fields) {
     const property = PROPERTY_OF_FIELD[field];
     if (property) {
-      properties[property] = propertyValue(field, draft);
+      properties[property] = propertyValue(field, draft, originalNotes);
     }
   }
   return properties;

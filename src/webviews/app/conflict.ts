@@ -1,6 +1,7 @@
 // The conflict notice: which fields changed in HubSpot since the form loaded, their values then and
 // now, and the user's own edit, with Reload / Overwrite. Values are shown as text only.
 import type { ConflictMessage, FieldName, Option, OwnerOption, TaskFields } from '../protocol';
+import { notesToText } from '../../tasks/htmlToText';
 import { byId, el } from './dom';
 import { ownerLabel } from './form';
 
@@ -48,8 +49,11 @@ function display(field: FieldName, fields: TaskFields, context: ConflictContext)
       return ownerLabel(context.owners, fields.ownerId, context.strings);
     case 'associations':
       return fields.associations.map((a) => a.label).join(', ') || empty;
-    case 'notes':
-      return fields.notes.length > 300 ? `${fields.notes.slice(0, 299)}…` : fields.notes || empty;
+    case 'notes': {
+      // The note's HTML as text: shown with textContent, never as markup.
+      const text = notesToText(fields.notes);
+      return text.length > 300 ? `${text.slice(0, 299)}…` : text || empty;
+    }
     default:
       return fields[field] || empty;
   }

@@ -8,11 +8,12 @@ import type { OwnerPicker } from './ownerPicker';
 export interface FormContext {
   strings: Record<string, string>;
   owners: OwnerPicker;
+  /** The rich-text notes (notesEditor.ts): the note's allowlisted HTML in and out. */
+  notes: { set(html: string): void; readonly value: string };
   associations(): TaskFields['associations'];
 }
 
 const subject = () => byId<HTMLInputElement>('subject');
-const notes = () => byId<HTMLTextAreaElement>('notes');
 const dueAt = () => byId<HTMLInputElement>('dueAt');
 const reminderAt = () => byId<HTMLInputElement>('reminderAt');
 const status = () => byId<HTMLSelectElement>('status');
@@ -43,7 +44,7 @@ function withValue(options: Option[], value: string, notSetLabel: string): Optio
 
 export function writeFields(fields: TaskFields, context: FormContext): void {
   subject().value = fields.subject;
-  notes().value = fields.notes;
+  context.notes.set(fields.notes);
   writeTime(dueAt(), fields.dueAt);
   writeTime(reminderAt(), fields.reminderAt);
   for (const [select, value] of [[status(), fields.status], [priority(), fields.priority], [type(), fields.type]] as const) {
@@ -93,7 +94,7 @@ export function readDraft(context: FormContext): { draft: TaskFields; errors: Fi
   }
   const draft: TaskFields = {
     subject: subjectValue,
-    notes: notes().value,
+    notes: context.notes.value,
     dueAt: readTime(dueAt(), true, context.strings, 'dueAt', errors),
     reminderAt: readTime(reminderAt(), false, context.strings, 'reminderAt', errors),
     status: status().value,

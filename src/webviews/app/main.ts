@@ -8,6 +8,7 @@ import { Associations } from './associations';
 import { hideConflict, showConflict } from './conflict';
 import { byId, format } from './dom';
 import { clearErrors, readDraft, setChoices, showErrors, writeFields } from './form';
+import { NotesEditor } from './notesEditor';
 import { OwnerPicker } from './ownerPicker';
 import { vscode } from './vscodeApi';
 
@@ -24,7 +25,8 @@ const strings = () => init?.strings ?? {};
 
 const owners = new OwnerPicker(() => onEdited());
 const associations = new Associations((message) => vscode.postMessage(message), () => onEdited());
-const context = { strings: {} as Record<string, string>, owners, associations: () => associations.value };
+const notes = new NotesEditor(() => strings(), () => onEdited());
+const context = { strings: {} as Record<string, string>, owners, notes, associations: () => associations.value };
 
 function sameFields(a: TaskFields, b: TaskFields): boolean {
   return FIELD_NAMES.every((field: FieldName) => field === 'associations'
@@ -80,10 +82,16 @@ function applyInit(message: InitMessage): void {
   }
   lastDirty = undefined;
   onEdited();
+  showGoToCode();
   if (firstInit) {
     firstInit = false;
     byId('subject').focus();
   }
+}
+
+/** A saved task made from a TODO (its notes carry the marker, src/todo/core/taskContent.ts) can go to its code. */
+function showGoToCode(): void {
+  byId('go-to-code').hidden = !(base?.taskId && base.fields.notes.includes('TODO key: hstodo'));
 }
 
 function onMessage(message: ToWebview): void {
@@ -109,6 +117,7 @@ function onMessage(message: ToWebview): void {
       saveStatus.textContent = strings().saved ?? '';
       lastDirty = undefined;
       onEdited();
+      showGoToCode();
       return;
     }
     case 'saveFailed':
@@ -167,6 +176,7 @@ document.addEventListener('keydown', (event) => {
   }
 });
 byId('conflict-reload').addEventListener('click', () => vscode.postMessage({ type: 'resolveConflict', choice: 'reload' }));
+byId('go-to-code').addEventListener('click', () => vscode.postMessage({ type: 'goToCode' }));
 byId('conflict-overwrite').addEventListener('click', () => {
   const { draft, errors } = readDraft(context);
   if (errors.length > 0) {

@@ -1,7 +1,7 @@
 // The task editor's static markup and the strings its script needs. Every string is ours (localised)
 // and still escaped; HubSpot data never goes through here: the script sets it with textContent / value.
 import * as vscode from 'vscode';
-import { escapeHtml } from '../notesFormat';
+import { escapeHtml } from '../../tasks/htmlToText';
 
 const t = (message: string, ...args: string[]) => escapeHtml(vscode.l10n.t(message, ...args));
 
@@ -71,9 +71,24 @@ export function taskEditorBody(): string {
   </div>
 
   <div class="field">
-    <label for="notes">${t('Notes')}</label>
-    <textarea id="notes" name="notes" rows="7" aria-describedby="notes-hint notes-error"></textarea>
-    <div id="notes-hint" class="hint">${t('Plain text: HubSpot formatting (bold, links, lists) shows as text. Notes you do not change are left exactly as they are in HubSpot.')}</div>
+    <span id="notes-label" class="label">${t('Notes')}</span>
+    <div class="notes-toolbar" role="toolbar" aria-label="${t('Notes formatting')}" aria-controls="notes">
+      <button type="button" id="notes-bold" class="tool" title="${t('Bold (Ctrl+B)')}" aria-label="${t('Bold')}"><b>B</b></button>
+      <button type="button" id="notes-italic" class="tool" title="${t('Italic (Ctrl+I)')}" aria-label="${t('Italic')}"><i>I</i></button>
+      <button type="button" id="notes-underline" class="tool" title="${t('Underline (Ctrl+U)')}" aria-label="${t('Underline')}"><u>U</u></button>
+      <button type="button" id="notes-link" class="tool" title="${t('Link')}" aria-label="${t('Link')}">${t('Link')}</button>
+      <button type="button" id="notes-unlink" class="tool" title="${t('Remove link')}" aria-label="${t('Remove link')}">${t('Unlink')}</button>
+      <button type="button" id="notes-bullets" class="tool" title="${t('Bulleted list')}" aria-label="${t('Bulleted list')}">• ${t('List')}</button>
+      <button type="button" id="notes-numbers" class="tool" title="${t('Numbered list')}" aria-label="${t('Numbered list')}">1. ${t('List')}</button>
+    </div>
+    <div id="notes-link-form" class="notes-link" hidden>
+      <input id="notes-link-url" type="url" autocomplete="off" aria-label="${t('Link address (https:, http: or mailto:)')}" placeholder="https://…" aria-describedby="notes-link-error">
+      <button type="button" id="notes-link-apply">${t('Add link')}</button>
+      <button type="button" id="notes-link-cancel" class="secondary">${t('Cancel')}</button>
+      <div id="notes-link-error" class="field-error" role="alert"></div>
+    </div>
+    <div id="notes" class="notes-editor" contenteditable="true" role="textbox" aria-multiline="true" aria-labelledby="notes-label" aria-describedby="notes-hint notes-error" spellcheck="true"></div>
+    <div id="notes-hint" class="hint">${t('Bold, italic, underline, links (https, http, mailto), lists and line breaks. Other formatting and pasted markup are removed; notes you do not change are left exactly as they are in HubSpot.')}</div>
     <div id="notes-error" class="field-error" hidden></div>
   </div>
 
@@ -102,6 +117,7 @@ export function taskEditorBody(): string {
 
   <div class="actions footer">
     <button type="submit" id="save">${t('Save')}</button>
+    <button type="button" id="go-to-code" class="secondary" hidden>${t('Go to Code')}</button>
     <span id="save-status" class="hint" role="status" aria-live="polite"></span>
   </div>
 </form>
@@ -130,6 +146,7 @@ export function taskEditorStrings(): Record<string, string> {
     contacts: vscode.l10n.t('Contact'),
     companies: vscode.l10n.t('Company'),
     deals: vscode.l10n.t('Deal'),
+    linkInvalid: vscode.l10n.t('Enter an address starting with https:, http: or mailto:.'),
     saving: vscode.l10n.t('Saving…'),
     saved: vscode.l10n.t('Saved.'),
     fixErrors: vscode.l10n.t('Fix the highlighted fields, then save again.'),

@@ -12,10 +12,12 @@ import type {
   TaskVersion, ToWebview,
 } from '../protocol';
 import { isFromWebview } from '../protocol';
+import { TodoCommands } from '../../todo/todoCommandIds';
 import { taskEditorBody, taskEditorStrings } from './taskEditorHtml';
 import type { EditorChoices, TaskEditorService } from './taskEditorService';
 import { describe, fieldErrorsOf } from './taskEditorService';
 import { changedFields } from '../taskFields';
+import { sanitizeNotes } from '../../tasks/htmlToText';
 
 export interface TaskEditorDeps {
   extensionUri: vscode.Uri;
@@ -121,7 +123,9 @@ export class TaskEditorPanel extends PanelBase<FromWebview, ToWebview> {
       }
       case 'new': {
         const me = await this.deps.me().catch(() => undefined);
-        return { fields: { ...this.base.fields, ownerId: me ?? '', ...target.prefill } };
+        const prefill = target.prefill ?? {};
+        // Prefilled notes (a selection's code and link, a caller's plain text) in the editor's allowlist.
+        return { fields: { ...this.base.fields, ownerId: me ?? '', ...prefill, notes: sanitizeNotes(prefill.notes) } };
       }
     }
   }
@@ -145,6 +149,11 @@ export class TaskEditorPanel extends PanelBase<FromWebview, ToWebview> {
         return this.search(message);
       case 'resolveConflict':
         return this.resolveConflict(message);
+      case 'goToCode':
+        if (this.base.taskId) {
+          await vscode.commands.executeCommand(TodoCommands.goToCode, this.base.taskId);
+        }
+        return;
     }
   }
 

@@ -3,9 +3,9 @@
 import type { HubSpotApi } from '../../hubspot/api';
 import { isErrorOfKind, isHubSpotError } from '../../hubspot/errors';
 import type { ApiTask, AssociatedObjectType, InlineAssociation } from '../../hubspot/types';
-import { TASK_ASSOCIATION_TYPE_IDS } from '../../hubspot/types';
+import { TaskProperty, TASK_ASSOCIATION_TYPE_IDS } from '../../hubspot/types';
 import type { Logger } from '../../util/logger';
-import { htmlToText, textToHtml } from '../notesFormat';
+import { sanitizeNotes } from '../../tasks/htmlToText';
 import type { AssociationItem, FieldError, FieldName, Option, OwnerOption, TaskFields, TaskVersion } from '../protocol';
 import { ASSOCIATION_OBJECT_TYPES } from '../protocol';
 import {
@@ -132,7 +132,8 @@ export class TaskEditorService {
       }
       baseline = { ...base, updatedAt: latest.updatedAt };
     }
-    return this.update(baseline, draft);
+    // The note as HubSpot has it now (no conflict: the one the form loaded): an edit is merged into its bytes.
+    return this.update(baseline, draft, current.properties?.[TaskProperty.body]);
   }
 
   private async create(draft: TaskFields): Promise<SaveOutcome> {
@@ -147,15 +148,15 @@ export class TaskEditorService {
     // The create response may carry only some properties: what was sent is the new baseline.
     const fields: TaskFields = {
       ...draft,
-      notes: htmlToText(textToHtml(draft.notes)),
+      notes: sanitizeNotes(draft.notes),
       associations: diffAssociations([], draft.associations).add,
     };
     return { kind: 'saved', task, base: { taskId: task.id, updatedAt: versionOf(task), fields }, failures: [] };
   }
 
-  private async update(base: TaskVersion, draft: TaskFields): Promise<SaveOutcome> {
+  private async update(base: TaskVersion, draft: TaskFields, originalNotes: string | null | undefined): Promise<SaveOutcome> {
     const taskId = base.taskId as string;
-    const properties = propertiesToSave(draft, base.fields);
+    const properties = propertiesToSave(draft, base.fields, originalNotes ?? '');
     if (Object.keys(properties).length > 0) {
       await this.client.tasks.updateTask(taskId, properties);
     }

@@ -159,7 +159,7 @@ describe('Task editor (webview panel, in the extension host)', function () {
     await container.client.tasks.createTaskAssociation(taskId, 'contacts', contact.id);
     const panel = await openEditor(taskId);
     assert.deepStrictEqual(panel.baseline.fields.associations.map((a) => `${a.objectType}:${a.id}`), [`contacts:${contact.id}`]);
-    assert.strictEqual(panel.baseline.fields.notes, 'Pricing', 'notes HTML shown as text');
+    assert.strictEqual(panel.baseline.fields.notes, '<p>Pricing</p>', 'notes: the allowlisted HTML');
 
     await sandbox.clearRequests();
     changedTasks.length = 0;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { REPO_ROOT } from '../../harness/paths';
 import { htmlToText as treeNotes } from '../../../src/tasks/htmlToText';
 import { taskUrl } from '../../../src/tasks/links';
-import { htmlToText as editorNotes, textToHtml } from '../../../src/webviews/notesFormat';
+import { mergeNotes, notesToText as editorNotes, safeHref, sanitizeNotes, textToHtml } from '../../../src/tasks/htmlToText';
 import { HOSTILE_PAYLOADS, PWNED_HOOK } from '../../fixtures/hostilePayloads';
 
 function sources(dir: string): { file: string; text: string }[] {
@@ -67,7 +67,20 @@ describe('Reliability: hostile content (static checks and converters)', () => {
   it('the webview never builds markup from data (no innerHTML, insertAdjacentHTML, document.write, eval)', () => {
     const offenders = sources('src/webviews').flatMap(({ file, text }) =>
       [...text.matchAll(/\.(?:inner|outer)HTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(|setAttribute\(\s*['"`](?:on\w+|href|src|srcdoc|style)['"`]/g)].map((m) => `${file}: ${m[0]}`));
-    assert.deepStrictEqual(offenders, []);
+    // The one exception: the notes editor copies a link's target, and only one safeHref let through.
+    const notesEditor = 'src/webviews/app/notesEditor.ts';
+    const allowed = fs.readFileSync(path.join(REPO_ROOT, notesEditor), 'utf8').includes("const href = kept === 'a' ? safeHref(element.getAttribute('href')) : undefined;")
+      ? [`${notesEditor}: setAttribute('href'`] : [];
+    assert.deepStrictEqual(offenders, allowed);
+  });
+
+  it('the notes editor inserts markup only from its own allowlisted serialisation (paste, link)', () => {
+    const inserts = sources('src/webviews').flatMap(({ file, text }) =>
+      [...text.matchAll(/execCommand\('insertHTML', false, ([^\n]*)\);/g)].map((m) => `${file}: ${m[1]}`));
+    assert.deepStrictEqual(inserts, [
+      'src/webviews/app/notesEditor.ts: serialize(allowedNodes(html))',
+      'src/webviews/app/notesEditor.ts: `${canonicalTag(\'a\', false, href)}${escapeNoteText(href)}</a>`',
+    ]);
   });
 
   it('the webview CSP allows scripts only by nonce, no inline script, no eval, no remote anything', () => {
@@ -98,6 +111,27 @@ describe('Reliability: hostile content (static checks and converters)', () => {
         const html = textToHtml(text);
         assert.match(html, INERT_HTML, `${payload.id}: ${html.slice(0, 200)}`);
       }
+    }
+  });
+
+  it('the rich-text notes editor shows and saves every payload reduced to the allowlist (links only http/https/mailto)', () => {
+    const allowlisted = (html: string, id: string) => {
+      for (const match of html.matchAll(/<(\/?)([^\s>/]*)([^>]*)>/g)) {
+        const [tag, closing, name, rest] = match;
+        assert.ok(['b', 'strong', 'i', 'em', 'u', 'a', 'ol', 'ul', 'li', 'br', 'p'].includes(name.toLowerCase()), `${id}: ${tag}`);
+        if (closing || rest.trim() === '' || rest.trim() === '/') {
+          continue;
+        }
+        const href = /^\s+href\s*=\s*(?:"([^"]*)"|'([^']*)')\s*$/i.exec(rest);
+        assert.ok(name.toLowerCase() === 'a' && href && safeHref(href[1] ?? href[2]), `${id}: ${tag}`);
+      }
+      assert.ok(!/<script|<style|<svg|<img|<iframe/i.test(html), `${id}: ${html.slice(0, 200)}`);
+    };
+    for (const payload of HOSTILE_PAYLOADS) {
+      // What the editor is given, and what saving an edit of it (or the payload pasted into a note) writes.
+      allowlisted(sanitizeNotes(payload.text), payload.id);
+      allowlisted(mergeNotes(payload.text, `<p>edited</p>${sanitizeNotes(payload.text)}`), payload.id);
+      allowlisted(mergeNotes('<p>a <b>b</b></p>', `<p>a <b>b</b></p>${payload.text}`), payload.id);
     }
   });
 

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { assertLinearTime } from '../../support/linearTime';
 import { htmlToText, TOOLTIP_INPUT_LIMIT } from '../../../src/tasks/htmlToText';
-import { EDITOR_NOTES_INPUT_LIMIT, htmlToText as editorText, textToHtml } from '../../../src/webviews/notesFormat';
+import { NOTES_INPUT_LIMIT as EDITOR_NOTES_INPUT_LIMIT, notesToText as editorText, textToHtml } from '../../../src/tasks/htmlToText';
 
 const tooltip = (html: string) => htmlToText(html);
 

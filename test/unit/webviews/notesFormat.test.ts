@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { decodeEntities, escapeHtml, htmlToText, textToHtml } from '../../../src/webviews/notesFormat';
+import { decodeEntities, escapeHtml, notesToText as htmlToText, textToHtml } from '../../../src/tasks/htmlToText';
 
 describe('task notes: HubSpot HTML ⇄ plain text', () => {
   describe('htmlToText', () => {

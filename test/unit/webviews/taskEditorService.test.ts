@@ -11,7 +11,7 @@ const DUE = Date.UTC(2027, 2, 3, 14, 30);
 
 function draft(overrides: Partial<TaskFields> = {}): TaskFields {
   return {
-    subject: 'Follow up with Northwind', notes: 'Line 1\nLine <2>', dueAt: DUE, reminderAt: null, status: 'NOT_STARTED',
+    subject: 'Follow up with Northwind', notes: '<p>Line 1<br>Line &lt;2&gt;</p>', dueAt: DUE, reminderAt: null, status: 'NOT_STARTED',
     priority: 'HIGH', type: 'CALL', ownerId: DEMO_OWNER_ID, associations: [], ...overrides,
   };
 }

@@ -15,17 +15,17 @@ const fields = (overrides: Partial<TaskFields> = {}): TaskFields => ({
 });
 
 describe('task editor field mapping', () => {
-  it('reads a HubSpot task into form fields (notes as text, times as ms)', () => {
+  it('reads a HubSpot task into form fields (notes as allowlisted HTML, times as ms)', () => {
     const task: ApiTask = {
       id: '5', createdAt: '', updatedAt: '2026-11-01T00:00:00Z',
       properties: {
-        hs_task_subject: 'S', hs_task_body: '<p>a</p><p>b</p>', hs_timestamp: '2026-12-01T09:00:00.000Z',
+        hs_task_subject: 'S', hs_task_body: '<p>a</p><p style="x">b <span>c</span></p>', hs_timestamp: '2026-12-01T09:00:00.000Z',
         hs_task_reminders: '1764579600000', hs_task_status: 'WAITING', hs_task_priority: null, hs_task_type: 'EMAIL',
         hubspot_owner_id: '3',
       },
     };
     assert.deepStrictEqual(taskToFields(task, [ana]), {
-      subject: 'S', notes: 'a\n\nb', dueAt: Date.UTC(2026, 11, 1, 9), reminderAt: 1764579600000, status: 'WAITING',
+      subject: 'S', notes: '<p>a</p><p>b c</p>', dueAt: Date.UTC(2026, 11, 1, 9), reminderAt: 1764579600000, status: 'WAITING',
       priority: '', type: 'EMAIL', ownerId: '3', associations: [ana],
     });
   });
@@ -41,8 +41,13 @@ describe('task editor field mapping', () => {
   it('sends only the changed properties of an existing task', () => {
     const base = fields();
     assert.deepStrictEqual(propertiesToSave(fields(), base), {});
-    assert.deepStrictEqual(propertiesToSave(fields({ subject: 'New', notes: 'a <b>\n\nc', priority: '' }), base), {
-      hs_task_subject: 'New', hs_task_body: '<p>a &lt;b&gt;</p><p>c</p>', hs_task_priority: '',
+    assert.deepStrictEqual(propertiesToSave(fields({ subject: 'New', notes: '<p>a &lt;b&gt;</p><p onclick="x()"><b>c</b><script>x()</script></p>', priority: '' }), base), {
+      hs_task_subject: 'New', hs_task_body: '<p>a &lt;b&gt;</p><p><b>c</b></p>', hs_task_priority: '',
+    });
+    // The same note written another way is no edit; an edited one is merged into HubSpot's bytes.
+    assert.deepStrictEqual(propertiesToSave(fields({ notes: '<p>x<br>y</p>' }), fields({ notes: '<P>x<br/>y</P>' }), '<P>x<br/>y</P>'), {});
+    assert.deepStrictEqual(propertiesToSave(fields({ notes: '<p>x<br>z</p>' }), fields({ notes: '<P>x<br/>y</P>' }), '<P>x<br/>y</P>'), {
+      hs_task_body: '<P>x<br/>z</P>',
     });
     assert.deepStrictEqual(propertiesToSave(fields({ dueAt: Date.UTC(2027, 0, 1), reminderAt: 5 }), base), {
       hs_timestamp: '2027-01-01T00:00:00.000Z', hs_task_reminders: '5',
