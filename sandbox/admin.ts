@@ -1,6 +1,7 @@
 // Admin endpoints for tests and benchmarks under /__sandbox/: no token, not logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http';
+import { parseRateLimit } from './rateLimits';
 import { BatchCreateErrors, FaultKind, KNOWN_FAULT_KINDS, RulesSpec, Sandbox, SandboxKnobs, SeedSpec } from './types';
 
 export const ADMIN_PREFIX = '/__sandbox/';
@@ -80,6 +81,9 @@ export function parseKnobs(raw: unknown): Partial<SandboxKnobs> {
       throw new Error('rateLimits must be a boolean');
     }
     out.rateLimits = k.rateLimits;
+  }
+  if (k.rateLimitPer10s !== undefined) {
+    out.rateLimitPer10s = parseRateLimit(k.rateLimitPer10s, 'rateLimitPer10s');
   }
   if (k.batchCreateErrors !== undefined) {
     const modes: BatchCreateErrors[] = ['by-version', 'whole-batch', 'per-input'];

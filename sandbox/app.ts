@@ -77,7 +77,7 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
   try {
     const { token, kind } = parts.tokens.authenticate(req.headers.authorization);
     // Every authenticated request counts, whatever happens next (as at HubSpot).
-    const decision = parts.limiter.admit(token, match.kind === 'found' && match.route.isSearch === true, knobs.rateLimits);
+    const decision = parts.limiter.admit(token, match.kind === 'found' && match.route.isSearch === true, knobs.rateLimits, knobs.rateLimitPer10s);
     headers = decision.headers;
     if (decision.rejected) {
       throw new HttpError(429, 'RATE_LIMITS', decision.rejected.message, decision.rejected.extras);

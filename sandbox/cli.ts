@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run sandbox -- --port 4010 --seed demo [--data FILE] [--token T] [--rate-limits] [--latency MS]
+// `npm run sandbox -- --port 4010 --seed demo [--data FILE] [--token T] [--rate-limits] [--rate-limit N] [--latency MS]
 //  [--fault-rate 0.2 --fault-seed 1 --fault-kinds 500,reset] [--search-lag MS] [--hang-ms MS] [--host H]`
 import { parseKnobs, parseSeed } from './admin';
+import { parseRateLimit } from './rateLimits';
 import { DEFAULT_NO_SCOPE_TOKEN, DEFAULT_TOKEN, startSandbox } from './server';
 import type { SandboxOptions } from './types';
 
@@ -13,6 +14,8 @@ const USAGE = `Usage: node out/sandbox/cli.js [options]
   --token T           a valid token (repeatable; default ${DEFAULT_TOKEN})
   --no-scope-token T  a token without scopes (default ${DEFAULT_NO_SCOPE_TOKEN})
   --rate-limits       enforce 100 requests / 10 s and 5 searches / s
+  --rate-limit N      the account's limit is N requests / 10 s (HubSpot: 100 or 190), announced
+                      in X-HubSpot-RateLimit-* headers and enforced (implies --rate-limits)
   --latency MS        added latency per request
   --fault-rate R      fraction of requests that fail (0..1), with --fault-seed N [--fault-kinds a,b]
   --search-lag MS     writes reach search after MS
@@ -54,6 +57,7 @@ export function parseArgs(argv: string[]): SandboxOptions {
       case '--token': tokens.push(value()); break;
       case '--no-scope-token': noScope.push(value()); break;
       case '--rate-limits': options.rateLimits = true; break;
+      case '--rate-limit': options.rateLimitPer10s = parseRateLimit(num(), arg); options.rateLimits = true; break;
       case '--latency': options.latencyMs = num(); break;
       case '--fault-rate': faultRate = num(); break;
       case '--fault-seed': faultSeed = num(); break;

@@ -1,5 +1,8 @@
-// HubSpot's private-app limits: 100 requests per rolling 10 s and 5 searches per second, per token.
-// Usage is always tracked and reported in X-HubSpot-RateLimit-* headers; 429s only when enforced.
+// HubSpot's private-app limits: the account's requests per rolling 10 s (100 on Free/Starter, 190 on
+// Professional/Enterprise; `--rate-limit N` picks any) and 5 searches per second, per token. Usage is
+// always tracked; 429s only when enforced. Like HubSpot, non-search responses announce the limit in
+// X-HubSpot-RateLimit-* headers and search responses carry none (HubSpot's API usage guidelines),
+// so a client cannot learn the limit from searches alone.
 import { ErrorExtras } from './errors';
 
 export const RATE_LIMITS = { perTenSeconds: 100, tenSecondsMs: 10_000, searchesPerSecond: 5, daily: 250_000 } as const;
@@ -16,6 +19,14 @@ interface Usage {
   daily: number;
 }
 
+/** Requests per 10 s from a flag or knob: a positive integer, else an Error naming the rule. */
+export function parseRateLimit(raw: unknown, what: string): number {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) {
+    throw new Error(`${what} must be a positive integer (requests per 10 s), got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
 export class RateLimiter {
   private readonly usage = new Map<string, Usage>();
 
@@ -25,8 +36,11 @@ export class RateLimiter {
     this.usage.clear();
   }
 
-  /** Records the request (unless rejected) and says whether it may proceed. */
-  admit(token: string, isSearch: boolean, enforce: boolean): RateDecision {
+  /**
+   * Records the request (unless rejected) and says whether it may proceed. `perTenSeconds` is the
+   * account's limit, announced in the headers whether or not it is enforced.
+   */
+  admit(token: string, isSearch: boolean, enforce: boolean, perTenSeconds: number = RATE_LIMITS.perTenSeconds): RateDecision {
     const now = this.now();
     const u = this.usage.get(token) ?? { recent: [], searches: [], daily: 0 };
     this.usage.set(token, u);
@@ -34,7 +48,7 @@ export class RateLimiter {
     u.searches = u.searches.filter((t) => t > now - 1000);
 
     let rejected: RateDecision['rejected'];
-    if (enforce && u.recent.length >= RATE_LIMITS.perTenSeconds) {
+    if (enforce && u.recent.length >= perTenSeconds) {
       rejected = limitBody('TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.');
     } else if (enforce && isSearch && u.searches.length >= RATE_LIMITS.searchesPerSecond) {
       rejected = limitBody('SECONDLY', 'You have reached your secondly limit.');
@@ -45,17 +59,16 @@ export class RateLimiter {
         u.searches.push(now);
       }
     }
+    if (isSearch) {
+      return { headers: {}, rejected };
+    }
     const headers: Record<string, string> = {
-      'X-HubSpot-RateLimit-Max': String(RATE_LIMITS.perTenSeconds),
-      'X-HubSpot-RateLimit-Remaining': String(Math.max(0, RATE_LIMITS.perTenSeconds - u.recent.length)),
+      'X-HubSpot-RateLimit-Max': String(perTenSeconds),
+      'X-HubSpot-RateLimit-Remaining': String(Math.max(0, perTenSeconds - u.recent.length)),
       'X-HubSpot-RateLimit-Interval-Milliseconds': String(RATE_LIMITS.tenSecondsMs),
       'X-HubSpot-RateLimit-Daily': String(RATE_LIMITS.daily),
       'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, RATE_LIMITS.daily - u.daily)),
     };
-    if (isSearch) {
-      headers['X-HubSpot-RateLimit-Secondly'] = String(RATE_LIMITS.searchesPerSecond);
-      headers['X-HubSpot-RateLimit-Secondly-Remaining'] = String(Math.max(0, RATE_LIMITS.searchesPerSecond - u.searches.length));
-    }
     return { headers, rejected };
   }
 }

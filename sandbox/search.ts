@@ -42,12 +42,17 @@ export function search<T extends SearchRecord>(objectType: ObjectType, records: 
   const sort = parseSort(request.sorts);
   const limit = parseLimit(request.limit);
   const after = parseAfter(request.after);
+  // HubSpot answers a page that would reach past the 10,000th result with a 400 whatever the total
+  // (not a short page): a client that pages blindly must notice and narrow its search.
+  if (after + limit > SEARCH_LIMITS.maxResults) {
+    throw pagingLimitError('after + limit', after + limit);
+  }
   const queryTokens = typeof request.query === 'string' ? tokens(request.query) : [];
 
   const columns = new Columns(objectType, records, cache);
   const compiled = groups.map((g) => g.map((f) => compileFilter(columns, records, f)));
   const inQuery = queryTokens.length === 0 ? undefined : queryMatcher(columns, queryTokens);
-  const pageEnd = Math.min(after + limit, SEARCH_LIMITS.maxResults);
+  const pageEnd = after + limit;
 
   const passes = (i: number): boolean => {
     if (inQuery && !inQuery(i)) {
@@ -211,12 +216,17 @@ function parseAfter(raw: unknown): number {
     throw validationError(`Invalid after value: ${JSON.stringify(raw)}`);
   }
   if (n >= SEARCH_LIMITS.maxResults) {
-    throw validationError(`Cannot page beyond ${SEARCH_LIMITS.maxResults} results. Narrow the search with filters instead.`, {
-      subCategory: 'SEARCH_RESULT_LIMIT_EXCEEDED',
-      errors: [{ message: `after must be less than ${SEARCH_LIMITS.maxResults}`, code: 'PAGING_LIMIT_EXCEEDED', context: { after: [String(n)] } }],
-    });
+    throw pagingLimitError('after', n);
   }
   return n;
+}
+
+function pagingLimitError(what: 'after' | 'after + limit', n: number) {
+  const field = what === 'after' ? 'after' : 'limit';
+  return validationError(`Cannot page beyond ${SEARCH_LIMITS.maxResults} results. Narrow the search with filters instead.`, {
+    subCategory: 'SEARCH_RESULT_LIMIT_EXCEEDED',
+    errors: [{ message: `${what} must be ${what === 'after' ? 'less than' : 'at most'} ${SEARCH_LIMITS.maxResults}`, code: 'PAGING_LIMIT_EXCEEDED', context: { [field]: [String(n)] } }],
+  });
 }
 
 function invalidJson(problem: string) {

@@ -11,7 +11,7 @@ import { errorBody } from './errors';
 import { sendJson } from './http';
 import { FaultInjector } from './faults';
 import { loadAccount, Persister } from './persistence';
-import { RateLimiter } from './rateLimits';
+import { RATE_LIMITS, RateLimiter } from './rateLimits';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
 import { associationRoutes, versionedAssociationRoutes } from './routes/associations';
@@ -34,6 +34,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed: SeedSpec = options.seed ?? 'demo';
   const knobs: SandboxKnobs = {
     rateLimits: options.rateLimits ?? false,
+    rateLimitPer10s: options.rateLimitPer10s ?? RATE_LIMITS.perTenSeconds,
     latencyMs: options.latencyMs ?? 0,
     faults: options.faults ?? null,
     searchLagMs: options.searchLagMs ?? 0,

@@ -33,6 +33,9 @@ export type SeedSpec = 'demo' | 'empty' | { tasks: number };
 export interface SandboxKnobs {
   /** Enforce 100 requests / 10 s and 5 searches / s with 429s. Headers are sent either way. */
   rateLimits: boolean;
+  /** The account's requests per rolling 10 s (HubSpot: 100 Free/Starter, 190 Professional/Enterprise);
+   * announced in X-HubSpot-RateLimit-Max on every non-search response, enforced with `rateLimits`. */
+  rateLimitPer10s: number;
   /** Added to every API request before it is handled. */
   latencyMs: number;
   /** null (or omitted) = no faults. */
@@ -63,6 +66,8 @@ export interface SandboxOptions {
   /** Tokens that authenticate but have no scopes: 403 MISSING_SCOPES on CRM endpoints. */
   noScopeTokens?: string[];
   rateLimits?: boolean;
+  /** The account's requests per 10 s (default 100); see SandboxKnobs.rateLimitPer10s. */
+  rateLimitPer10s?: number;
   latencyMs?: number;
   faults?: FaultConfig;
   searchLagMs?: number;

@@ -20,7 +20,11 @@ export interface HubSpotClientOptions {
   logger?: Logger;
   /** Per attempt, from sending to the last byte of the body. Default 15000. */
   timeoutMs?: number;
-  /** Client-side rolling limit; 100 for Free/Starter, 190 for Professional/Enterprise. Default 100. */
+  /**
+   * A fixed client-side rolling limit (tests, benchmarks). Unset: paced by the limit the account
+   * announces in X-HubSpot-RateLimit-Max / -Interval-Milliseconds (100 Free/Starter, 190
+   * Professional/Enterprise), 100 per 10 s until the first response says.
+   */
   requestsPer10s?: number;
   /** Default 5 (HubSpot's search limit). */
   searchesPerSecond?: number;
@@ -50,6 +54,7 @@ export class HubSpotClient implements HubSpotApi {
     const clock = options.clock ?? systemClock;
     this.limiter = new RateLimiter({
       requestsPerWindow: options.requestsPer10s ?? 100,
+      followAnnounced: options.requestsPer10s === undefined,
       searchesPerWindow: options.searchesPerSecond ?? 5,
       clock,
     });

@@ -205,6 +205,8 @@ export class HttpClient {
         throw networkError(e, timedOut, this.options.timeoutMs, false);
       }
       exchange.status = res.status;
+      // Pace by the account's real limit (100 or 190 per 10 s, or any); search answers announce none.
+      this.options.limiter.observe((name) => res.headers.get(name));
       try {
         text = await readCapped(res, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
       } catch (e) {

@@ -1,6 +1,11 @@
-// Client-side limiter that keeps normal use under HubSpot's limits (rolling 100 requests / 10 s and
-// 5 searches / s by default), so users do not meet 429s in the first place. Requests queue in FIFO
-// order instead of failing. The clock is injected so tests run on fake time.
+// Client-side limiter that keeps normal use under HubSpot's limits, so users do not meet 429s in the
+// first place. The account's limit differs by tier (100 requests / 10 s on Free/Starter, 190 on
+// Professional/Enterprise), so the limiter paces by what HubSpot announces in each response's
+// X-HubSpot-RateLimit-Max / -Interval-Milliseconds (`observe`), starting from the lowest tier until the
+// first announcement. Search responses carry no such headers: they leave the learnt limit alone, and
+// searches keep their own 5 / s window. Requests queue in FIFO order instead of failing. The clock is
+// injected so tests run on fake time.
+import { RateLimitHeader } from './types';
 
 export interface Clock {
   now(): number;
@@ -15,8 +20,11 @@ export const systemClock: Clock = {
 export type RequestKind = 'request' | 'search';
 
 export interface RateLimiterOptions {
+  /** The general limit until HubSpot announces one (or for good, when `followAnnounced` is false). */
   requestsPerWindow?: number;
   windowMs?: number;
+  /** Pace by the limit HubSpot announces in its response headers (see `observe`). Default false. */
+  followAnnounced?: boolean;
   searchesPerWindow?: number;
   searchWindowMs?: number;
   clock?: Clock;
@@ -30,13 +38,32 @@ interface Slot {
 /** Releases a slot when the response has arrived; see RateLimiter.acquire. */
 export type Release = () => void;
 
+/** A limit as HubSpot announces it: `max` requests per `intervalMs`. */
+export interface AnnouncedLimit {
+  max: number;
+  intervalMs: number;
+}
+
+/**
+ * The account's limit from a response's headers, or undefined when the response does not announce
+ * one (search responses) or announces nonsense: outside 1–100,000 requests per 0.1 s–1 h a header is
+ * garbled (or a proxy's), not an account's limit.
+ */
+export function announcedLimit(header: (name: string) => string | null): AnnouncedLimit | undefined {
+  const max = Number(header(RateLimitHeader.max) ?? NaN);
+  const intervalMs = Number(header(RateLimitHeader.intervalMs) ?? NaN);
+  const within = (n: number, low: number, high: number) => Number.isInteger(n) && n >= low && n <= high;
+  return within(max, 1, 1e5) && within(intervalMs, 100, 36e5) ? { max, intervalMs } : undefined;
+}
+
 /** A rolling window: remembers when each of the last `limit` requests happened. */
 class RollingWindow {
   private slots: Slot[] = [];
   /** Below this many slots `delay` skips the prune; twice the live slots after each prune, so pruning is amortised O(1). */
   private pruneAt = 64;
 
-  constructor(private readonly limit: number, readonly windowMs: number) {}
+  /** Changing `limit` or `windowMs` applies to the slots already taken too: they stay where they are in time. */
+  constructor(public limit: number, public windowMs: number) {}
 
   /** Milliseconds until one more request fits (0 = now). */
   delay(now: number): number {
@@ -74,14 +101,36 @@ export class RateLimiter {
   private readonly all: RollingWindow;
   private readonly searches: RollingWindow;
   private readonly clock: Clock;
+  private readonly follow: boolean;
   private pausedUntil = 0;
   private tail: Promise<void> = Promise.resolve();
   private waiting = 0;
+  /** Wakes the request waiting for a slot, so that it looks again under a changed limit. */
+  private wake?: () => void;
 
   constructor(options: RateLimiterOptions = {}) {
     this.all = new RollingWindow(positive(options.requestsPerWindow, 100), options.windowMs ?? 10_000);
     this.searches = new RollingWindow(positive(options.searchesPerWindow, 5), options.searchWindowMs ?? 1_000);
     this.clock = options.clock ?? systemClock;
+    this.follow = options.followAnnounced ?? false;
+  }
+
+  /** The general limit paced by now: the announced one once HubSpot has said it. */
+  get limit(): AnnouncedLimit {
+    return { max: this.all.limit, intervalMs: this.all.windowMs };
+  }
+
+  /**
+   * Reads the limit a response announces and paces by it from now on (when following announcements).
+   * A response without the headers — every search response — changes nothing.
+   */
+  observe(header: (name: string) => string | null): void {
+    const announced = this.follow ? announcedLimit(header) : undefined;
+    if (announced) {
+      this.all.limit = announced.max;
+      this.all.windowMs = announced.intervalMs;
+      this.wake?.();
+    }
   }
 
   /**
@@ -131,7 +180,12 @@ export class RateLimiter {
           slots.forEach((slot) => { slot.at = Math.max(slot.at, done); });
         };
       }
-      await this.clock.sleep(wait);
+      // A raised limit (the first announcement of 190 after starting at 100) frees the queue at once.
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        void this.clock.sleep(wait).then(resolve);
+      });
+      this.wake = undefined;
     }
   }
 

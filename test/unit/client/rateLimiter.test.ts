@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { RateLimiter } from '../../../src/hubspot/rateLimiter';
+import { announcedLimit, RateLimiter } from '../../../src/hubspot/rateLimiter';
 import { FakeClock, settle } from './support/fakeClock';
 
 /** Starts `n` acquisitions and records the fake time at which each one was granted. */
@@ -112,6 +112,66 @@ describe('RateLimiter (fake clock)', () => {
     assert.deepStrictEqual(granted, [], 'not at 1000 ms after sending');
     await clock.advance(301);
     assert.deepStrictEqual(granted, [1_300], '1000 ms after the response');
+  });
+
+  /** Response headers as HubSpot sends them on a non-search answer. */
+  const announcing = (max: string | null, interval: string | null = '10000') => (name: string): string | null =>
+    ({ 'x-hubspot-ratelimit-max': max, 'x-hubspot-ratelimit-interval-milliseconds': interval })[name] ?? null;
+  const noHeaders = (): string | null => null;
+
+  it('paces by the limit HubSpot announces: 190 frees the queue at once, 100 narrows it again', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, followAnnounced: true });
+    const first = start(limiter, clock, Array(200).fill('request'));
+    await settle();
+    assert.strictEqual(first.filter((t) => t !== undefined).length, 100, 'the lowest tier until HubSpot says');
+    limiter.observe(announcing('190'));
+    await settle();
+    assert.strictEqual(first.filter((t) => t !== undefined).length, 190, 'the waiting requests go without waiting out the window');
+    assert.deepStrictEqual(limiter.limit, { max: 190, intervalMs: 10_000 });
+    await clock.advance(10_000);
+    assert.deepStrictEqual(first.slice(190), Array(10).fill(10_000));
+    // Downgraded (or another tier's token): 10 in the window, so 90 more now (190 would take all 95).
+    limiter.observe(announcing('100'));
+    const late = start(limiter, clock, Array(95).fill('request'));
+    await settle();
+    assert.strictEqual(late.filter((t) => t !== undefined).length, 90);
+    await clock.advance(10_000);
+    assert.deepStrictEqual(late.slice(90), Array(5).fill(20_000));
+  });
+
+  it('takes any announced number and interval, not only the two tiers', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, followAnnounced: true });
+    limiter.observe(announcing('3', '1000'));
+    const granted = start(limiter, clock, Array(7).fill('request'));
+    await clock.advance(3_000);
+    assert.deepStrictEqual(granted, [0, 0, 0, 1_000, 1_000, 1_000, 2_000]);
+  });
+
+  it('keeps the learnt limit through answers without headers (search) and ignores garbled ones', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, followAnnounced: true });
+    limiter.observe(announcing('190'));
+    for (const header of [noHeaders, announcing('0'), announcing('190.5'), announcing('lots'), announcing('190', '0'), announcing('190', null), announcing(null)]) {
+      limiter.observe(header);
+      assert.deepStrictEqual(limiter.limit, { max: 190, intervalMs: 10_000 });
+    }
+    const granted = start(limiter, clock, Array(191).fill('request'));
+    await settle();
+    assert.strictEqual(granted.filter((t) => t !== undefined).length, 190);
+  });
+
+  it('a fixed limit (tests, benchmarks) ignores announcements', () => {
+    const limiter = new RateLimiter({ clock: new FakeClock(), requestsPerWindow: 100_000 });
+    limiter.observe(announcing('100'));
+    assert.deepStrictEqual(limiter.limit, { max: 100_000, intervalMs: 10_000 });
+  });
+
+  it('announcedLimit reads HubSpot\'s two headers', () => {
+    assert.deepStrictEqual(announcedLimit(announcing('190', '10000')), { max: 190, intervalMs: 10_000 });
+    assert.strictEqual(announcedLimit(noHeaders), undefined);
+    assert.strictEqual(announcedLimit(announcing('100', '-5')), undefined);
   });
 
   it('falls back to the defaults for nonsense limits', async () => {

@@ -53,6 +53,9 @@ describe('sandbox: request log and admin endpoints', () => {
     await admin(sandbox, 'POST', 'config', { latencyMs: 0, searchLagMs: 0, faults: null });
     assert.equal(sandbox.knobs().faults, null);
     assert.equal((await admin(sandbox, 'GET', 'config')).body.latencyMs, 0);
+    assert.equal((await admin(sandbox, 'POST', 'config', { rateLimitPer10s: 190 })).body.rateLimitPer10s, 190);
+    assert.equal((await admin(sandbox, 'POST', 'config', { rateLimitPer10s: -1 })).status, 400);
+    assert.equal(sandbox.knobs().rateLimitPer10s, 190);
   });
 
   it('reports state and resets to a seed', async () => {

@@ -21,5 +21,11 @@ describe('sandbox: command line', () => {
     assert.throws(() => parseArgs(['--latency', 'soon']), /number/);
     assert.throws(() => parseArgs(['--seed', 'huge']), /seed/);
     assert.throws(() => parseArgs(['--fault-rate', '0.5', '--fault-kinds', 'explode']), /fault kinds/);
+    assert.throws(() => parseArgs(['--rate-limit', '0']), /positive integer/);
+    assert.throws(() => parseArgs(['--rate-limit', '1.5']), /positive integer/);
+  });
+
+  it('--rate-limit N sets the account limit and enforces it', () => {
+    assert.deepEqual(parseArgs(['--rate-limit', '190']), { port: 4010, rateLimitPer10s: 190, rateLimits: true });
   });
 });

@@ -1,4 +1,5 @@
-// HubSpot's rate limits: headers on every response, 429 bodies naming the policy when enforced.
+// HubSpot's rate limits: headers on every non-search response (none on search, as at HubSpot), the
+// account's limit from --rate-limit, 429 bodies naming the policy when enforced.
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
@@ -30,9 +31,36 @@ describe('sandbox: rate limits', function () {
     assert.equal(invalid.status, 400);
     assert.equal(notFound.headers.get('x-hubspot-ratelimit-remaining'), '99');
     assert.equal(invalid.headers.get('x-hubspot-ratelimit-remaining'), '98');
-    const search = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', {});
-    assert.equal(search.headers.get('x-hubspot-ratelimit-secondly'), '5');
-    assert.equal(search.headers.get('x-hubspot-ratelimit-secondly-remaining'), '4');
+  });
+
+  it('sends no X-HubSpot-RateLimit-* header on search responses, but counts them', async () => {
+    for (const path of ['/crm/v3/objects/tasks/search', '/crm/v3/objects/contacts/search']) {
+      const search = await call(sandbox, 'POST', path, {});
+      assert.equal(search.status, 200);
+      assert.deepEqual([...search.headers.keys()].filter((h) => h.startsWith('x-hubspot-ratelimit')), [], path);
+    }
+    const bad = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { limit: 500 });
+    assert.equal(bad.status, 400);
+    assert.deepEqual([...bad.headers.keys()].filter((h) => h.startsWith('x-hubspot-ratelimit')), [], 'an error from search neither');
+    const owners = await call(sandbox, 'GET', '/crm/v3/owners');
+    assert.equal(owners.headers.get('x-hubspot-ratelimit-remaining'), '96', 'the three searches counted in the 10 s window');
+  });
+
+  it('announces and enforces the account limit it is given (190 for Professional)', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox({ port: 0, seed: 'empty', rateLimits: true, rateLimitPer10s: 190 });
+    const replies = await Promise.all(Array.from({ length: 191 }, () => call(sandbox, 'GET', '/crm/v3/owners')));
+    assert.equal(replies.filter((r) => r.status === 200).length, 190);
+    const limited = replies.filter((r) => r.status === 429);
+    assert.equal(limited.length, 1);
+    assert.equal(limited[0].body.policyName, 'TEN_SECONDLY_ROLLING');
+    assert.ok(replies.every((r) => r.headers.get('x-hubspot-ratelimit-max') === '190'));
+    assert.equal(replies[0].headers.get('x-hubspot-ratelimit-interval-milliseconds'), '10000');
+    sandbox.configure({ rateLimitPer10s: 250 });
+    const more = await call(sandbox, 'GET', '/crm/v3/owners');
+    assert.equal(more.status, 200, 'a raised limit applies at once');
+    assert.equal(more.headers.get('x-hubspot-ratelimit-max'), '250');
+    assert.equal(more.headers.get('x-hubspot-ratelimit-remaining'), '59');
   });
 
   it('answers the 101st request in 10 s with 429 TEN_SECONDLY_ROLLING', async () => {

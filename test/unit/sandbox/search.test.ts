@@ -156,14 +156,22 @@ describe('sandbox: search over 10,000 results', function () {
   });
   after(() => sandbox.close());
 
-  it('reports the full total but pages only up to 10,000', async () => {
+  it('reports the full total but serves no page reaching past result 10,000', async () => {
     const near = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { limit: 200, after: 9800 });
     assert.equal(near.status, 200);
     assert.equal(near.body.total, 10_050);
     assert.equal(near.body.results.length, 200);
     assert.equal(near.body.paging.next.after, '10000');
-    const clipped = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { limit: 100, after: 9950 });
-    assert.equal(clipped.body.results.length, 50, 'nothing past result 10,000 is reachable');
+    const last = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { limit: 50, after: 9950 });
+    assert.equal(last.status, 200);
+    assert.equal(last.body.results.length, 50, 'a page ending exactly at result 10,000 is served');
+    // HubSpot: a page that would reach past the 10,000th result is a 400, not a short page.
+    const straddling = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { limit: 100, after: 9950 });
+    assert.equal(straddling.status, 400);
+    assert.equal(straddling.body.category, 'VALIDATION_ERROR');
+    assert.equal(straddling.body.subCategory, 'SEARCH_RESULT_LIMIT_EXCEEDED');
+    assert.match(straddling.body.message, /10000/);
+    assert.deepEqual(straddling.body.errors[0].context, { limit: ['10050'] });
     const beyond = await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { limit: 100, after: '10000' });
     assert.equal(beyond.status, 400);
     assert.equal(beyond.body.category, 'VALIDATION_ERROR');
