@@ -3,10 +3,11 @@
 // slices, and runs the comment scanner only on files that contain a tag at all (a byte search first),
 // which is what keeps it near ripgrep's speed. It imports none of the parser by value: the caller passes it
 // (ScanParser), so the lazily loaded workspace TODO bundle can use the main bundle's parser, not a copy.
-import { closeSync, Dirent, openSync, readdirSync, readFileSync, readSync } from 'fs';
+import { closeSync, Dirent, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import * as path from 'path';
 import { ExcludeMatcher } from './glob';
 import { GitignoreFile, GitignoreStack } from './gitignore';
+import { ScanCache, type ScanMode } from './scanCache';
 import type { SecretFileMatcher } from './secrets';
 import type { TodoItem, TodoOptions } from './todoParser';
 
@@ -29,6 +30,13 @@ export interface ScanOptions {
   languageOf?: (relativePath: string) => string | undefined;
   /** Secret-bearing files, never scanned (scanWorkspace's default: DEFAULT_SECRET_FILES; `new SecretFileMatcher([])` scans all). */
   secretFiles?: SecretFileMatcher;
+  /**
+   * Results of earlier scans of this root, reused by path, size and mtime, and the changes a watcher
+   * reported since (scanCache.ts). Without one every file is read.
+   */
+  cache?: ScanCache;
+  /** Called between slices of work with the counts so far (never during a slice). */
+  onProgress?: (stats: Readonly<ScanStats>) => void;
 }
 
 export interface FileTodos {
@@ -41,9 +49,13 @@ export interface FileTodos {
 }
 
 export interface ScanStats {
+  /** full: every file read; validate: a walk that reads only files whose size or mtime changed; incremental: only what the watcher reported. */
+  mode: ScanMode;
   directories: number;
   filesConsidered: number;
   filesRead: number;
+  /** Unchanged since the cache's scan (size and mtime): not read again. */
+  filesReused: number;
   filesWithTags: number;
   skippedBinary: number;
   skippedLarge: number;
@@ -84,24 +96,36 @@ export async function scanTree(options: ScanOptions & { secretFiles: SecretFileM
   const scan = new TreeScan(options, parser);
   // Synchronous reads are 2–4× faster than libuv's thread pool for many small files (measured: see
   // README "Performance"), so the scan works in short synchronous slices and yields in between,
-  // keeping the extension host responsive.
+  // keeping the extension host responsive and a cancel (the signal) effective within one slice.
   const sliceMs = options.sliceMs ?? 12;
-  for (;;) {
-    if (options.signal?.aborted) {
-      throw abortError();
+  try {
+    for (;;) {
+      if (options.signal?.aborted) {
+        throw abortError();
+      }
+      if (scan.step(Date.now() + sliceMs)) {
+        break;
+      }
+      options.onProgress?.(scan.stats);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (scan.step(Date.now() + sliceMs)) {
-      break;
-    }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  } catch (error) {
+    scan.abandon();
+    throw error;
   }
   return scan.result();
 }
 
+interface Directory {
+  relative: string;
+  /** The rules of the folders above (the folder's own .gitignore is added when it is read). */
+  ignores: GitignoreStack;
+}
+
 class TreeScan {
   private readonly started = Date.now();
-  private readonly stats: ScanStats = {
-    directories: 0, filesConsidered: 0, filesRead: 0, filesWithTags: 0, skippedBinary: 0, skippedLarge: 0,
+  readonly stats: ScanStats = {
+    mode: 'full', directories: 0, filesConsidered: 0, filesRead: 0, filesReused: 0, filesWithTags: 0, skippedBinary: 0, skippedLarge: 0,
     skippedUnknownLanguage: 0, skippedSecret: 0, bytesRead: 0, durationMs: 0,
   };
   private readonly tags: readonly string[];
@@ -112,9 +136,21 @@ class TreeScan {
   private readonly secrets: SecretFileMatcher;
   private readonly useGitignore: boolean;
   private readonly buffer: Buffer;
-  private readonly directories: { relative: string; ignores: GitignoreStack }[] = [];
+  private readonly directories: Directory[] = [];
   private readonly candidates: Candidate[] = [];
   private readonly files: FileTodos[] = [];
+  private readonly cache: ScanCache;
+  private readonly changed: string[];
+  private readonly watched: boolean;
+  /** Changed paths (relative) to read even when size and mtime look the same. */
+  private readonly forced = new Set<string>();
+  /** A walk from the root: its folders replace the cache's; its files are all that remain cached. */
+  private readonly walkAll: boolean;
+  private readonly seenFiles = new Set<string>();
+  private readonly seenDirs = new Map<string, GitignoreStack>();
+  /** Folders walked again in an incremental scan: files under them not seen are gone. */
+  private readonly rewalked: string[] = [];
+  private pendingChanged: string[];
 
   constructor(private readonly options: ScanOptions & { secretFiles: SecretFileMatcher }, private readonly parser: ScanParser) {
     this.tags = options.tags && options.tags.length > 0 ? options.tags : parser.defaultTags;
@@ -129,33 +165,171 @@ class TreeScan {
     if (this.useGitignore) {
       ignores = ignores.with(readIgnore(path.join(options.root, '.git', 'info', 'exclude'), ''));
     }
-    this.directories.push({ relative: '', ignores });
+    // Without a cache from the caller, a private one: the same code path, nothing kept.
+    this.cache = options.cache ?? new ScanCache();
+    const settings = JSON.stringify([options.root, options.excludes ?? [], this.useGitignore, this.maxFileSize, this.tags]);
+    const begun = this.cache.begin({ settings, identities: [this.secrets, this.languageOf, parser.findTodos] });
+    this.stats.mode = begun.mode;
+    this.changed = begun.changed;
+    this.watched = begun.watched;
+    this.pendingChanged = [];
+    for (const absolute of this.changed) {
+      const relative = this.relativeOf(absolute);
+      if (relative !== undefined) {
+        this.forced.add(relative);
+      }
+    }
+    this.walkAll = begun.mode !== 'incremental';
+    if (this.walkAll) {
+      this.directories.push({ relative: '', ignores });
+    } else {
+      this.pendingChanged = [...this.forced].sort();
+    }
   }
 
   /** Works until `deadline` (ms since epoch); true when the whole tree is done. */
   step(deadline: number): boolean {
     let n = 0;
-    while (this.candidates.length > 0 || this.directories.length > 0) {
+    for (;;) {
       // Files first: keeps the queue short. Check the clock every few items only.
       if (this.candidates.length > 0) {
         this.scanFile(this.candidates.pop()!);
-      } else {
+      } else if (this.directories.length > 0) {
         this.readDirectory(this.directories.pop()!);
+      } else if (this.pendingChanged.length > 0) {
+        this.applyChange(this.pendingChanged.pop()!);
+      } else {
+        return true;
       }
       if ((++n & 15) === 0 && Date.now() >= deadline) {
         return false;
       }
     }
-    return true;
   }
 
   result(): ScanResult {
-    const files = this.files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    if (this.walkAll) {
+      this.cache.prune('', this.seenFiles);
+    } else {
+      for (const relative of this.rewalked) {
+        this.cache.prune(relative, this.seenFiles, new Set(this.seenDirs.keys()));
+      }
+      for (const [relative, ignores] of this.seenDirs) {
+        this.cache.setDir(relative, ignores);
+      }
+    }
+    this.cache.end(true, this.changed, this.watched, this.walkAll ? this.seenDirs : undefined);
+    // A walk collected what it found; an incremental scan's answer is every cached file with TODOs.
+    const files = this.walkAll ? this.files : this.cache.found();
+    files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
     this.stats.durationMs = Date.now() - this.started;
     return { files, stats: this.stats };
   }
 
-  private readDirectory(directory: { relative: string; ignores: GitignoreStack }): void {
+  /** Cancelled or failed: the changed paths go back to the cache for the next scan. */
+  abandon(): void {
+    this.cache.end(false, this.changed, this.watched);
+  }
+
+  private relativeOf(absolute: string): string | undefined {
+    const relative = path.relative(this.options.root, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      return relative === '' ? '' : undefined;
+    }
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  }
+
+  /** Incremental scan: one path a watcher reported (relative). */
+  private applyChange(relative: string): void {
+    if (relative === '' || relative === '.git' || relative.startsWith('.git/')) {
+      return; // the root itself (its entries are reported one by one), or git's own files
+    }
+    const absolute = path.join(this.options.root, relative);
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    const parent = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
+    if (!stat || (!stat.isFile() && !stat.isDirectory())) {
+      // Gone (or now a link, which scans never follow): its result, and everything under it.
+      this.cache.delete(relative);
+      if (this.cache.dir(relative)) {
+        this.rewalked.push(relative);
+      }
+      return;
+    }
+    const parentIgnores = this.cache.dir(parent) ?? this.seenDirs.get(parent);
+    if (!parentIgnores) {
+      // Its folder was never walked: new (walk the topmost new folder, once) or excluded (nothing to do).
+      this.walkNewAncestor(relative);
+      return;
+    }
+    if (stat.isDirectory()) {
+      if (this.seenDirs.has(relative) || this.directories.some((d) => d.relative === relative)) {
+        return;
+      }
+      if (!this.skipsDirectory(relative, parentIgnores)) {
+        // Walked again: it may be new, or replaced whole (a branch switch); unchanged files are reused by stat.
+        this.rewalked.push(relative);
+        this.directories.push({ relative, ignores: parentIgnores });
+      }
+      return;
+    }
+    const candidate = this.fileCandidate(relative, relative.slice(parent === '' ? 0 : parent.length + 1), parentIgnores, absolute);
+    if (candidate) {
+      this.candidates.push(candidate);
+    } else {
+      this.cache.delete(relative);
+    }
+  }
+
+  private walkNewAncestor(relative: string): void {
+    const parts = relative.split('/');
+    let known = '';
+    for (let i = 0; i < parts.length - 1; i++) {
+      const next = known === '' ? parts[i] : `${known}/${parts[i]}`;
+      const ignores = this.cache.dir(known) ?? this.seenDirs.get(known);
+      if (!ignores) {
+        return; // an ancestor is excluded or ignored: so is this path
+      }
+      if (!this.cache.dir(next) && !this.seenDirs.has(next)) {
+        if (!this.directories.some((d) => d.relative === next) && !this.skipsDirectory(next, ignores)) {
+          const stat = lstatSync(path.join(this.options.root, next), { throwIfNoEntry: false });
+          if (stat?.isDirectory()) {
+            this.rewalked.push(next);
+            this.directories.push({ relative: next, ignores });
+          }
+        }
+        return;
+      }
+      known = next;
+    }
+  }
+
+  private skipsDirectory(relative: string, ignores: GitignoreStack): boolean {
+    const name = relative.slice(relative.lastIndexOf('/') + 1);
+    return name === '.git' || (!this.excludes.empty && this.excludes.matches(relative)) || ignores.ignores(relative, true);
+  }
+
+  /** A file to read, or undefined when excluded, ignored, a secret file or of no known language (counted). */
+  private fileCandidate(relative: string, name: string, ignores: GitignoreStack, absolute: string): Candidate | undefined {
+    if (!this.excludes.empty && this.excludes.matches(relative)) {
+      return undefined;
+    }
+    if (ignores.ignores(relative, false)) {
+      return undefined;
+    }
+    this.stats.filesConsidered++;
+    if (this.secrets.matches(name)) {
+      this.stats.skippedSecret++;
+      return undefined;
+    }
+    const languageId = this.languageOf(relative);
+    if (!languageId) {
+      this.stats.skippedUnknownLanguage++;
+      return undefined;
+    }
+    return { absolute, relative, languageId };
+  }
+
+  private readDirectory(directory: Directory): void {
     const relativeDir = directory.relative;
     const absoluteDir = relativeDir === '' ? this.options.root : path.join(this.options.root, relativeDir);
     let entries: Dirent[];
@@ -169,100 +343,111 @@ class TreeScan {
     if (this.useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       ignores = ignores.with(readIgnore(path.join(absoluteDir, '.gitignore'), relativeDir));
     }
+    this.seenDirs.set(relativeDir, ignores);
     for (const entry of entries) {
       const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (entry.name === '.git') {
-          continue;
+        if (!this.skipsDirectory(relative, ignores)) {
+          this.directories.push({ relative, ignores });
         }
-        if (!this.excludes.empty && this.excludes.matches(relative)) {
-          continue;
-        }
-        if (ignores.ignores(relative, true)) {
-          continue;
-        }
-        this.directories.push({ relative, ignores });
       } else if (entry.isFile()) {
-        if (!this.excludes.empty && this.excludes.matches(relative)) {
-          continue;
+        const candidate = this.fileCandidate(relative, entry.name, ignores, path.join(absoluteDir, entry.name));
+        if (candidate) {
+          this.candidates.push(candidate);
         }
-        if (ignores.ignores(relative, false)) {
-          continue;
-        }
-        this.stats.filesConsidered++;
-        if (this.secrets.matches(entry.name)) {
-          this.stats.skippedSecret++;
-          continue;
-        }
-        const languageId = this.languageOf(relative);
-        if (!languageId) {
-          this.stats.skippedUnknownLanguage++;
-          continue;
-        }
-        this.candidates.push({ absolute: path.join(absoluteDir, entry.name), relative, languageId });
       }
       // Symbolic links are not followed (ripgrep's default too), which also rules out cycles.
     }
   }
 
   private scanFile(candidate: Candidate): void {
+    this.seenFiles.add(candidate.relative);
+    const cached = this.cache.get(candidate.relative);
+    if (cached && !cached.racy && !this.forced.has(candidate.relative)) {
+      // Reuse by path, size and mtime: one stat instead of open, read and parse.
+      const stat = statSync(candidate.absolute, { throwIfNoEntry: false });
+      if (stat && stat.size === cached.size && stat.mtimeMs === cached.mtimeMs && (!cached.found || cached.found.languageId === candidate.languageId)) {
+        this.stats.filesReused++;
+        if (cached.found) {
+          this.files.push(cached.found);
+        }
+        return;
+      }
+    }
     const buffer = this.buffer;
     let length = 0;
     let fd: number | undefined;
+    let size = 0;
+    let mtimeMs = 0;
+    const readAt = Date.now();
     try {
       fd = openSync(candidate.absolute, 'r');
-      // Read up to one byte more than allowed: no fstat needed to tell a large file.
-      for (;;) {
-        const wanted = buffer.length - length;
-        const read = readSync(fd, buffer, length, wanted, null);
-        if (read === 0) {
-          break;
-        }
-        length += read;
-        if (length > this.maxFileSize) {
-          break;
-        }
-        // A regular file's read comes back short only at its end, so most files need one read, not
-        // a second one to see 0 (a third of the syscalls of a scan). A short read that stops on a
-        // 4 KiB boundary could be a network or FUSE file system's chunk: ask again to be sure.
-        if (read < wanted && length % 4096 !== 0) {
-          break;
+      const stat = fstatSync(fd);
+      size = stat.size;
+      mtimeMs = stat.mtimeMs;
+      if (size > this.maxFileSize) {
+        // Too large by its size: not read at all.
+        length = size;
+      } else {
+        // Read up to one byte more than allowed: a file that grew since the fstat is still told large.
+        for (;;) {
+          const wanted = buffer.length - length;
+          const read = readSync(fd, buffer, length, wanted, null);
+          if (read === 0) {
+            break;
+          }
+          length += read;
+          if (length > this.maxFileSize) {
+            break;
+          }
+          // A regular file's read comes back short only at its end, so most files need one read, not
+          // a second one to see 0 (a third of the syscalls of a scan). A short read that stops on a
+          // 4 KiB boundary could be a network or FUSE file system's chunk: ask again to be sure.
+          if (read < wanted && length % 4096 !== 0) {
+            break;
+          }
         }
       }
     } catch {
+      this.cache.delete(candidate.relative);
       return; // vanished or unreadable: nothing to report
     } finally {
       if (fd !== undefined) {
         closeSync(fd);
       }
     }
+    // Changed while (or just before) it was read: the next scan reads it again rather than trust the stat.
+    const racy = mtimeMs >= readAt - RACY_MS || length !== size;
     if (length > this.maxFileSize) {
       this.stats.skippedLarge++;
+      this.cache.set(candidate.relative, { size, mtimeMs, racy, skipped: 'large' });
       return;
     }
     this.stats.filesRead++;
     this.stats.bytesRead += length;
-    const found = scanBytes(candidate, buffer.subarray(0, length), this.needles, this.tags, this.parser, this.stats);
+    const bytes = buffer.subarray(0, length);
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0) {
+      this.stats.skippedBinary++;
+      this.cache.set(candidate.relative, { size, mtimeMs, racy, skipped: 'binary' });
+      return;
+    }
+    const found = scanText(candidate, bytes, this.needles, this.tags, this.parser, this.stats);
+    this.cache.set(candidate.relative, { size, mtimeMs, racy, found });
     if (found) {
       this.files.push(found);
     }
   }
 }
 
-/** Binary sniff, tag pre-check, then the full comment scan of a file's bytes. */
-function scanBytes(candidate: Candidate, bytes: Buffer, needles: Buffer[], tags: readonly string[], parser: ScanParser, stats?: ScanStats): FileTodos | undefined {
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0) {
-    if (stats) {
-      stats.skippedBinary++;
-    }
-    return undefined;
-  }
+/** A file written this close to its read (ms) is read again by the next scan whatever its stat says. */
+const RACY_MS = 5;
+
+/** Tag pre-check, then the full comment scan of a (text) file's bytes. */
+function scanText(candidate: Candidate, bytes: Buffer, needles: Buffer[], tags: readonly string[], parser: ScanParser, stats: ScanStats): FileTodos | undefined {
   if (!needles.some((needle) => bytes.indexOf(needle) >= 0)) {
     return undefined;
   }
-  if (stats) {
-    stats.filesWithTags++;
-  }
+  stats.filesWithTags++;
   const text = bytes.toString('utf8');
   const todos = parser.findTodos(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, candidate.languageId, { tags });
   if (todos.length === 0) {

@@ -1,0 +1,151 @@
+// What a workspace TODO scan keeps between runs over one folder, so the second scan does not read the
+// workspace again: each file's result with the size and mtime it was read at (a repeat scan stats files and
+// reads only those whose size or mtime changed), the folders walked with their .gitignore rules, and the
+// paths a file watcher reported since. While a watcher runs (watching()) and a whole scan completed under
+// it, the next scan reads only what the watcher reported: no walk, no stat of the unchanged files.
+// Plain Node: the caller owns the watcher (VS Code's FileSystemWatcher in the extension) and calls changed().
+import type { GitignoreStack } from './gitignore';
+import type { FileTodos } from './treeScan';
+
+export interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  /** Written to within a few ms of being read: a later write could keep size and mtime, so never reused by stat. */
+  racy: boolean;
+  /** The file's TODOs; undefined when it has none (or is binary or too large). */
+  found?: FileTodos;
+  skipped?: 'binary' | 'large';
+}
+
+/** How a scan uses the cache (ScanStats.mode). */
+export type ScanMode = 'full' | 'validate' | 'incremental';
+
+/** Everything that changes what a scan finds besides the files: a different key empties the cache. */
+export interface ScanCacheKey {
+  readonly settings: string;
+  readonly identities: readonly unknown[];
+}
+
+export class ScanCache {
+  private readonly files = new Map<string, CachedFile>();
+  /** Folders walked (relative, '' = root) → the ignore rules for their entries (their own .gitignore included). */
+  private dirs = new Map<string, GitignoreStack>();
+  private changedPaths = new Set<string>();
+  private key: ScanCacheKey | undefined;
+  private watcher = false;
+  /** A whole scan completed while the watcher ran, and nothing since needs a walk (.gitignore edits). */
+  private trusted = false;
+
+  /** A watcher now reports every change under the root to changed() (call before the first scan). */
+  watching(): void {
+    this.watcher = true;
+  }
+
+  /** The watcher stopped or may have dropped events: the next scan checks every file again (size, mtime). */
+  unwatched(): void {
+    this.watcher = false;
+    this.trusted = false;
+  }
+
+  /** A file or folder (absolute path) was created, changed or deleted. */
+  changed(absolutePath: string): void {
+    this.changedPaths.add(absolutePath);
+    const name = absolutePath.slice(Math.max(absolutePath.lastIndexOf('/'), absolutePath.lastIndexOf('\\')) + 1);
+    if (name === '.gitignore' || name === 'exclude') {
+      // Ignore rules changed: which files count may change anywhere below, so walk again.
+      this.trusted = false;
+    }
+  }
+
+  /** Drops everything (the next scan reads every file). */
+  clear(): void {
+    this.files.clear();
+    this.dirs.clear();
+    this.changedPaths.clear();
+    this.trusted = false;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  // --- used by TreeScan (treeScan.ts) ---
+
+  /** Starts a scan: its mode and the changed paths it takes over (handed back by end(false) when it is abandoned). */
+  begin(key: ScanCacheKey): { mode: ScanMode; changed: string[]; watched: boolean } {
+    if (!this.key || this.key.settings !== key.settings || this.key.identities.length !== key.identities.length || this.key.identities.some((x, i) => x !== key.identities[i])) {
+      this.clear();
+      this.key = key;
+    }
+    const changed = [...this.changedPaths];
+    this.changedPaths.clear();
+    const mode: ScanMode = this.files.size === 0 ? 'full' : this.trusted && this.watcher ? 'incremental' : 'validate';
+    return { mode, changed, watched: this.watcher };
+  }
+
+  /**
+   * Ends a scan. `complete`: the scan ran to its end (a walk from the root, or every changed path handled);
+   * false hands the changed paths back for the next scan. `newDirs`: a walk from the root replaces the folders.
+   */
+  end(complete: boolean, changed: readonly string[], watchedAtStart: boolean, newDirs?: Map<string, GitignoreStack>): void {
+    if (!complete) {
+      for (const p of changed) {
+        this.changedPaths.add(p);
+      }
+      return;
+    }
+    if (newDirs) {
+      this.dirs = newDirs;
+      // Trust starts with a whole walk that had the watcher running from its start.
+      this.trusted = watchedAtStart && this.watcher;
+    }
+  }
+
+  get(relative: string): CachedFile | undefined {
+    return this.files.get(relative);
+  }
+
+  set(relative: string, file: CachedFile): void {
+    this.files.set(relative, file);
+  }
+
+  delete(relative: string): void {
+    this.files.delete(relative);
+  }
+
+  dir(relative: string): GitignoreStack | undefined {
+    return this.dirs.get(relative);
+  }
+
+  setDir(relative: string, ignores: GitignoreStack): void {
+    this.dirs.set(relative, ignores);
+  }
+
+  /** Forgets files (and folders) under `relativeDir` ('' = all) that `keep` does not hold. */
+  prune(relativeDir: string, keep: ReadonlySet<string>, keepDirs?: ReadonlySet<string>): void {
+    const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
+    for (const relative of this.files.keys()) {
+      if (relative.startsWith(prefix) && !keep.has(relative)) {
+        this.files.delete(relative);
+      }
+    }
+    if (keepDirs) {
+      for (const relative of this.dirs.keys()) {
+        if ((relative === relativeDir || relative.startsWith(prefix)) && relativeDir !== '' && !keepDirs.has(relative)) {
+          this.dirs.delete(relative);
+        }
+      }
+    }
+  }
+
+  /** The cached files with TODOs. */
+  found(): FileTodos[] {
+    const out: FileTodos[] = [];
+    for (const file of this.files.values()) {
+      if (file.found) {
+        out.push(file.found);
+      }
+    }
+    return out;
+  }
+}

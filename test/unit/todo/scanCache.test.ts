@@ -1,0 +1,137 @@
+// The scan cache over a real temporary folder: a repeat scan reads only files whose size or mtime changed;
+// with a watcher, only the paths it reported (new, changed, deleted files and folders), and a .gitignore
+// edit walks again; a cancelled scan hands its changes to the next; a cancel stops the scan within a slice.
+import * as assert from 'assert';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { ScanCache } from '../../../src/todo/core/scanCache';
+import { scanWorkspace } from '../../../src/todo/core/workspaceScanner';
+import type { ScanResult } from '../../../src/todo/core/treeScan';
+
+/** Seconds since the epoch, well in the past: a file written now is not "racy" at that mtime. */
+let clock = 1_700_000_000;
+
+function found(result: ScanResult): string[] {
+  return result.files.flatMap((f) => f.todos.map((t) => `${f.relativePath}:${t.range.line}:${t.text}`));
+}
+
+describe('ScanCache: reuse by path, size and mtime; watcher-reported changes', () => {
+  let root: string;
+  const write = (relative: string, content: string) => {
+    const file = path.join(root, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    clock += 10;
+    utimesSync(file, clock, clock);
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'todo-cache-'));
+    write('.gitignore', 'ignored/\n');
+    write('src/a.ts', '// TODO: one\n');
+    write('src/b.py', 'x = 1\n# FIXME: two\n');
+    write('src/none.ts', 'const x = 1;\n');
+    write('lib/c.go', '// HACK: three\n');
+    write('ignored/d.ts', '// TODO: ignored\n');
+  });
+
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('a repeat scan reads only what changed on disk, and sees new and deleted files', async () => {
+    const cache = new ScanCache();
+    const first = await scanWorkspace({ root, cache });
+    assert.strictEqual(first.stats.mode, 'full');
+    assert.strictEqual(first.stats.filesRead, 5, 'four sources and the .gitignore (a language of its own)');
+    assert.deepStrictEqual(found(first), ['lib/c.go:0:three', 'src/a.ts:0:one', 'src/b.py:1:two']);
+
+    const again = await scanWorkspace({ root, cache });
+    assert.strictEqual(again.stats.mode, 'validate');
+    assert.strictEqual(again.stats.filesRead, 0);
+    assert.strictEqual(again.stats.filesReused, 5);
+    assert.deepStrictEqual(found(again), found(first));
+
+    write('src/a.ts', '// TODO: one, edited\n');
+    write('src/new.ts', '// TODO: new\n');
+    rmSync(path.join(root, 'lib'), { recursive: true });
+    const third = await scanWorkspace({ root, cache });
+    assert.strictEqual(third.stats.filesRead, 2, 'the edited and the new file');
+    assert.deepStrictEqual(found(third), ['src/a.ts:0:one, edited', 'src/b.py:1:two', 'src/new.ts:0:new']);
+    assert.strictEqual(cache.size, 5, 'the deleted file is forgotten, the new one added');
+  });
+
+  it('other settings (tags) empty the cache', async () => {
+    const cache = new ScanCache();
+    await scanWorkspace({ root, cache });
+    const fixmes = await scanWorkspace({ root, cache, tags: ['FIXME'] });
+    assert.strictEqual(fixmes.stats.mode, 'full');
+    assert.deepStrictEqual(found(fixmes), ['src/b.py:1:two']);
+  });
+
+  it('with a watcher: reads only the reported paths, no walk; a .gitignore edit walks again', async () => {
+    const cache = new ScanCache();
+    cache.watching();
+    await scanWorkspace({ root, cache });
+
+    write('src/a.ts', '// TODO: one, edited\n');
+    cache.changed(path.join(root, 'src', 'a.ts'));
+    write('pkg/deep/e.rb', '# TODO: in a new folder\n');
+    cache.changed(path.join(root, 'pkg', 'deep', 'e.rb'));
+    write('ignored/f.ts', '// TODO: still ignored\n');
+    cache.changed(path.join(root, 'ignored', 'f.ts'));
+    rmSync(path.join(root, 'lib'), { recursive: true });
+    cache.changed(path.join(root, 'lib'));
+    // Changed on disk but never reported: an incremental scan trusts the watcher and does not look.
+    write('src/b.py', '# FIXME: two, unreported\n');
+
+    const incremental = await scanWorkspace({ root, cache });
+    assert.strictEqual(incremental.stats.mode, 'incremental');
+    assert.strictEqual(incremental.stats.directories, 2, 'only the new folders pkg/ and pkg/deep/ are read');
+    assert.strictEqual(incremental.stats.filesRead, 2);
+    assert.deepStrictEqual(found(incremental), ['pkg/deep/e.rb:0:in a new folder', 'src/a.ts:0:one, edited', 'src/b.py:1:two']);
+
+    write('.gitignore', 'ignored/\nsrc/a.ts\n');
+    cache.changed(path.join(root, '.gitignore'));
+    const walked = await scanWorkspace({ root, cache });
+    assert.strictEqual(walked.stats.mode, 'validate');
+    assert.deepStrictEqual(found(walked), ['pkg/deep/e.rb:0:in a new folder', 'src/b.py:0:two, unreported']);
+  });
+
+  it('a cancelled scan hands the reported changes to the next one', async () => {
+    const cache = new ScanCache();
+    cache.watching();
+    await scanWorkspace({ root, cache });
+    write('src/a.ts', '// TODO: one, edited\n');
+    cache.changed(path.join(root, 'src', 'a.ts'));
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(scanWorkspace({ root, cache, signal: controller.signal }), { name: 'AbortError' });
+    const next = await scanWorkspace({ root, cache });
+    assert.strictEqual(next.stats.mode, 'incremental');
+    assert.deepStrictEqual(found(next), ['lib/c.go:0:three', 'src/a.ts:0:one, edited', 'src/b.py:1:two']);
+  });
+
+  it('a cancel during a scan stops it within one slice (≤ 100 ms)', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `// TODO: item ${i}`).join('\n');
+    for (let i = 0; i < 400; i++) {
+      write(`many/f${i}.ts`, lines);
+    }
+    const controller = new AbortController();
+    let abortedAt = 0;
+    let slices = 0;
+    const scan = scanWorkspace({
+      root, signal: controller.signal, sliceMs: 5,
+      onProgress: (stats) => {
+        if (++slices === 2) {
+          assert.ok(stats.filesRead < 400, 'cancelled mid-scan');
+          abortedAt = performance.now();
+          controller.abort();
+        }
+      },
+    });
+    await assert.rejects(scan, { name: 'AbortError' });
+    assert.ok(abortedAt > 0, 'progress was reported');
+    const latency = performance.now() - abortedAt;
+    assert.ok(latency < 100, `stopped ${latency.toFixed(1)} ms after the cancel`);
+  });
+});
