@@ -65,9 +65,20 @@ export interface TasksApi {
   batchReadTasks(ids: string[], properties: string[], options?: BatchOptions): Promise<BatchResult<ApiTask>>;
   batchCreateTasks(inputs: CreateInput[], options?: BatchOptions): Promise<BatchResult<ApiTask>>;
   batchUpdateTasks(inputs: UpdateInput[], options?: BatchOptions): Promise<BatchResult<ApiTask>>;
+  /**
+   * `POST …/tasks/batch/archive`, one request per 100 ids. A chunk is all or nothing (HubSpot answers
+   * 204 without per-input results), so `results` are the ids of the chunks that succeeded.
+   */
+  batchArchiveTasks(ids: string[], options?: BatchOptions): Promise<BatchResult<string>>;
   /** Throws SearchLimitError instead of asking for results past HubSpot's 10,000 cap. */
   searchTasks(request: SearchRequest): Promise<SearchPage<ApiTask>>;
   listTaskAssociations(taskId: string, toObjectType: AssociatedObjectType, after?: string): Promise<Page<AssociationRef>>;
+  /**
+   * The ids of the `toObjectType` records each task is associated with: ONE request per 100 tasks
+   * (more only for a task with more than a page of associations). Every requested task id is a key;
+   * a task with none (or unknown to HubSpot) maps to [].
+   */
+  batchReadTaskAssociations(taskIds: string[], toObjectType: AssociatedObjectType): Promise<Map<string, string[]>>;
   /** associationTypeId defaults to HubSpot's task → object type (204 / 192 / 216). */
   createTaskAssociation(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, associationTypeId?: number): Promise<void>;
   deleteTaskAssociation(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, associationTypeId?: number): Promise<void>;
@@ -89,7 +100,7 @@ export interface CrmApi {
 
 export interface AccountApi {
   accountDetails(): Promise<AccountDetails>;
-  /** `GET /crm/v3/properties/tasks/{name}`: option lists of status, priority, type. */
+  /** `GET …/properties/tasks/{name}` (endpoints.ts): option lists of status, priority, type. */
   taskProperty(name: string): Promise<PropertyDefinition>;
 }
 

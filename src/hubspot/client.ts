@@ -5,6 +5,7 @@ import { silentLogger } from '../util/logger';
 import { HubSpotAccountApi } from './accountApi';
 import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from './api';
 import { HubSpotCrmApi } from './crmApi';
+import { ApiVersion, DEFAULT_API_VERSION, endpointsFor } from './endpoints';
 import { HttpClient, HttpExchange } from './httpClient';
 import { HubSpotOwnersApi } from './ownersApi';
 import { Clock, RateLimiter, systemClock } from './rateLimiter';
@@ -36,6 +37,11 @@ export interface HubSpotClientOptions {
   maxRetryDelayMs?: number;
   /** Time source of the rate limiter and retry waits (tests). */
   clock?: Clock;
+  /**
+   * The API version of each request (endpoints.ts), asked per request so a changed setting applies to
+   * the next call without rebuilding the client. Default v3.
+   */
+  apiVersion?: ApiVersion | (() => ApiVersion);
   /** Sees every attempt's request and raw response (diagnostics, conformance tests). Never headers. */
   onExchange?: (exchange: HttpExchange) => void;
   /** Largest response body read, after decompression. Default 10 MB (MAX_RESPONSE_BYTES). */
@@ -71,10 +77,12 @@ export class HubSpotClient implements HubSpotApi {
       onExchange: options.onExchange,
       maxResponseBytes: options.maxResponseBytes,
     });
-    this.tasks = new HubSpotTasksApi(this.http);
-    this.owners = new HubSpotOwnersApi(this.http);
-    this.crm = new HubSpotCrmApi(this.http);
-    this.account = new HubSpotAccountApi(this.http);
+    const version = options.apiVersion ?? DEFAULT_API_VERSION;
+    const endpoints = typeof version === 'function' ? () => endpointsFor(version()) : () => endpointsFor(version);
+    this.tasks = new HubSpotTasksApi(this.http, endpoints);
+    this.owners = new HubSpotOwnersApi(this.http, endpoints);
+    this.crm = new HubSpotCrmApi(this.http, endpoints);
+    this.account = new HubSpotAccountApi(this.http, endpoints);
   }
 
   /** Closes kept-alive connections. */

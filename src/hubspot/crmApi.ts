@@ -1,6 +1,7 @@
 // Contacts, companies and deals: found by free text to associate a task, read by id to show names.
 import type { CrmApi, SearchPage } from './api';
 import { chunk } from './batch';
+import type { Endpoints } from './endpoints';
 import type { HttpClient } from './httpClient';
 import { searchRequestBody, toSearchPage } from './search';
 import { apiObject, batchResponse, searchResponse } from './shapes';
@@ -13,14 +14,8 @@ export const DEFAULT_OBJECT_PROPERTIES: Record<AssociatedObjectType, string[]> =
   deals: ['dealname', 'dealstage', 'amount'],
 };
 
-const SEARCH_OPERATION: Record<AssociatedObjectType, string> = {
-  contacts: 'searchContacts',
-  companies: 'searchCompanies',
-  deals: 'searchDeals',
-};
-
 export class HubSpotCrmApi implements CrmApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly http: HttpClient, private readonly endpoints: () => Endpoints) {}
 
   async searchObjects(
     objectType: AssociatedObjectType,
@@ -33,22 +28,17 @@ export class HubSpotCrmApi implements CrmApi {
       properties: options.properties ?? DEFAULT_OBJECT_PROPERTIES[objectType],
       after: options.after,
     });
-    const { data } = await this.http.request({
-      operation: SEARCH_OPERATION[objectType], method: 'POST', path: `/crm/v3/objects/${objectType}/search`,
-      idempotent: true, search: true, body,
-    }, searchResponse(apiObject));
+    const { data } = await this.http.request(this.endpoints().searchObjects(objectType, body), searchResponse(apiObject));
     return toSearchPage(data);
   }
 
   /** Records that no longer exist are simply absent from the result (HubSpot's 207 names them). */
   async readObjects(objectType: AssociatedObjectType, ids: string[], properties: string[]): Promise<ApiObject[]> {
     const out: ApiObject[] = [];
+    const wanted = properties.length > 0 ? properties : DEFAULT_OBJECT_PROPERTIES[objectType];
+    const endpoints = this.endpoints();
     for (const part of chunk([...new Set(ids)])) {
-      const { data } = await this.http.request({
-        operation: `batchRead${objectType[0].toUpperCase()}${objectType.slice(1)}`, method: 'POST',
-        path: `/crm/v3/objects/${objectType}/batch/read`, idempotent: true,
-        body: { properties: properties.length > 0 ? properties : DEFAULT_OBJECT_PROPERTIES[objectType], inputs: part.map((id) => ({ id })) },
-      }, batchResponse(apiObject));
+      const { data } = await this.http.request(endpoints.batchReadObjects(objectType, part, wanted), batchResponse(apiObject));
       out.push(...data.results);
     }
     return out;

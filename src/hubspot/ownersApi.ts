@@ -1,21 +1,21 @@
-// Owners (`/crm/v3/owners`): who a task is assigned to, and which owner is "me".
+// Owners (`/crm/v3/owners`, `/crm/owners/2026-09`): who a task is assigned to, and which owner is "me".
 import type { OwnersApi, Page } from './api';
+import type { Endpoints } from './endpoints';
 import type { HttpClient } from './httpClient';
 import { collection, owner } from './shapes';
 import type { Owner } from './types';
 
-const OWNERS = '/crm/v3/owners';
 const OWNERS_LIMIT_MAX = 500;
 /** Guard against a server that keeps answering with a cursor. */
 const MAX_PAGES = 200;
 
 export class HubSpotOwnersApi implements OwnersApi {
-  constructor(private readonly http: HttpClient) {}
+  constructor(private readonly http: HttpClient, private readonly endpoints: () => Endpoints) {}
 
   async listOwners(options: { limit?: number; after?: string; email?: string } = {}): Promise<Page<Owner>> {
     const limit = options.limit === undefined ? undefined : Math.max(1, Math.min(OWNERS_LIMIT_MAX, Math.floor(options.limit)));
     const { data } = await this.http.request({
-      operation: 'listOwners', method: 'GET', path: OWNERS, idempotent: true,
+      ...this.endpoints().listOwners(),
       query: { limit, after: options.after, email: options.email },
     }, collection(owner));
     return { items: data.results, cursor: data.paging?.next?.after };

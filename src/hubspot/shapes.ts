@@ -5,6 +5,7 @@ import { MalformedResponseError } from './errors';
 import type {
   AccountDetails,
   ApiObject,
+  AssociationMulti,
   AssociationRef,
   BatchError,
   BatchResponse,
@@ -85,6 +86,25 @@ export const properties: Shape<Properties> = (v, path) => {
 export const associationRef: Shape<AssociationRef> = (v, path) => {
   const r = record(v, path);
   return { id: id(r.id, `${path}.id`), type: optString(r.type, `${path}.type`) ?? '' };
+};
+
+/**
+ * `{from: {id}, to: [{toObjectId, associationTypes: [{typeId}]}], paging?}`: v4 sends `toObjectId` as a
+ * number, the date versions as a string; both become the id string.
+ */
+export const associationMulti: Shape<AssociationMulti> = (v, path) => {
+  const r = record(v, path);
+  const from = id(record(r.from, `${path}.from`).id, `${path}.from.id`);
+  const to = r.to === undefined || r.to === null ? [] : array(r.to, `${path}.to`, (x, p) => {
+    const t = record(x, p);
+    const types = t.associationTypes === undefined || t.associationTypes === null ? [] : array(t.associationTypes, `${p}.associationTypes`, (y, q) => {
+      const typeId = record(y, q).typeId;
+      return typeof typeId === 'number' ? typeId : NaN;
+    });
+    return { id: id(t.toObjectId, `${p}.toObjectId`), typeIds: types.filter((n) => Number.isInteger(n)) };
+  });
+  const after = nextCursor(r.paging, `${path}.paging`)?.next?.after;
+  return after === undefined ? { from, to } : { from, to, after };
 };
 
 export const apiObject: Shape<ApiObject> = (v, path) => {

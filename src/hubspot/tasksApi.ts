@@ -1,22 +1,25 @@
-// The 12 task operations of the spec (tasks-api.openapi.yml), one method each.
+// The task operations (the seed spec's 12, batch archive, associations batch read), one method each.
+// Paths and body shapes come from endpoints.ts for the version asked for at each call.
 import type { BatchOptions, BatchResult, ListTasksOptions, Page, SearchPage, TasksApi } from './api';
-import { runBatch } from './batch';
+import { chunk, runBatch } from './batch';
+import type { Endpoints } from './endpoints';
 import type { HttpClient } from './httpClient';
-import { apiObject, associationRef, batchResponse, collection, searchResponse } from './shapes';
+import { apiObject, associationMulti, associationRef, batchResponse, collection, searchResponse } from './shapes';
 import { searchRequestBody, toSearchPage } from './search';
-import {
+import type {
   ApiTask,
   AssociatedObjectType,
+  AssociationMulti,
   AssociationRef,
   CreateInput,
   Properties,
   SearchRequest,
-  TASK_ASSOCIATION_TYPE_IDS,
   UpdateInput,
 } from './types';
 
-const TASKS = '/crm/v3/objects/tasks';
 export const LIST_LIMIT_MAX = 100;
+/** A guard against a server whose association pages never end. */
+const MAX_ASSOCIATION_PAGES = 50;
 
 /**
  * HubSpot clears a property with an empty string; `null` in our Properties type means "no value",
@@ -30,10 +33,6 @@ export function toWireProperties(properties: Properties): Record<string, string>
   return out;
 }
 
-function seg(value: string): string {
-  return encodeURIComponent(value);
-}
-
 function clamp(n: number | undefined, max: number): number | undefined {
   return n === undefined ? undefined : Math.max(1, Math.min(max, Math.floor(n)));
 }
@@ -43,11 +42,12 @@ function csv(properties: string[] | undefined): string | undefined {
 }
 
 export class HubSpotTasksApi implements TasksApi {
-  constructor(private readonly http: HttpClient) {}
+  /** @param endpoints read at every call: the API version may change between two requests. */
+  constructor(private readonly http: HttpClient, private readonly endpoints: () => Endpoints) {}
 
   async listTasks(options: ListTasksOptions = {}): Promise<Page<ApiTask>> {
     const { data } = await this.http.request({
-      operation: 'listTasks', method: 'GET', path: TASKS, idempotent: true,
+      ...this.endpoints().listTasks(),
       query: {
         limit: clamp(options.limit, LIST_LIMIT_MAX),
         after: options.after,
@@ -60,7 +60,7 @@ export class HubSpotTasksApi implements TasksApi {
 
   async getTask(id: string, properties?: string[]): Promise<ApiTask> {
     const { data } = await this.http.request({
-      operation: 'getTask', method: 'GET', path: `${TASKS}/${seg(id)}`, idempotent: true,
+      ...this.endpoints().getTask(id),
       query: { properties: csv(properties) },
     }, apiObject);
     return data;
@@ -68,32 +68,27 @@ export class HubSpotTasksApi implements TasksApi {
 
   /** Never retried after an ambiguous failure: a NetworkError with `ambiguous` leaves it to the caller. */
   async createTask(input: CreateInput): Promise<ApiTask> {
-    const body: Record<string, unknown> = { properties: toWireProperties(input.properties) };
+    const wire: CreateInput = { properties: toWireProperties(input.properties) };
     if (input.associations && input.associations.length > 0) {
-      body.associations = input.associations;
+      wire.associations = input.associations;
     }
-    const { data } = await this.http.request({ operation: 'createTask', method: 'POST', path: TASKS, body, idempotent: false }, apiObject);
+    const { data } = await this.http.request(this.endpoints().createTask(wire), apiObject);
     return data;
   }
 
   async updateTask(id: string, properties: Properties): Promise<ApiTask> {
-    const { data } = await this.http.request({
-      operation: 'updateTask', method: 'PATCH', path: `${TASKS}/${seg(id)}`,
-      body: { properties: toWireProperties(properties) }, idempotent: true,
-    }, apiObject);
+    const { data } = await this.http.request(this.endpoints().updateTask(id, toWireProperties(properties)), apiObject);
     return data;
   }
 
   async archiveTask(id: string): Promise<void> {
-    await this.http.request({ operation: 'deleteTask', method: 'DELETE', path: `${TASKS}/${seg(id)}`, idempotent: true });
+    await this.http.request(this.endpoints().archiveTask(id));
   }
 
   async batchReadTasks(ids: string[], properties: string[], options?: BatchOptions): Promise<BatchResult<ApiTask>> {
     const unique = [...new Set(ids)];
-    return runBatch(unique, (id) => id, async (part) => (await this.http.request({
-      operation: 'batchReadTasks', method: 'POST', path: `${TASKS}/batch/read`, idempotent: true,
-      body: { properties, inputs: part.map((id) => ({ id })) },
-    }, batchResponse(apiObject))).data, options);
+    return runBatch(unique, (id) => id, async (part) => (await this.http.request(
+      this.endpoints().batchReadTasks(part, properties), batchResponse(apiObject))).data, options);
   }
 
   /**
@@ -109,53 +104,90 @@ export class HubSpotTasksApi implements TasksApi {
       }
       return wire;
     });
-    return runBatch(traced, (input) => input.objectWriteTraceId ?? '', async (part) => (await this.http.request({
-      operation: 'batchCreateTasks', method: 'POST', path: `${TASKS}/batch/create`, idempotent: false,
-      body: { inputs: part },
-    }, batchResponse(apiObject))).data, options);
+    return runBatch(traced, (input) => input.objectWriteTraceId ?? '', async (part) => (await this.http.request(
+      this.endpoints().batchCreateTasks(part), batchResponse(apiObject))).data, options);
   }
 
   async batchUpdateTasks(inputs: UpdateInput[], options?: BatchOptions): Promise<BatchResult<ApiTask>> {
     const wire = inputs.map((input) => ({ ...input, properties: toWireProperties(input.properties) }));
-    return runBatch(wire, (input) => input.id, async (part) => (await this.http.request({
-      operation: 'batchUpdateTasks', method: 'POST', path: `${TASKS}/batch/update`, idempotent: true,
-      body: { inputs: part },
-    }, batchResponse(apiObject))).data, options);
+    return runBatch(wire, (input) => input.id, async (part) => (await this.http.request(
+      this.endpoints().batchUpdateTasks(part), batchResponse(apiObject))).data, options);
+  }
+
+  async batchArchiveTasks(ids: string[], options?: BatchOptions): Promise<BatchResult<string>> {
+    const unique = [...new Set(ids)];
+    return runBatch(unique, (id) => id, async (part) => {
+      // 204, no body: the chunk succeeded as a whole.
+      await this.http.request(this.endpoints().batchArchiveTasks(part));
+      const now = new Date().toISOString();
+      return { status: 'COMPLETE', results: part, startedAt: now, completedAt: now };
+    }, options);
   }
 
   async searchTasks(request: SearchRequest): Promise<SearchPage<ApiTask>> {
-    const { data } = await this.http.request({
-      operation: 'searchTasks', method: 'POST', path: `${TASKS}/search`, idempotent: true, search: true,
-      body: searchRequestBody(request),
-    }, searchResponse(apiObject));
+    const { data } = await this.http.request(this.endpoints().searchTasks(searchRequestBody(request)), searchResponse(apiObject));
     return toSearchPage(data);
   }
 
   async listTaskAssociations(taskId: string, toObjectType: AssociatedObjectType, after?: string): Promise<Page<AssociationRef>> {
+    const endpoints = this.endpoints();
+    if (endpoints.associationListing === 'batch-read') {
+      const [result] = await this.readAssociations(endpoints, toObjectType, [{ id: taskId, after }]);
+      const items = (result?.to ?? []).map((to) => ({ id: to.id, type: to.typeIds.length ? String(to.typeIds[0]) : '' }));
+      return { items, cursor: result?.after };
+    }
     const { data } = await this.http.request({
-      operation: 'listTaskAssociations', method: 'GET', path: `${TASKS}/${seg(taskId)}/associations/${seg(toObjectType)}`,
-      idempotent: true, query: { after },
+      ...endpoints.listTaskAssociations(taskId, toObjectType), query: { after },
     }, collection(associationRef));
     return { items: data.results, cursor: data.paging?.next?.after };
   }
 
+  async batchReadTaskAssociations(taskIds: string[], toObjectType: AssociatedObjectType): Promise<Map<string, string[]>> {
+    const endpoints = this.endpoints();
+    const out = new Map<string, string[]>();
+    const unique = [...new Set(taskIds)];
+    for (const id of unique) {
+      out.set(id, []);
+    }
+    let pending: { id: string; after?: string }[] = unique.map((id) => ({ id }));
+    for (let page = 0; pending.length > 0 && page < MAX_ASSOCIATION_PAGES; page++) {
+      const next: { id: string; after?: string }[] = [];
+      for (const part of chunk(pending)) {
+        for (const result of await this.readAssociations(endpoints, toObjectType, part)) {
+          const ids = out.get(result.from);
+          if (!ids) {
+            continue; // not asked for: ignored rather than trusted
+          }
+          for (const to of result.to) {
+            if (!ids.includes(to.id)) {
+              ids.push(to.id);
+            }
+          }
+          if (result.after) {
+            next.push({ id: result.from, after: result.after });
+          }
+        }
+      }
+      pending = next;
+    }
+    return out;
+  }
+
   async createTaskAssociation(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, associationTypeId?: number): Promise<void> {
-    await this.http.request({
-      operation: 'createTaskAssociation', method: 'PUT', path: this.associationPath(taskId, toObjectType, toObjectId, associationTypeId),
-      // Associating twice leaves one association: safe to repeat.
-      idempotent: true,
-    });
+    // Associating twice leaves one association: the endpoint marks it safe to repeat.
+    await this.http.request(this.endpoints().createTaskAssociation(taskId, toObjectType, toObjectId, associationTypeId));
   }
 
   async deleteTaskAssociation(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, associationTypeId?: number): Promise<void> {
-    await this.http.request({
-      operation: 'deleteTaskAssociation', method: 'DELETE', path: this.associationPath(taskId, toObjectType, toObjectId, associationTypeId),
-      idempotent: true,
-    });
+    await this.http.request(this.endpoints().deleteTaskAssociation(taskId, toObjectType, toObjectId, associationTypeId));
   }
 
-  private associationPath(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, typeId?: number): string {
-    const type = typeId ?? TASK_ASSOCIATION_TYPE_IDS[toObjectType];
-    return `${TASKS}/${seg(taskId)}/associations/${seg(toObjectType)}/${seg(toObjectId)}/${type}`;
+  /**
+   * One associations batch read (≤ 100 inputs). HubSpot answers 207 naming the tasks that have no
+   * associations of that type (or do not exist) in `errors`: those simply have none here.
+   */
+  private async readAssociations(endpoints: Endpoints, toObjectType: AssociatedObjectType, inputs: { id: string; after?: string }[]): Promise<AssociationMulti[]> {
+    const { data } = await this.http.request(endpoints.batchReadTaskAssociations(toObjectType, inputs), batchResponse(associationMulti));
+    return data.results;
   }
 }
