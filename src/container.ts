@@ -51,7 +51,7 @@ export class Container implements FeatureHost, vscode.Disposable {
     const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client));
     this.client = client;
     this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
-    this.tree = registerTasksView(this);
+    this.tree = registerTasksView(this, testHooks);
     this.taskEditors = registerTaskEditor(this);
     this.todo = registerTodoFeatures(this, testHooks);
     this.lmTools = registerLmTools(this, this.todo);

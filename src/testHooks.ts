@@ -4,6 +4,7 @@
 // carries a switch for tests: the features receive the steered parts through their constructors.
 import type { TodoPrompts } from './commands/todoCommands';
 import type { CreatorHooks } from './todo/creation/todoCreator';
+import type { ReminderPrompt } from './views/dueReminders';
 import type { CodeLinksHooks } from './todo/codeLinks/codeLinks';
 
 // As CodeLinksHooks: the answer to the deleted-TODO prompt, and each run's outcome.
@@ -18,6 +19,11 @@ export interface TestHooks extends CreatorHooks, CodeLinksHooks {
    * a click the tests cannot give in code-server, so this one question is answered here, not on screen.
    */
   confirmCleanUp?: boolean;
+  /**
+   * Answers a due reminder (Complete, Open, a snooze) while set, instead of the notification, whose
+   * buttons the tests cannot click. Unset: the notification.
+   */
+  reminderChoice?: ReminderPrompt;
   // And, as CreatorHooks, what the TODO creator is given when it loads: wrap its client (e.g. to provoke a
   // real 207), observe its chunks.
 }

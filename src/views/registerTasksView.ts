@@ -7,6 +7,7 @@ import type { TreeContext } from '../commands/treeContext';
 import { refreshAll, registerViewCommands } from '../commands/viewCommands';
 import { ContextKeys, Settings, Views } from '../constants';
 import type { FeatureHost } from '../featureHost';
+import type { TestHooks } from '../testHooks';
 import { ArchivedTasks } from '../services/archivedTasks';
 import { OutageRetry } from '../services/outageRetry';
 import { TaskActions } from '../services/taskActions';
@@ -35,7 +36,8 @@ export interface TreeFeatures {
   refresh(): Promise<void>;
 }
 
-export function registerTasksView(host: FeatureHost): TreeFeatures {
+/** `testHooks`: only in ExtensionMode.Test (the reminders' answers). */
+export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): TreeFeatures {
   const { context, log, client, auth } = host;
   const pageSize = () => clampSetting(vscode.workspace.getConfiguration().get<unknown>(Settings.pageSize), SETTING_LIMITS.pageSize);
   const service = new TaskService({
@@ -109,7 +111,7 @@ export function registerTasksView(host: FeatureHost): TreeFeatures {
   host.register(statusBar.onDidUpdate(checkOutage));
   host.register(auth.onDidChange(checkOutage));
   host.register(view.onDidChangeVisibility(checkOutage));
-  const reminders = host.register(new DueReminders(context, client, auth, actions, log, host.notify));
+  const reminders = host.register(new DueReminders(context, client, auth, actions, log, host.notify, testHooks));
   void auth.ready.then(() => statusBar.refresh());
 
   return { tasks: service, archived, actions, provider, view, statusBar, reminders, outageRetry, autoRefresh, refresh };

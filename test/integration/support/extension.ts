@@ -50,6 +50,7 @@ export function resetHooks(hooks: TestHooks): void {
   hooks.confirmCleanUp = undefined;
   hooks.wrapClient = undefined;
   hooks.afterChunk = undefined;
+  hooks.reminderChoice = undefined;
 }
 
 async function handOff(): Promise<TestHandOff<Container>> {
