@@ -1,7 +1,7 @@
-// How a stored record looks on the wire: only the requested properties (a default set otherwise),
-// requested-but-unset ones as null, every value a string, server timestamps as ISO strings.
+// How a stored record looks on the wire: the requested properties (a default set otherwise) plus the
+// system properties (id, create and modified dates), requested-but-unset ones as null, every value a string, server timestamps as ISO strings.
 import type { ApiObject, AssociationRef, CollectionResponse } from '../src/hubspot/types';
-import { DEFAULT_PROPERTIES, isKnownProperty, ObjectType } from './properties';
+import { CREATE_DATE_PROP, DEFAULT_PROPERTIES, isKnownProperty, MODIFIED_DATE_PROP, ObjectType } from './properties';
 import { AssociatedType, StoredObject } from './store';
 
 /** HubSpot's association type label from a task (`task_to_contact`). */
@@ -17,7 +17,8 @@ export function toApiObject(
   requested: string[] | undefined,
   associations?: Partial<Record<AssociatedType, string[]>>,
 ): ApiObject {
-  const names = requested && requested.length > 0 ? requested : DEFAULT_PROPERTIES[objectType];
+  // The system properties come back beside whatever was asked for, as at HubSpot (fidelity gap (a)).
+  const names = new Set([...(requested && requested.length > 0 ? requested : DEFAULT_PROPERTIES[objectType]), ...systemProperties(objectType)]);
   const properties: Record<string, string | null> = {};
   for (const name of names) {
     const value = name === 'hs_object_id' ? obj.id : obj.props[name];
@@ -49,6 +50,11 @@ export function toApiObject(
     }
   }
   return out;
+}
+
+/** Returned with every record whatever was requested: its id and its create / last-modified dates. */
+export function systemProperties(objectType: ObjectType): string[] {
+  return ['hs_object_id', CREATE_DATE_PROP[objectType], MODIFIED_DATE_PROP[objectType]];
 }
 
 /** All set properties: what HubSpot returns from create and update. */

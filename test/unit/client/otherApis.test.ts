@@ -42,7 +42,8 @@ describe('owners, CRM and account APIs against the sandbox', () => {
     assert.strictEqual(companies.items.length, 5);
     assert.ok('name' in companies.items[0].properties && 'domain' in companies.items[0].properties);
     const deals = await client.crm.searchObjects('deals', '', { limit: 2, properties: ['dealname'] });
-    assert.deepStrictEqual(Object.keys(deals.items[0].properties), ['dealname']);
+    // The requested property, and the system properties HubSpot always adds.
+    assert.deepStrictEqual(Object.keys(deals.items[0].properties).sort(), ['createdate', 'dealname', 'hs_lastmodifieddate', 'hs_object_id']);
     assert.deepStrictEqual(operations(ref.sandbox), ['searchContacts', 'searchCompanies', 'searchDeals']);
     assert.deepStrictEqual((ref.sandbox.requests()[0].body as { properties: string[] }).properties, ['firstname', 'lastname', 'email', 'company']);
   });

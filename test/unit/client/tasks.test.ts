@@ -36,7 +36,8 @@ describe('TasksApi against the sandbox', () => {
       const page = await client.tasks.listTasks({ limit: 500, properties: ['hs_task_subject', 'hs_task_priority'] });
       assert.strictEqual(page.items.length, 100);
       assert.ok(page.cursor);
-      assert.deepStrictEqual(Object.keys(page.items[0].properties).sort(), ['hs_task_priority', 'hs_task_subject']);
+      // Those two, and the system properties HubSpot always adds.
+      assert.deepStrictEqual(Object.keys(page.items[0].properties).sort(), ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id', 'hs_task_priority', 'hs_task_subject']);
       assert.deepStrictEqual(ref.sandbox.requests()[0].query, { limit: '100', properties: 'hs_task_subject,hs_task_priority' });
     });
 
@@ -55,7 +56,9 @@ describe('TasksApi against the sandbox', () => {
       const created = await client.tasks.createTask(input('Call Ada'));
       const task = await client.tasks.getTask(created.id, ['hs_task_subject', 'hs_task_reminders']);
       assert.strictEqual(task.id, created.id);
-      assert.deepStrictEqual(task.properties, { hs_task_subject: 'Call Ada', hs_task_reminders: null });
+      const { hs_object_id: objectId, hs_createdate: created_, hs_lastmodifieddate: modified, ...asked } = task.properties;
+      assert.deepStrictEqual(asked, { hs_task_subject: 'Call Ada', hs_task_reminders: null });
+      assert.deepStrictEqual([objectId, created_, modified], [created.id, task.createdAt, task.updatedAt], 'system properties come back beside them');
       assert.ok(Date.parse(task.createdAt) > 0 && Date.parse(task.updatedAt) > 0);
     });
 

@@ -33,3 +33,9 @@ export async function call<T = any>( // eslint-disable-line @typescript-eslint/n
 export function taskInput(subject: string, extra: Record<string, string> = {}) {
   return { properties: { hs_task_subject: subject, hs_timestamp: '2030-01-01T12:00:00.000Z', ...extra } };
 }
+
+/** The properties of a record without the system properties HubSpot adds to every answer. */
+export function asked(properties: Record<string, string | null>): Record<string, string | null> {
+  const system = new Set(['hs_object_id', 'hs_createdate', 'hs_lastmodifieddate', 'createdate', 'lastmodifieddate']);
+  return Object.fromEntries(Object.entries(properties).filter(([name]) => !system.has(name)));
+}
