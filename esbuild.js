@@ -30,6 +30,7 @@ const LAZY_BUNDLES = [
   { entry: 'src/todo/workspace/todoWorkspace.ts', outfile: 'dist/todoWorkspace.js' },
   { entry: 'src/commands/treeTaskActions/treeTaskActions.ts', outfile: 'dist/treeTaskActions.js' },
   { entry: 'src/lm/lmTools.ts', outfile: 'dist/lmTools.js' },
+  { entry: 'src/views/treeCrm/treeCrm.ts', outfile: 'dist/treeCrm.js' },
   { entry: 'src/todo/codeLinks/codeLinks.ts', outfile: 'dist/codeLinks.js' },
 ];
 

@@ -15,6 +15,13 @@ export const Commands = {
   filterStatus: 'hubspotTasks.filterStatus',
   filterText: 'hubspotTasks.filterText',
   clearFilters: 'hubspotTasks.clearFilters',
+  // The CRM around the tree's tasks (src/commands/recordCommands.ts).
+  filterRecord: 'hubspotTasks.filterRecord',
+  filterDue: 'hubspotTasks.filterDue',
+  clearFilter: 'hubspotTasks.clearFilter',
+  restoreFilters: 'hubspotTasks.restoreFilters',
+  openRecord: 'hubspotTasks.openRecord',
+  tasksOfRecord: 'hubspotTasks.tasksOfRecord',
   toggleArchived: 'hubspotTasks.toggleArchived',
   loadMore: 'hubspotTasks.loadMore',
   complete: 'hubspotTasks.complete',

@@ -61,6 +61,13 @@ export interface TaskServiceOptions {
 
 const STATE_FILTERS = 'hubspotTasks.filters';
 const STATE_GROUP_BY = 'hubspotTasks.groupBy';
+const STATE_SAVED = 'hubspotTasks.savedFilters';
+
+/** The tree's filters and grouping before "Show Due Tasks" replaced them. */
+export interface SavedView {
+  filters: TaskFilters;
+  groupBy: GroupBy;
+}
 
 export class TaskService {
   private groupByValue: GroupBy;
@@ -81,6 +88,12 @@ export class TaskService {
   private readonly changed = new Emitter<GroupState | undefined>();
   /** A group changed (its tasks, total or paging), or everything (undefined). */
   readonly onDidChange = this.changed.event;
+  private readonly read = new Emitter<{ ids: string[]; written?: boolean }>();
+  /**
+   * Ids of the tasks of a page just loaded from HubSpot (their associated records are read per page),
+   * or of tasks written here (`written`: their associations may have changed).
+   */
+  readonly onDidReadTasks = this.read.event;
   private readonly now: () => Date;
 
   constructor(private readonly options: TaskServiceOptions) {
@@ -88,6 +101,27 @@ export class TaskService {
     this.cache = new TaskCache(options.workspaceState);
     this.groupByValue = options.workspaceState.get<GroupBy>(STATE_GROUP_BY) === 'priority' ? 'priority' : 'due';
     this.filtersValue = normalizeFilters(options.workspaceState.get<TaskFilters>(STATE_FILTERS) ?? DEFAULT_FILTERS);
+  }
+
+  /** The view "Show Due Tasks" replaced, while its filters are shown (any other change drops it). */
+  get saved(): SavedView | undefined {
+    return this.options.workspaceState.get<SavedView>(STATE_SAVED) ?? undefined;
+  }
+
+  /**
+   * Filters (merged into the current ones; a key set to undefined clears that filter) and grouping at
+   * once, with what "Restore previous filters" brings back (undefined: nothing).
+   */
+  async setView(change: Partial<TaskFilters>, groupBy = this.groupByValue, saved?: SavedView): Promise<void> {
+    this.filtersValue = normalizeFilters({ ...this.filtersValue, ...change });
+    this.groupByValue = groupBy;
+    const state = this.options.workspaceState;
+    await Promise.all([
+      state.update(STATE_FILTERS, this.filtersValue),
+      state.update(STATE_GROUP_BY, groupBy),
+      (saved || this.saved) && state.update(STATE_SAVED, saved ?? null),
+    ]);
+    this.invalidate();
   }
 
   get groupBy(): GroupBy {
@@ -129,16 +163,12 @@ export class TaskService {
     return undefined;
   }
 
-  async setGroupBy(groupBy: GroupBy): Promise<void> {
-    this.groupByValue = groupBy;
-    await this.options.workspaceState.update(STATE_GROUP_BY, groupBy);
-    this.invalidate();
+  setGroupBy(groupBy: GroupBy): Promise<void> {
+    return this.setView({}, groupBy);
   }
 
-  async setFilters(change: Partial<TaskFilters>): Promise<void> {
-    this.filtersValue = normalizeFilters({ ...this.filtersValue, ...change });
-    await this.options.workspaceState.update(STATE_FILTERS, this.filtersValue);
-    this.invalidate();
+  setFilters(change: Partial<TaskFilters>): Promise<void> {
+    return this.setView(change);
   }
 
   /** Drop everything loaded; the next `ensureLoaded` asks HubSpot again. */
@@ -240,7 +270,7 @@ export class TaskService {
           incoming.push(written ?? task);
         }
       }
-      if (firstPage) {
+      if (firstPage && !this.filtersValue.record) {
         for (const written of this.overlayTasks()) {
           if (!known.has(written.id) && belongsTo(written, state.group, this.filtersValue, this.meValue)) {
             known.add(written.id);
@@ -256,6 +286,7 @@ export class TaskService {
       state.capped = page.total > state.offset && (page.cursor === undefined || Number(page.cursor) >= SEARCH_RESULT_CAP) && state.offset >= SEARCH_RESULT_CAP;
       state.cursor = state.capped ? undefined : page.cursor;
       state.loaded = true;
+      this.read.fire({ ids: incoming.map((task) => task.id) });
       return 'ok';
     } catch (error) {
       if (generation !== this.generation) {
@@ -337,7 +368,8 @@ export class TaskService {
         } else if (index >= 0) {
           state.tasks[index] = task;
           state.tasks = sortByDue(state.tasks);
-        } else if (belongs) {
+        } else if (belongs && !this.filtersValue.record) {
+          // Under a record filter only tasks already shown stay: a write does not say which records it has.
           state.tasks = sortByDue([...state.tasks, task]);
           state.total++;
         } else {
@@ -347,6 +379,7 @@ export class TaskService {
       }
     }
     void this.saveCache();
+    this.read.fire({ ids: writes.map((w) => w.after.id), written: true });
     return writes;
   }
 
@@ -437,6 +470,7 @@ export class TaskService {
   dispose(): void {
     this.generation++;
     this.changed.dispose();
+    this.read.dispose();
   }
 }
 

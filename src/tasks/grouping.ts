@@ -1,7 +1,7 @@
 // The tree's groups — due-date buckets or priorities — each one its own search query, plus the
 // client-side predicate that places a just-written task in the right group before search lags in.
 import { TaskProperty, type Filter, type FilterGroup, type SearchRequest } from '../hubspot/types';
-import { dayBoundaries } from './dueBuckets';
+import { dayBoundaries, startOfLocalDay } from './dueBuckets';
 import { effectiveStatuses, matchesFilters, type TaskFilters } from './filters';
 import { COMPLETED, TASK_PROPERTIES, type Task } from './task';
 
@@ -30,13 +30,23 @@ export const MAX_SEARCH_PAGE = 200;
 const ts = TaskProperty.timestamp;
 const due = (task: Task) => task.due?.getTime();
 
+/** A due window shows the due groups it covers (whatever `groupBy`), and no search for the others. */
 export function groupsFor(groupBy: GroupBy, now: Date, filters: TaskFilters): TaskGroup[] {
-  return groupBy === 'priority' ? priorityGroups() : dueGroups(now, filters);
+  const keep = filters.due && WINDOW_GROUPS[filters.due];
+  return groupBy === 'priority' && !keep ? priorityGroups() : dueGroups(now, filters).filter((g) => !keep || keep.includes(g.id));
 }
+
+const WINDOW_GROUPS: Record<NonNullable<TaskFilters['due']>, GroupId[]> = {
+  overdue: ['overdue'],
+  byToday: ['overdue', 'today', 'completedEarlier'],
+  next7: ['today', 'tomorrow', 'thisWeek', 'later'], // "Later" then stops at the 7th day
+  noDue: ['noDue'],
+};
 
 function dueGroups(now: Date, filters: TaskFilters): TaskGroup[] {
   const b = dayBoundaries(now);
   const laterFrom = Math.max(b.startOfDayAfterTomorrow, b.startOfNextWeek);
+  const laterTo = filters.due === 'next7' ? startOfLocalDay(now, 7).getTime() : undefined;
   const inRange = (task: Task, from: number | undefined, to: number | undefined) => {
     const at = due(task);
     return at !== undefined && (from === undefined || at >= from) && (to === undefined || at < to);
@@ -70,8 +80,8 @@ function dueGroups(now: Date, filters: TaskFilters): TaskGroup[] {
   groups.push(
     {
       id: 'later', label: 'Later', expandedByDefault: false,
-      criteria: [[{ propertyName: ts, operator: 'GTE', value: String(laterFrom) }]],
-      contains: (t) => inRange(t, laterFrom, undefined),
+      criteria: [laterTo ? range(ts, laterFrom, laterTo) : [{ propertyName: ts, operator: 'GTE', value: String(laterFrom) }]],
+      contains: (t) => inRange(t, laterFrom, laterTo),
     },
     {
       id: 'noDue', label: 'No due date', expandedByDefault: false,
@@ -183,11 +193,16 @@ export function buildReminderSearch(me: string, from: number, to: number): Searc
 
 function commonFilters(filters: TaskFilters, me: string | undefined): Filter[] | undefined {
   const result: Filter[] = [];
-  if (filters.owner === 'mine') {
-    if (!me) {
-      return undefined;
-    }
-    result.push({ propertyName: TaskProperty.owner, operator: 'EQ', value: me });
+  const owner = filters.owner === 'mine' ? me : filters.owner === 'all' ? '' : filters.owner;
+  if (owner === undefined) {
+    return undefined;
+  }
+  if (owner) {
+    result.push({ propertyName: TaskProperty.owner, operator: 'EQ', value: owner });
+  }
+  if (filters.record) {
+    // FACTS.md: tasks of a record are searched as `associations.contact|company|deal`.
+    result.push({ propertyName: `associations.${RECORD_SEARCH_NAME[filters.record.type]}`, operator: 'EQ', value: filters.record.id });
   }
   const statuses = effectiveStatuses(filters);
   if (statuses) {
@@ -202,6 +217,8 @@ function commonFilters(filters: TaskFilters, me: string | undefined): Filter[] |
   }
   return result;
 }
+
+const RECORD_SEARCH_NAME = { contacts: 'contact', companies: 'company', deals: 'deal' } as const;
 
 function lt(propertyName: string, value: number): Filter {
   return { propertyName, operator: 'LT', value: String(value) };

@@ -8,6 +8,7 @@ import type { ApiTask } from '../hubspot/types';
 import { taskUrl } from '../tasks/links';
 import { DocumentTodos, todoRange } from './documentTodos';
 import { TodoCommands } from './todoCommandIds';
+import { Commands } from '../constants';
 import { readTodoSettings } from './todoSettings';
 import { FOCUS_REFRESH_INTERVAL_MS, RefreshGate } from '../util/refreshGate';
 import { DisposableStore } from '../util/disposableStore';
@@ -186,7 +187,7 @@ export class LinkedTodos implements vscode.Disposable {
     }
     const task = this.tasks.get(id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode] };
+    md.isTrusted = { enabledCommands: [Commands.tasksOfRecord, TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode] };
     const url = this.url(id);
     md.appendMarkdown(url ? `[HS-${id}](${url})` : `HS-${id}`);
     if (!task) {
@@ -216,6 +217,8 @@ export class LinkedTodos implements vscode.Disposable {
     if (task.properties.hs_task_status !== 'COMPLETED') {
       md.appendMarkdown(` · [$(check) ${vscode.l10n.t('Mark complete')}](command:${TodoCommands.completeTask}?${arg})`);
     }
+    // The tree filtered to the tasks of this task's company, deal or contact (picked when it has several).
+    md.appendMarkdown(` · [$(filter) ${vscode.l10n.t('Tasks of Its Record')}](command:${Commands.tasksOfRecord}?${arg})`);
     return md;
   }
 

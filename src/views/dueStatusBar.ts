@@ -201,7 +201,7 @@ export class DueStatusBar implements vscode.Disposable {
   private tooltip(total: number, anyOverdue: boolean): string {
     const lines = [t('{0} of your HubSpot tasks are due by the end of today.', total)];
     const filters = this.service.filters;
-    const sameQuestion = this.service.groupBy === 'due' && this.service.status.kind === 'ready' && filters.owner === 'mine'
+    const sameQuestion = this.service.groupBy === 'due' && this.service.status.kind === 'ready' && filters.owner === 'mine' && !filters.record
       && filters.statuses.length === 0 && !filters.text && filters.hideCompleted === DEFAULT_FILTERS.hideCompleted;
     const overdue = this.service.group('overdue');
     const today = this.service.group('today');

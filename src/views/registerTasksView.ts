@@ -19,6 +19,8 @@ import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
 import { formatCachedAt, TasksTreeProvider } from './tasksTreeProvider';
 import { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
+import { TreeCrmLoader } from './treeCrm/treeCrmLoader';
+import { registerRecordCommands } from '../commands/recordCommands';
 import type { TreeNode } from './treeNodes';
 
 export interface TreeFeatures {
@@ -54,13 +56,13 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
   const archived = new ArchivedTasks(client, pageSize);
   host.register({ dispose: () => archived.dispose() });
   const actions = new TaskActions(client, (tasks) => host.tasksChanged.fire(tasks));
-  const provider = host.register(new TasksTreeProvider(service, archived, auth, new TaskTooltipLoader(log)));
+  const provider = host.register(new TasksTreeProvider(service, archived, auth, new TaskTooltipLoader(log), new TreeCrmLoader(client, () => auth.accountKey, log)));
   const view = host.register(vscode.window.createTreeView(Views.tasks, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true }));
   const statusBar = host.register(new DueStatusBar(client, auth, service, log));
   host.register(new HubSpotAuthenticationProvider(auth));
 
   const ctx: TreeContext = { client, auth, service, archived, actions, provider, view, statusBar, log, notify: host.notify };
-  for (const disposable of [...registerAuthCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx)]) {
+  for (const disposable of [...registerAuthCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx), ...registerRecordCommands(ctx)]) {
     host.register(disposable);
   }
 

@@ -10,6 +10,9 @@ import type { GroupId } from '../tasks/grouping';
 import { groupItem, loadMoreItem, messageItem, taskItem, type GroupNode, type MessageNode, type TaskNode, type TreeNode } from './treeNodes';
 import { DisposableStore } from '../util/disposableStore';
 import type { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
+import type { TreeCrmLoader } from './treeCrm/treeCrmLoader';
+import type { TaskRecords } from '../services/taskRecords';
+import { DEFAULT_FILTERS } from '../tasks/filters';
 
 const t = vscode.l10n.t;
 
@@ -30,11 +33,21 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly auth: AuthService,
     /** Builds a row's tooltip on hover, loading the tooltip's bundle the first time. */
     private readonly tooltips: TaskTooltipLoader,
+    /** Each loaded page's associated records (one read per object type per page), and the pickers. */
+    readonly crm: TreeCrmLoader,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.disposables.add(
       this.changed,
       service.onDidChange((state) => this.schedule(state?.group.id)),
+      service.onDidReadTasks(({ ids, written }) => {
+        const records = this.records();
+        if (written) {
+          records.forget(ids); // the editor may have changed them: read again for the tasks shown
+          ids = ids.filter((id) => service.findTask(id));
+        }
+        void records.load(ids);
+      }),
       archived.onDidChange(() => this.schedule(undefined)),
       auth.onDidChange(() => {
         this.service.forgetWrites();
@@ -42,6 +55,23 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         this.archived.reset();
       }),
     );
+  }
+
+  /** The associated records of the loaded tasks (loads the CRM bundle on first use). */
+  records(): TaskRecords {
+    const crm = this.crm;
+    if (!crm.records) {
+      const records = crm.records = crm.module.createRecords(() => crm.client, crm.accountKey, crm.log);
+      this.disposables.add(records, records.onDidChange((ids) => {
+        // Repaint only the groups holding those tasks (keeps scroll and focus).
+        for (const state of this.service.groups()) {
+          if (state.tasks.some((task) => ids.includes(task.id))) {
+            this.schedule(state.group.id);
+          }
+        }
+      }));
+    }
+    return crm.records;
   }
 
   get showArchived(): boolean {
@@ -95,7 +125,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return groupItem(state, state.group.expandedByDefault);
       }
       case 'task':
-        return taskItem(node, this.now(), this.shownOwnerName(node));
+        return taskItem(node, this.now(), this.shownOwnerName(node), this.crm.records?.primary(node.task.id)?.name);
       case 'loadMore':
         return loadMoreItem(node);
       case 'message':
@@ -109,7 +139,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
    */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'task' && item.tooltip === undefined) {
-      item.tooltip = this.tooltips.tooltip(node.task, this.shownOwnerName(node));
+      item.tooltip = this.tooltips.tooltip(node.task, this.shownOwnerName(node), this.crm.records?.recordsOf(node.task.id));
     }
     return item;
   }
@@ -171,7 +201,10 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       default:
         break;
     }
-    const nodes: TreeNode[] = [];
+    // The filter rows come with the tree's CRM bundle; default filters need none (and no load).
+    const saved = !!this.service.saved;
+    const nodes: TreeNode[] = saved || JSON.stringify(this.service.filters) !== JSON.stringify(DEFAULT_FILTERS)
+      ? this.crm.module.filterRows(this.service.filters, saved) : [];
     if (status.kind === 'offline') {
       nodes.push(message(
         'offline',

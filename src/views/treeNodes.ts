@@ -39,6 +39,8 @@ export interface MessageNode {
   readonly command?: vscode.Command;
   readonly tooltip?: string;
   readonly description?: string;
+  /** A filter row: which filter the inline "clear" action clears. */
+  readonly filter?: string;
 }
 
 const t = vscode.l10n.t;
@@ -74,7 +76,8 @@ function lateness(task: Task, now: Date): vscode.ThemeColor | undefined {
     : new vscode.ThemeColor('list.warningForeground');
 }
 
-export function taskItem(node: TaskNode, now: Date, ownerName: string | undefined): vscode.TreeItem {
+/** `record`: the task's primary record (company, else deal, else contact), once its page's read answered. */
+export function taskItem(node: TaskNode, now: Date, ownerName: string | undefined, record?: string): vscode.TreeItem {
   const { task } = node;
   const item = new vscode.TreeItem(task.subject || t('(no subject)'), vscode.TreeItemCollapsibleState.None);
   item.id = `task:${node.groupId ?? 'archived'}:${task.id}`;
@@ -83,6 +86,9 @@ export function taskItem(node: TaskNode, now: Date, ownerName: string | undefine
   const describe: string[] = [];
   if (task.due) {
     describe.push(formatRelativeDue(task.due, now, t));
+  }
+  if (record) {
+    describe.push(record);
   }
   if (ownerName) {
     describe.push(ownerName);
@@ -137,6 +143,6 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   item.command = node.command;
   item.tooltip = node.tooltip ?? node.text;
   item.description = node.description;
-  item.contextValue = 'message';
+  item.contextValue = node.filter ? 'filter' : 'message';
   return item;
 }

@@ -3,15 +3,20 @@
 // hover needs, so activation and rendering the tree load none of it. TaskTooltipLoader
 // (taskTooltipLoader.ts) loads it on the first hover.
 import * as vscode from 'vscode';
-import { statusLabel } from '../../tasks/filters';
+import { statusLabel, type RecordRef } from '../../tasks/filters';
 import { htmlToText } from '../../tasks/htmlToText';
 import { formatDateTime } from '../../tasks/relativeDate';
 import type { Task } from '../../tasks/task';
 
 const t = vscode.l10n.t;
 
-/** Plain text (never MarkdownString): subject, due, status, priority, type, owner, then the notes. */
-export function taskTooltip(task: Task, ownerName: string | undefined): string {
+const RECORD_LABELS = { companies: 'Company: {0}', deals: 'Deal: {0}', contacts: 'Contact: {0}' } as const;
+
+/**
+ * Plain text (never MarkdownString): subject, due, status, priority, type, owner, every associated
+ * record (names are portal content, shown as text), then the notes.
+ */
+export function taskTooltip(task: Task, ownerName: string | undefined, records?: RecordRef[]): string {
   const lines = [task.subject || t('(no subject)')];
   if (task.due) {
     lines.push(t('Due: {0}', formatDateTime(task.due)));
@@ -20,6 +25,9 @@ export function taskTooltip(task: Task, ownerName: string | undefined): string {
   lines.push(`${statusLabel(task.status)} · ${priority}${task.type ? ` · ${statusLabel(task.type)}` : ''}`);
   if (ownerName) {
     lines.push(t('Owner: {0}', ownerName));
+  }
+  for (const record of records ?? []) {
+    lines.push(t(RECORD_LABELS[record.type], record.name));
   }
   const notes = htmlToText(task.notesHtml, { maxLength: 1000 });
   if (notes) {

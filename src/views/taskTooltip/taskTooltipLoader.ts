@@ -2,6 +2,7 @@
 // hover: the tooltip converts task notes from HTML, which neither activation nor drawing the tree needs.
 // The load is a synchronous require() of a few KB inside resolveTreeItem (about a millisecond, logged by
 // lazyFeature), so resolveTreeItem stays synchronous and the first tooltip is not a frame later.
+import type { RecordRef } from '../../tasks/filters';
 import type { Task } from '../../tasks/task';
 import type { Logger } from '../../util/logger';
 import { lazyFeature, type LazyFeature } from '../../util/lazyFeature';
@@ -18,7 +19,7 @@ export class TaskTooltipLoader {
     this.feature = lazyFeature('Task tooltip', () => require('./taskTooltip') as typeof TaskTooltipModule, log);
   }
 
-  tooltip(task: Task, ownerName: string | undefined): string {
-    return this.feature.get().taskTooltip(task, ownerName);
+  tooltip(task: Task, ownerName: string | undefined, records?: RecordRef[]): string {
+    return this.feature.get().taskTooltip(task, ownerName, records);
   }
 }

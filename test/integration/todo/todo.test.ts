@@ -331,7 +331,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     assert.ok(ours.value.includes('command:hubspotTasks.todo.openInHubSpot'));
     assert.ok(!ours.value.includes('command:hubspotTasks.todo.completeTask'), 'no "Mark complete" on a completed task');
     assert.deepStrictEqual(typeof ours.isTrusted === 'object' ? [...(ours.isTrusted.enabledCommands ?? [])].sort() : ours.isTrusted,
-      ['hubspotTasks.todo.completeTask', 'hubspotTasks.todo.editTask', 'hubspotTasks.todo.openInHubSpot']);
+      ['hubspotTasks.tasksOfRecord', 'hubspotTasks.todo.completeTask', 'hubspotTasks.todo.editTask', 'hubspotTasks.todo.goToCode', 'hubspotTasks.todo.openInHubSpot']);
 
     // Refresh on demand reads again: still one request per 100 ids.
     await sandbox.clearRequests();
