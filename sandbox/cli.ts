@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm run sandbox -- --port 4010 --seed demo [--data FILE] [--token T] [--rate-limits] [--rate-limit N] [--latency MS]
-//  [--fault-rate 0.2 --fault-seed 1 --fault-kinds 500,reset] [--search-lag MS] [--hang-ms MS] [--host H]`
+//  [--fault-rate 0.2 --fault-seed 1 --fault-kinds 500,reset] [--search-lag MS] [--hang-ms MS] [--host H]
+//  [--validation-rules FILE|JSON] [--batch-create-errors by-version|whole-batch|per-input]`
+import { readFileSync } from 'node:fs';
 import { parseKnobs, parseSeed } from './admin';
 import { parseRateLimit } from './rateLimits';
 import { DEFAULT_NO_SCOPE_TOKEN, DEFAULT_TOKEN, startSandbox } from './server';
-import type { SandboxOptions } from './types';
+import type { RulesSpec, SandboxOptions } from './types';
+import { parseRulesSpec } from './validationRules';
 
 const USAGE = `Usage: node out/sandbox/cli.js [options]
   --port N            port (default 4010; 0 = random)
@@ -19,7 +22,11 @@ const USAGE = `Usage: node out/sandbox/cli.js [options]
   --latency MS        added latency per request
   --fault-rate R      fraction of requests that fail (0..1), with --fault-seed N [--fault-kinds a,b]
   --search-lag MS     writes reach search after MS
-  --hang-ms MS        how long a "hang" fault holds a response (default 30000)`;
+  --hang-ms MS        how long a "hang" fault holds a response (default 30000)
+  --validation-rules R  property validation rules enforced on 2026-09 writes: a JSON file or inline
+                      JSON, {"tasks": {"hs_task_subject": [{"ruleType": "MAX_LENGTH", "ruleArguments": ["80"]}]}}
+  --batch-create-errors M  invalid inputs in a batch create: whole-batch (400, nothing created),
+                      per-input (207), by-version (default: whole-batch in 2026-09, per-input before)`;
 
 export function parseArgs(argv: string[]): SandboxOptions {
   const options: SandboxOptions = { port: 4010 };
@@ -64,6 +71,15 @@ export function parseArgs(argv: string[]): SandboxOptions {
       case '--fault-kinds': faultKinds = value().split(','); break;
       case '--search-lag': options.searchLagMs = num(); break;
       case '--hang-ms': options.timeoutHangMs = num(); break;
+      case '--validation-rules': {
+        const v = value();
+        const text = v.trim().startsWith('{') ? v : readFileSync(v, 'utf8');
+        const spec = JSON.parse(text) as RulesSpec;
+        parseRulesSpec(spec); // refuse a bad spec here, with its reason, not at the first write
+        options.validationRules = spec;
+        break;
+      }
+      case '--batch-create-errors': options.batchCreateErrors = parseKnobs({ batchCreateErrors: value() }).batchCreateErrors; break;
       case '--help': case '-h':
         console.log(USAGE);
         process.exit(0);

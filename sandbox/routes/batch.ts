@@ -50,7 +50,10 @@ function inputError(e: unknown, context: Record<string, string[]>): BatchError {
   if (propertyNames.length > 0) {
     ctx.propertyName = propertyNames;
   }
-  const err: BatchError = { status: 'error', category: e.category, message: e.message, context: ctx };
+  const err: BatchError & { errors?: unknown[] } = { status: 'error', category: e.category, message: e.message, context: ctx };
+  if (e.extras.errors) {
+    err.errors = e.extras.errors; // each failing property with its code, as in the single-write 400
+  }
   if (e.extras.subCategory) {
     err.subCategory = e.extras.subCategory;
   }

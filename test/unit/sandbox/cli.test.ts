@@ -1,5 +1,8 @@
 // The command line: flags map to SandboxOptions.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from '../../../sandbox/cli';
 
 describe('sandbox: command line', () => {
@@ -27,5 +30,20 @@ describe('sandbox: command line', () => {
 
   it('--rate-limit N sets the account limit and enforces it', () => {
     assert.deepEqual(parseArgs(['--rate-limit', '190']), { port: 4010, rateLimitPer10s: 190, rateLimits: true });
+  });
+});
+
+describe('sandbox: command line, write validation', () => {
+  it('--validation-rules takes inline JSON or a file; --batch-create-errors picks the batch mode', () => {
+    const rules = { tasks: { hs_task_subject: [{ ruleType: 'MAX_LENGTH', ruleArguments: ['20'] }] } };
+    assert.deepEqual(parseArgs(['--validation-rules', JSON.stringify(rules), '--batch-create-errors', 'per-input']), {
+      port: 4010, validationRules: rules, batchCreateErrors: 'per-input',
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'rules-')), 'rules.json');
+    writeFileSync(file, JSON.stringify(rules));
+    assert.deepEqual(parseArgs(['--validation-rules', file]).validationRules, rules);
+    assert.throws(() => parseArgs(['--validation-rules', '{"tasks": {"hs_task_subject": [{"ruleType": "SHOUTING"}]}}']), /ruleType/);
+    assert.throws(() => parseArgs(['--validation-rules', '{"tasks": {"no_such_property": []}}']), /no property/);
+    assert.throws(() => parseArgs(['--batch-create-errors', 'sometimes']), /batchCreateErrors/);
   });
 });
