@@ -51,6 +51,7 @@ export const Views = {
 export const Settings = {
   section: 'hubspotTasks',
   baseUrl: 'hubspotTasks.baseUrl',
+  apiVersion: 'hubspotTasks.apiVersion',
   ownerEmail: 'hubspotTasks.ownerEmail',
   pageSize: 'hubspotTasks.pageSize',
   autoRefreshMinutes: 'hubspotTasks.autoRefreshMinutes',

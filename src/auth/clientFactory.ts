@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { AccountApi, CrmApi, HubSpotApi, OwnersApi, TasksApi } from '../hubspot/api';
 import { DEFAULT_BASE_URL, HubSpotClient } from '../hubspot/client';
+import { ApiVersion, DEFAULT_API_VERSION, isApiVersion } from '../hubspot/endpoints';
 import { apiOrigin } from './credentialKeys';
 import type { Tuning } from '../tuning';
 import type { Logger } from '../util/logger';
@@ -21,6 +22,15 @@ export function configuredBaseUrl(): string {
   return value ? value.replace(/\/+$/, '') : DEFAULT_BASE_URL;
 }
 
+/**
+ * `hubspotTasks.apiVersion`, read when each request is built, so changing it applies to the next request
+ * without a reload. An unknown value (hand-edited settings.json) falls back to the default.
+ */
+export function configuredApiVersion(): ApiVersion {
+  const value = vscode.workspace.getConfiguration().get<unknown>(Settings.apiVersion);
+  return isApiVersion(value) ? value : DEFAULT_API_VERSION;
+}
+
 /** The token issued for an API origin (undefined for any other: it is never sent elsewhere). */
 export type TokenForOrigin = (origin: string) => Promise<string | undefined>;
 
@@ -28,10 +38,12 @@ export type TokenForOrigin = (origin: string) => Promise<string | undefined>;
  * A client for `baseUrl` that asks for the token of that URL's origin only. The URL is sent as WHATWG parsed
  * it (`\\` → `/` and the like), so the host the request goes to is the origin the token was looked up for.
  */
-export function createClient(tokenFor: TokenForOrigin, logger: Logger, baseUrl: string, tuning: Tuning['client']): HubSpotClient {
+export function createClient(
+  tokenFor: TokenForOrigin, logger: Logger, baseUrl: string, tuning: Tuning['client'], apiVersion: () => ApiVersion = configuredApiVersion,
+): HubSpotClient {
   const origin = apiOrigin(baseUrl);
   const url = origin ? new URL(baseUrl).href.replace(/\/+$/, '') : baseUrl;
-  return new HubSpotClient({ baseUrl: url, getToken: async () => (origin ? tokenFor(origin) : undefined), logger, ...tuning });
+  return new HubSpotClient({ baseUrl: url, getToken: async () => (origin ? tokenFor(origin) : undefined), logger, apiVersion, ...tuning });
 }
 
 /**

@@ -50,26 +50,28 @@ export class TaskActions {
   }
 
   /**
-   * Archives one by one: the Tasks API has no batch archive. Stops at the first failure or when
-   * aborted, and reports what was archived so far.
+   * One task: one DELETE. Several: `batch/archive`, ONE request per 100 ids (HubSpot answers each with
+   * 204 or fails it whole). A failed chunk does not stop the next ones; aborting stops before the next
+   * chunk. Reports what was archived and the first failure.
    */
   async archive(ids: string[], options?: BatchOptions): Promise<{ archived: string[]; error?: unknown }> {
-    const archived: string[] = [];
-    for (const id of ids) {
-      if (options?.signal?.aborted) {
-        break;
-      }
-      try {
-        await this.client.tasks.archiveTask(id);
-      } catch (error) {
-        this.announceArchived(archived);
-        return { archived, error };
-      }
-      archived.push(id);
-      options?.onProgress?.(archived.length, ids.length);
+    if (ids.length === 0) {
+      return { archived: [] };
     }
-    this.announceArchived(archived);
-    return { archived };
+    if (ids.length === 1) {
+      try {
+        await this.client.tasks.archiveTask(ids[0]);
+      } catch (error) {
+        return { archived: [], error };
+      }
+      this.announceArchived(ids);
+      options?.onProgress?.(1, 1);
+      return { archived: ids };
+    }
+    const result = await this.client.tasks.batchArchiveTasks(ids, options);
+    this.announceArchived(result.results);
+    const failed = result.errors[0];
+    return failed ? { archived: result.results, error: failed.cause ?? new Error(failed.message) } : { archived: result.results };
   }
 
   private announceArchived(ids: string[]): void {
