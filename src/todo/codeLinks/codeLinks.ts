@@ -62,6 +62,8 @@ export class CodeLinks implements vscode.Disposable {
   readonly index = new HsIdIndex();
   /** Resolves once the first scan has filled the index. */
   readonly ready: Promise<void>;
+  /** Whole-workspace scans and single files read since loading (logged; tests check clicks cost no scan). */
+  readonly stats = { workspaceScans: 0, filesRead: 0 };
   private readonly removed = new RemovedIds();
   /** Ids the user was asked about and declined this session: not asked again until they come back. */
   private readonly declined = new Set<string>();
@@ -209,6 +211,7 @@ export class CodeLinks implements vscode.Disposable {
 
   private async scanAll(): Promise<void> {
     const started = Date.now();
+    this.stats.workspaceScans++;
     const settings = this.deps.toolkit.readTodoSettings();
     const secretFiles = this.deps.toolkit.secretFileMatcher();
     const seen = new Set<string>();
@@ -277,6 +280,7 @@ export class CodeLinks implements vscode.Disposable {
       const language = this.deps.toolkit.languageForFile(file);
       const readable = stat.isFile() && stat.size <= settings.maxFileSize && language !== undefined && !secretFiles.matches(file);
       const text = readable ? await fs.readFile(file, 'utf8').catch(() => undefined) : undefined;
+      this.stats.filesRead += readable ? 1 : 0;
       const sites = text !== undefined ? linkedSites(this.parser.findTodos(text, language!, { tags: settings.tags })) : [];
       this.removed.add(this.index.setFile(file, sites));
     }

@@ -89,21 +89,27 @@ async function gitApi(readyMs: number): Promise<GitApi | undefined> {
   if (!extension) {
     return undefined;
   }
-  const exports = extension.isActive ? extension.exports : await extension.activate();
+  // A disabled or broken Git extension may never finish activating: the fallback is not kept waiting.
+  const exports = extension.isActive ? extension.exports : await within(readyMs, Promise.resolve(extension.activate()));
   if (!exports?.enabled) {
     return undefined;
   }
   const api = exports.getAPI(1);
   if (api.state !== 'initialized') {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, readyMs);
-      const subscription = api.onDidChangeState((state) => state === 'initialized' && done());
-      function done() {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      }
-    });
+    let subscription: vscode.Disposable | undefined;
+    await within(readyMs, new Promise<void>((resolve) => {
+      subscription = api.onDidChangeState((state) => state === 'initialized' && resolve());
+    }));
+    subscription?.dispose();
   }
   return api;
+}
+
+/** `promise`'s value, or undefined once `ms` passed (or it failed). */
+function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
