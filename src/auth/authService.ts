@@ -381,12 +381,12 @@ function toSignInError(error: unknown): SignInError {
   if (isHubSpotError(error)) {
     switch (error.kind) {
       case 'authentication':
-        return new SignInError(vscode.l10n.t('HubSpot refused this token: it is not a valid private-app access token or service key.'), 'invalid');
+        return new SignInError(vscode.l10n.t('HubSpot refused this token: it is not a valid service key or private-app access token.'), 'invalid');
       case 'missing-scopes': {
         const scopes = isErrorOfKind(error, 'missing-scopes') ? error.scopes ?? [] : [];
         return new SignInError(
           scopes.length
-            ? vscode.l10n.t('The token is missing these scopes: {0}. Add them to the private app or service key and try again.', scopes.join(', '))
+            ? vscode.l10n.t('The token is missing these scopes: {0}. Add them to the service key (or the private app) and try again.', scopes.join(', '))
             : vscode.l10n.t('The token is missing required scopes: {0}', error.message),
           'missing-scopes',
         );

@@ -17,14 +17,16 @@ export function registerAuthCommands(ctx: TreeContext): vscode.Disposable[] {
 }
 
 async function signIn(ctx: TreeContext): Promise<boolean> {
-  let prompt = t('Paste a HubSpot private-app access token or service key. It is checked with HubSpot, then kept in VS Code\'s secret storage.');
+  // Service Keys first: since late August 2026 HubSpot no longer lets anyone create a private app, but the
+  // tokens of existing ones keep working.
+  let prompt = t('Paste a HubSpot service key (HubSpot: Settings → Integrations → Service Keys) or an existing private app\'s access token. It is checked with HubSpot, then kept in VS Code\'s secret storage.');
   for (;;) {
     const token = await ctx.notify.input({
       title: t('HubSpot: Sign In'),
       prompt,
       password: true,
       ignoreFocusOut: true,
-      placeHolder: t('Access token (for the local sandbox: sandbox-token)'),
+      placeHolder: t('Service key or access token (for the local sandbox: sandbox-token)'),
       validateInput: (value) => (value.trim() ? undefined : t('Enter a token')),
     });
     if (token === undefined) {

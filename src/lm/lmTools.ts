@@ -109,7 +109,7 @@ class Tools implements LmTools {
     const cancel = token.onCancellationRequested(() => controller.abort());
     try {
       if (!(await this.signedIn())) {
-        return text(`Not signed in to HubSpot, so nothing was read or changed. Ask the user to run the command "HubSpot: Sign In" (${signInCommand}) and paste a private app token, then try again.`);
+        return text(`Not signed in to HubSpot, so nothing was read or changed. Ask the user to run the command "HubSpot: Sign In" (${signInCommand}) and paste a service key (or a private-app token), then try again.`);
       }
       if (token.isCancellationRequested) {
         return text('Cancelled: nothing was sent to HubSpot.');
