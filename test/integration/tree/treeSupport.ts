@@ -37,8 +37,9 @@ export async function freshTree(c: Container): Promise<void> {
   // Each of these reloads the visible tree (searches that count against the client's 5 per second), so
   // only what another test changed is set; the refresh below loads it once either way.
   const filters: TaskFilters = { owner: 'mine', hideCompleted: true, statuses: [], text: '' };
-  if (!isDeepStrictEqual({ ...c.tree.tasks.filters }, filters)) {
-    await c.tree.tasks.setFilters(filters);
+  if (!isDeepStrictEqual({ ...c.tree.tasks.filters }, filters) || c.tree.tasks.saved) {
+    // The optional filters (teammate, record, due window) cleared too, and no view saved by "Show Due Tasks".
+    await c.tree.tasks.setFilters({ ...filters, ownerName: undefined, record: undefined, due: undefined });
   }
   if (c.tree.tasks.groupBy !== 'due') {
     await c.tree.tasks.setGroupBy('due');
