@@ -1,8 +1,9 @@
 // The contacts, companies and deals around the tasks the tree shows, read per loaded page and never
 // per task: ONE associations batch read per object type for the page's tasks, then ONE batch read per
 // type for the names of the records not named yet. Names are cached per account (a tree shows the same
-// companies page after page); a task's associations are kept until the tree is refreshed or the task is
-// written (the editor may have changed them). No editor dependency: the tree reads it synchronously.
+// companies page after page); a task's associations are kept until the tree is refreshed, and read for tasks
+// written only when new (a task created here); a refresh reads them all again, e.g. after the editor
+// changed a task's records. No editor dependency: the tree reads it synchronously.
 import type { HubSpotApi } from '../hubspot/api';
 import type { ApiObject, AssociatedObjectType } from '../hubspot/types';
 import type { RecordRef } from '../tasks/filters';
@@ -65,11 +66,9 @@ export class TaskRecords {
     this.reading.clear();
   }
 
-  /** Tasks just written: their associations may have changed. */
-  forget(taskIds: string[]): void {
-    for (const id of taskIds) {
-      this.links.delete(id);
-    }
+  /** Reads are under way (tests wait for them to end before counting requests). */
+  get busy(): boolean {
+    return this.reading.size > 0;
   }
 
   /**

@@ -91,7 +91,7 @@ export class TaskService {
   private readonly read = new Emitter<{ ids: string[]; written?: boolean }>();
   /**
    * Ids of the tasks of a page just loaded from HubSpot (their associated records are read per page),
-   * or of tasks written here (`written`: their associations may have changed).
+   * or of tasks written here (`written`: some may be new to the tree).
    */
   readonly onDidReadTasks = this.read.event;
   private readonly now: () => Date;

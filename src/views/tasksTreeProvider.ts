@@ -40,14 +40,8 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.disposables.add(
       this.changed,
       service.onDidChange((state) => this.schedule(state?.group.id)),
-      service.onDidReadTasks(({ ids, written }) => {
-        const records = this.records();
-        if (written) {
-          records.forget(ids); // the editor may have changed them: read again for the tasks shown
-          ids = ids.filter((id) => service.findTask(id));
-        }
-        void records.load(ids);
-      }),
+      // Written tasks: only those not read yet (just created) are read; a refresh reads the rest again.
+      service.onDidReadTasks(({ ids, written }) => void this.records().load(written ? ids.filter((id) => service.findTask(id)) : ids)),
       archived.onDidChange(() => this.schedule(undefined)),
       auth.onDidChange(() => {
         this.service.forgetWrites();

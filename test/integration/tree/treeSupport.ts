@@ -52,10 +52,10 @@ export async function freshTree(c: Container): Promise<void> {
   await sandbox.clearRequests();
 }
 
-/** Waits until no group is loading (the real view may be rendering too). */
+/** Waits until no group is loading (the real view may be rendering too), nor its pages' records. */
 export async function idle(c: Container): Promise<void> {
   await c.tree.tasks.ensureLoaded();
-  await waitFor(() => c.tree.tasks.groups().every((g) => !g.loading), { what: 'groups to finish loading' });
+  await waitFor(() => c.tree.tasks.groups().every((g) => !g.loading) && !c.tree.provider.crm.records?.busy, { what: 'groups and their records to finish loading' });
 }
 
 export async function children(c: Container, node?: TreeNode): Promise<TreeNode[]> {
