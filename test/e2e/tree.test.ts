@@ -172,7 +172,7 @@ describe('Tasks tree (browser end to end)', function () {
 
   it('loads more tasks into a group', async () => {
     const total = await laterOverOnePage();
-    await runCommand(page, 'HubSpot: Filter Tasks by Owner (Mine / All)');
+    await runCommand(page, 'HubSpot: Filter Tasks by Owner…');
     const pick = await quickInput(page);
     await pick.locator('.monaco-list-row', { hasText: 'All owners' }).first().click();
     await viewDescription(/All owners/);
@@ -232,6 +232,61 @@ describe('Tasks tree (browser end to end)', function () {
     await until('the completed task to leave the tree', async () => (await rows().filter({ hasText: subject }).count()) === rowsBefore - 1);
     assert.strictEqual(await openWithSubject(), openBefore - 1, 'completed in HubSpot');
     await shot('after-complete-count-down');
+  });
+
+  it('shows each task\'s company, deal or contact; filters by a task\'s record from its context menu; the filter row clears it', async () => {
+    await showMine();
+    await setExpanded('Today', false);
+    await setExpanded('Overdue', true);
+    // My tasks show no owner, so a second part of the description is the task's primary record ("3 days ago · Acme").
+    const withRecord = rows().filter({ has: page.locator('.label-description', { hasText: / · / }) }).first();
+    await withRecord.waitFor({ state: 'visible', timeout: 20_000 });
+    const record = ((await withRecord.locator('.label-description').textContent()) ?? '').split(' · ').at(-1)!.trim();
+    assert.ok(record, 'a record name beside the due time');
+    await page.mouse.move(700, 450);
+    await shot('rows-with-records');
+    await withRecord.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Show Tasks of an Associated Record' }).first().click();
+    const filterRow = rows().filter({ hasText: new RegExp(`^(Company|Deal|Contact): ${record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
+    // A task with several records asks which one (the primary one is the row's).
+    await until('the record filter row', async () => {
+      const picker = page.locator('.quick-input-widget .monaco-list-row', { hasText: record }).first();
+      if (await picker.isVisible()) {
+        await picker.click();
+      }
+      return filterRow.isVisible();
+    });
+    await viewDescription(/- Mine · /); // the description names the record too (hidden while Tasks is the only view)
+    await page.mouse.move(700, 450);
+    await shot('record-filter-row');
+    await filterRow.hover();
+    await filterRow.locator('.action-label[aria-label^="Clear This Filter"]').click();
+    await filterRow.waitFor({ state: 'detached' });
+    await settledOnMine();
+    await shot('record-filter-cleared');
+  });
+
+  it('the status-bar click shows exactly the counted tasks; "Restore previous filters" brings the view back', async () => {
+    await showMine();
+    await titleAction('Group Tasks by Priority');
+    await groupRow('High').waitFor({ state: 'visible' });
+    const counted = await dueCount();
+    await statusItem().click();
+    const restore = rows().filter({ hasText: 'Restore previous filters' }).first();
+    await restore.waitFor({ state: 'visible' });
+    await rows().filter({ hasText: 'Due by end of today' }).first().waitFor({ state: 'visible' });
+    await until('Overdue + Today to add up to the count', async () => (await groupCount('Overdue')) + (await groupCount('Today')) === counted);
+    for (const other of ['High', 'Tomorrow', 'Later', 'No due date']) {
+      assert.strictEqual(await groupRow(other).count(), 0, `no ${other} group`);
+    }
+    await page.mouse.move(700, 450);
+    await shot('status-bar-click-counted-tasks');
+    await restore.click();
+    await groupRow('High').waitFor({ state: 'visible' });
+    await restore.waitFor({ state: 'detached' });
+    await shot('previous-filters-restored');
+    await titleAction('Group Tasks by Due Date');
+    await groupRow('Overdue').waitFor({ state: 'visible' });
   });
 
   it('keeps showing the cached tasks, marked with their time, when HubSpot is unreachable', async () => {
