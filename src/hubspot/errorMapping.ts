@@ -54,7 +54,8 @@ export function mapErrorResponse(meta: ResponseMeta, bodyText: string, retryAfte
     return new NotFoundError(message, init);
   }
   if (status === 400 || status === 409 || status === 422) {
-    return new ValidationError(message, fieldErrors(body, message), init);
+    const fields = fieldErrors(body, message);
+    return new ValidationError(readableValidationMessage(message, fields), fields, init);
   }
   if (status === 429) {
     const policyName = str(body.policyName);
@@ -175,6 +176,31 @@ function fieldErrors(body: LooseErrorBody, message: string): FieldError[] {
     out.push({ field: ctxField, message });
   }
   return out;
+}
+
+/** Each failing property and why, in one line: "hs_task_subject: too long; hs_timestamp: not a date". */
+export function describeFieldErrors(fieldErrors: readonly FieldError[]): string {
+  return fieldErrors.map((f) => (f.field && !f.message.includes(f.field) ? `${f.field}: ${f.message}` : f.message)).join('; ');
+}
+
+/**
+ * HubSpot's VALIDATION_ERROR message with the property list it embeds as JSON put into words
+ * ("Property values were not valid: hs_task_subject must be at most 80 characters long"), so whoever
+ * shows the message (a notification, the log, a rejected TODO's report) shows the rule's own words.
+ * Used for whole 400s and for the per-input errors of a batch, which carry only the message.
+ */
+export function readableValidationMessage(message: string, fields?: readonly FieldError[]): string {
+  const start = message.indexOf('[{');
+  if (start < 0) {
+    return message;
+  }
+  const listed = propertyErrorsInMessage(message);
+  const named = listed.length > 0 ? listed : (fields ?? []).filter((f) => f.message !== message);
+  if (named.length === 0) {
+    return message;
+  }
+  const head = message.slice(0, start).replace(/[\s:]+$/, '');
+  return head ? `${head}: ${describeFieldErrors(named)}` : describeFieldErrors(named);
 }
 
 // HubSpot embeds per-property validation results as JSON in the message:

@@ -7,9 +7,15 @@
 // for a bounded time because search lags behind writes; only the TODOs still not found are sent again.
 // A TODO that may exist in HubSpot without being confirmed (`unchecked`) is looked up by its marker
 // first on a later run (`checkFirst`) and sent only once proven absent.
+// Write validation (HubSpot's 2026-09 rules): one invalid input may fail a whole batch with a 400 and
+// nothing created, the message naming at most the first failing property, not which input it was. Such
+// a batch is split in halves and each half sent again until every invalid input stands alone: the
+// valid ones are created once (a 400 created nothing, so resending them is safe), each invalid one is
+// reported with the rule's message, and its TODO is left as it was. A 207 naming the inputs needs no split.
 // No `vscode` import: tested in Node against the sandbox.
-import type { BatchInputError, HubSpotApi } from '../../hubspot/api';
-import { isHubSpotError } from '../../hubspot/errors';
+import type { BatchInputError, BatchResult, HubSpotApi } from '../../hubspot/api';
+import { readableValidationMessage } from '../../hubspot/errorMapping';
+import { isErrorOfKind, isHubSpotError } from '../../hubspot/errors';
 import type { ApiTask, CreateInput, FilterGroup } from '../../hubspot/types';
 import type { Logger } from '../../util/logger';
 import { markerToken } from './taskContent';
@@ -121,7 +127,7 @@ async function createChunk(
   const maybeApplied = new Set<string>();
   const maxAttempts = options.maxAttempts ?? 3;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const batch = await api.tasks.batchCreateTasks(pending.map((p) => ({ ...p.input, objectWriteTraceId: p.key })));
+    const batch = await createIsolatingInvalid(api, pending, options);
     const ambiguous = new Set<string>();
     const byKey = new Map(pending.map((p) => [p.key, p]));
     const unpaired: ApiTask[] = [];
@@ -181,6 +187,59 @@ async function createChunk(
   }
   return createdHere;
 }
+
+/** A batch rejected as a whole because an input broke a rule (or was otherwise invalid): nothing was
+ * created, and the error does not say which input it was. */
+function isWholeBatchRejection(error: BatchInputError): boolean {
+  return error.cause !== undefined && isErrorOfKind(error.cause, 'validation') && error.cause.status === 400;
+}
+
+/**
+ * One batch create of `inputs`; a whole-batch 400 over several inputs is split in halves, each sent
+ * again (recursively), so the answer pairs every input with its own result or error. A single input's
+ * 400 becomes that input's error with the rule's message (no `cause`: it is final, not ambiguous).
+ * `knownInvalid`: the inputs are known to hold an invalid one (their batch was refused and the half
+ * before them went through), so a group of several is split without sending it: that answer is known.
+ */
+async function createIsolatingInvalid(api: HubSpotApi, inputs: readonly TodoInput[], options: CreationOptions, knownInvalid = false): Promise<BatchResult<ApiTask>> {
+  if (knownInvalid && inputs.length > 1) {
+    return createHalves(api, inputs, options);
+  }
+  const batch = await api.tasks.batchCreateTasks(inputs.map((p) => ({ ...p.input, objectWriteTraceId: p.key })));
+  const out: BatchResult<ApiTask> = { results: [...batch.results], errors: [] };
+  for (const error of batch.errors) {
+    if (!isWholeBatchRejection(error)) {
+      // Per-input errors (a 207) carry HubSpot's message with the property list as JSON: put it into words.
+      out.errors.push(error.cause === undefined ? { ...error, message: readableValidationMessage(error.message) } : error);
+      continue;
+    }
+    const rejected = inputs.filter((p) => error.ids.includes(p.key));
+    if (rejected.length === 1) {
+      out.errors.push({ message: error.message, category: error.category, status: error.status, ids: [rejected[0].key] });
+      continue;
+    }
+    if (options.signal?.aborted) {
+      out.errors.push({ ...error, cause: undefined, message: CANCELLED_WHILE_ISOLATING });
+      continue;
+    }
+    options.logger?.info(`HubSpot refused a batch of ${rejected.length} tasks (${error.message}); sending it again in halves to find the invalid input(s).`);
+    const sub = await createHalves(api, rejected, options);
+    out.results.push(...sub.results);
+    out.errors.push(...sub.errors);
+  }
+  return out;
+}
+
+/** Sends the halves of a group that holds an invalid input; when the first half goes through, the
+ * invalid input is in the second. */
+async function createHalves(api: HubSpotApi, inputs: readonly TodoInput[], options: CreationOptions): Promise<BatchResult<ApiTask>> {
+  const half = Math.ceil(inputs.length / 2);
+  const first = await createIsolatingInvalid(api, inputs.slice(0, half), options);
+  const second = await createIsolatingInvalid(api, inputs.slice(half), options, first.errors.length === 0);
+  return { results: [...first.results, ...second.results], errors: [...first.errors, ...second.errors] };
+}
+
+const CANCELLED_WHILE_ISOLATING = 'HubSpot refused the batch this TODO was in because of an invalid input; cancelled before it was sent again.';
 
 const NOT_CHECKED = 'HubSpot may have created this task, but it could not be checked; it was not sent again, to avoid a duplicate.';
 

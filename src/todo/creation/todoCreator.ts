@@ -165,6 +165,11 @@ export class TodoCreator {
     const parts = [vscode.l10n.t('Created {0} HubSpot task(s).', summary.created.length)];
     if (summary.failed.length > 0) {
       parts.push(vscode.l10n.t('{0} failed; their TODOs were left unchanged.', summary.failed.length));
+      // The first failure's own reason (e.g. the account's validation rule) right in the message; all of
+      // them, each with its file and line, are in the log.
+      const first = summary.failed[0];
+      const c = byKey.get(first.key);
+      parts.push(vscode.l10n.t('{0}: {1}', c ? `${c.relativePath}:${c.todo.range.line + 1}` : first.key, first.message));
     }
     if (summary.cancelled > 0) {
       parts.push(vscode.l10n.t('{0} not created (cancelled).', summary.cancelled));

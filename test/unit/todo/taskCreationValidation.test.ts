@@ -1,0 +1,105 @@
+// TODO bulk creation under HubSpot's write validation (2026-09 rules), against the sandbox over real
+// sockets, in both ways HubSpot may answer a batch with invalid inputs: a whole-batch 400 with nothing
+// created (the invalid inputs are isolated by split-and-resend), and a 207 listing each invalid input.
+import * as assert from 'assert';
+import type { HubSpotClient } from '../../../src/hubspot/client';
+import { readableValidationMessage } from '../../../src/hubspot/errorMapping';
+import { markerToken } from '../../../src/todo/core/taskContent';
+import { createTasksForTodos, type TodoInput } from '../../../src/todo/core/taskCreation';
+import { testClient } from '../client/support/clients';
+import { useSandbox } from '../client/support/sandbox';
+
+const DUE = '2026-12-24T09:00:00.000Z';
+const RULES = { tasks: { hs_task_subject: [{ ruleType: 'MAX_LENGTH' as const, ruleArguments: ['30'] }] } };
+
+function todoInputs(n: number, invalid: ReadonlySet<number>): TodoInput[] {
+  return Array.from({ length: n }, (_, i) => {
+    const key = `v${String(i).padStart(5, '0')}`;
+    const subject = invalid.has(i) ? `TODO ${i} with a subject far longer than thirty characters` : `TODO ${i}`;
+    return { key, input: { properties: { hs_timestamp: DUE, hs_task_subject: subject, hs_task_body: `<p>TODO key: ${markerToken(key)}</p>` } } };
+  });
+}
+
+/** How many tasks in the account carry each TODO's marker. */
+async function markerCounts(client: HubSpotClient): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  let after: string | undefined;
+  do {
+    const page = await client.tasks.listTasks({ limit: 100, after, properties: ['hs_task_body'] });
+    for (const task of page.items) {
+      const key = /hstodo([a-z0-9]+)/.exec(task.properties.hs_task_body ?? '')?.[1];
+      if (key) {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    after = page.cursor;
+  } while (after);
+  return counts;
+}
+
+describe('createTasksForTodos under write validation (2026-09)', function () {
+  this.timeout(60_000);
+  const ref = useSandbox({ seed: 'empty', validationRules: RULES });
+  let client: HubSpotClient;
+  beforeEach(() => {
+    client = testClient(ref.sandbox.url, { apiVersion: '2026-09' }).client;
+  });
+  afterEach(() => {
+    ref.sandbox.configure({ batchCreateErrors: 'by-version' });
+    client.dispose();
+  });
+
+  const creates = () => ref.sandbox.requests().filter((r) => r.operation === 'batchCreateTasks');
+
+  for (const mode of ['whole-batch', 'per-input'] as const) {
+    it(`${mode}: every valid TODO is created exactly once, each invalid one is reported with the rule's message`, async () => {
+      ref.sandbox.configure({ batchCreateErrors: mode });
+      const invalid = new Set([3, 77, 78, 140]);
+      const items = todoInputs(150, invalid);
+      const result = await createTasksForTodos(client, items);
+
+      const invalidKeys = items.filter((_, i) => invalid.has(i)).map((item) => item.key);
+      assert.deepStrictEqual([...result.failed.keys()].sort(), invalidKeys);
+      for (const key of invalidKeys) {
+        assert.match(result.failed.get(key)!, /hs_task_subject must be at most 30 characters long/, key);
+        assert.doesNotMatch(result.failed.get(key)!, /\[\{/, 'words, not HubSpot\'s JSON list');
+      }
+      assert.strictEqual(result.created.size, 146);
+      assert.strictEqual(result.unchecked.size, 0);
+      const counts = await markerCounts(client);
+      for (const [i, item] of items.entries()) {
+        assert.strictEqual(counts.get(item.key) ?? 0, invalid.has(i) ? 0 : 1, `${item.key} exists ${invalid.has(i) ? 'never' : 'once'}`);
+      }
+      assert.ok(creates().every((r) => r.apiVersion === '2026-09' && r.path === '/crm/objects/2026-09/tasks/batch/create'));
+      if (mode === 'per-input') {
+        assert.strictEqual(creates().length, 2, 'a 207 names its invalid inputs: nothing to split');
+      } else {
+        // Split-and-resend: far fewer requests than one per TODO (150), more than the 2 chunks.
+        assert.ok(creates().length > 2 && creates().length <= 33, `${creates().length} create requests (33 measured)`);
+        assert.ok(creates().filter((r) => r.status === 400).length >= invalid.size, 'each invalid input was refused on its own');
+      }
+    });
+  }
+
+  it('whole-batch: a batch with no valid input at all creates nothing and reports each', async () => {
+    ref.sandbox.configure({ batchCreateErrors: 'whole-batch' });
+    const items = todoInputs(3, new Set([0, 1, 2]));
+    const result = await createTasksForTodos(client, items);
+    assert.strictEqual(result.created.size, 0);
+    assert.deepStrictEqual([...result.failed.keys()].sort(), items.map((i) => i.key));
+    assert.strictEqual(ref.sandbox.state().tasks, 0);
+  });
+});
+
+describe('readableValidationMessage', () => {
+  it('puts HubSpot\'s JSON property list into words and leaves other messages alone', () => {
+    const listed = [
+      { isValid: false, message: 'hs_task_subject must be at most 30 characters long (it has 41).', error: 'MAX_LENGTH_RULE_VIOLATED', name: 'hs_task_subject' },
+      { isValid: false, message: 'INVALID_OPTION', error: 'INVALID_OPTION', name: 'hs_task_priority' },
+    ];
+    assert.strictEqual(readableValidationMessage(`Property values were not valid: ${JSON.stringify(listed)}`),
+      'Property values were not valid: hs_task_subject must be at most 30 characters long (it has 41).; hs_task_priority: INVALID_OPTION');
+    assert.strictEqual(readableValidationMessage('limit must be at most 200'), 'limit must be at most 200');
+    assert.strictEqual(readableValidationMessage('Broken: [{not json'), 'Broken: [{not json');
+  });
+});
