@@ -7,7 +7,7 @@ import type { LinkedTodos } from '../linkedTodos';
 import type { TodoCandidate } from '../creation/todoCreator';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import type { TodoToolkit } from './todoToolkit';
-import { reviewWithQuickPick, withText, workspaceTodos } from './workspaceTodos';
+import { FolderScanCaches, reviewWithQuickPick, withText, workspaceTodos } from './workspaceTodos';
 
 export interface TodoWorkspaceDeps {
   readonly notify: Pick<Notifier, 'pick'>;
@@ -16,22 +16,30 @@ export interface TodoWorkspaceDeps {
 }
 
 export interface TodoWorkspace {
-  /** All TODOs of the workspace (linked ones too); `documentText` empty for those read from disk. */
-  todos(signal?: AbortSignal): Promise<TodoCandidate[]>;
+  /**
+   * All TODOs of the workspace (linked ones too); `documentText` empty for those read from disk. `signal`
+   * stops the scan (an AbortError); `onProgress` hears how many files were scanned so far.
+   */
+  todos(signal?: AbortSignal, onProgress?: (filesDone: number) => void): Promise<TodoCandidate[]>;
   /** The candidates with the text of their files (read only for those the user picked). */
   withText(candidates: TodoCandidate[]): Promise<TodoCandidate[]>;
   /** The multi-select review before creating: what the user kept, or undefined when cancelled. */
   review(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined>;
   /** The clean-up edit of the linked TODOs whose tasks are completed. */
   planCleanUp(linkedTodos: readonly TodoCandidate[], needsConfirmation: boolean): Promise<CleanUpPlan>;
+  /** Stops the file watchers that keep the scan results current. */
+  dispose(): void;
 }
 
 export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
   const { toolkit } = deps;
+  // Kept for the session: the first scan reads every file, later ones what the watchers reported.
+  const caches = new FolderScanCaches();
   return {
-    todos: (signal) => workspaceTodos(toolkit, signal),
+    todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress),
     withText,
     review: (candidates) => reviewWithQuickPick(deps.notify, candidates),
     planCleanUp: (linkedTodos, needsConfirmation) => planCleanUp(toolkit, linkedTodos, deps.linked, needsConfirmation),
+    dispose: () => caches.dispose(),
   };
 }

@@ -42,8 +42,8 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
     }, deps.log);
   }
 
-  todos(signal?: AbortSignal): ReturnType<TodoWorkspace['todos']> {
-    return this.feature.get().todos(signal);
+  todos(...args: Parameters<TodoWorkspace['todos']>): ReturnType<TodoWorkspace['todos']> {
+    return this.feature.get().todos(...args);
   }
 
   withText(candidates: Parameters<TodoWorkspace['withText']>[0]): ReturnType<TodoWorkspace['withText']> {
@@ -56,5 +56,10 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
 
   planCleanUp(...args: Parameters<TodoWorkspace['planCleanUp']>): ReturnType<TodoWorkspace['planCleanUp']> {
     return this.feature.get().planCleanUp(...args);
+  }
+
+  /** Stops the loaded feature's file watchers; nothing to do when it never loaded. */
+  dispose(): void {
+    this.feature.current?.dispose();
   }
 }
