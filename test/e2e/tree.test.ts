@@ -243,8 +243,19 @@ describe('Tasks tree (browser end to end)', function () {
     await withRecord.waitFor({ state: 'visible', timeout: 20_000 });
     const record = ((await withRecord.locator('.label-description').textContent()) ?? '').split(' · ').at(-1)!.trim();
     assert.ok(record, 'a record name beside the due time');
+    // Wide enough to read the descriptions (the pointer's resting place, x 700, stays outside the side bar).
+    const bar = (await page.locator('.part.sidebar').boundingBox())!;
+    await page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(620, bar.y + bar.height / 2, { steps: 5 });
+    await page.mouse.up();
     await page.mouse.move(700, 450);
     await shot('rows-with-records');
+    // The tooltip lists every associated record.
+    await withRecord.hover();
+    await page.locator('.workbench-hover-container, .monaco-hover', { hasText: record }).first().waitFor({ state: 'visible' });
+    await shot('tooltip-with-records');
+    await page.mouse.move(700, 450);
     await withRecord.click({ button: 'right' });
     await page.locator('.context-view .action-label', { hasText: 'Show Tasks of an Associated Record' }).first().click();
     const filterRow = rows().filter({ hasText: new RegExp(`^(Company|Deal|Contact): ${record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
