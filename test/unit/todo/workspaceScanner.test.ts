@@ -84,6 +84,21 @@ describe('scanWorkspace', () => {
     assert.ok(!all.files.some((f) => f.relativePath.startsWith('.git/')));
   });
 
+  it('parses only files holding a tag as a word of its own (DEBUG, XXX_SIZE, TODOs are not tags)', async () => {
+    const words = mkdtempSync(path.join(tmpdir(), 'todo-words-'));
+    try {
+      writeFileSync(path.join(words, 'debug.c'), '#define DEBUG 1\nint XXX_SIZE = 2; /* TODOs live elsewhere */\n');
+      writeFileSync(path.join(words, 'real.c'), '#ifdef DEBUG\n/* FIXME, wrong on big-endian */\n#endif\n');
+      writeFileSync(path.join(words, 'start.py'), 'TODO = 1\n');
+      const result = await scanWorkspace({ root: words });
+      assert.strictEqual(result.stats.filesRead, 3);
+      assert.strictEqual(result.stats.filesWithTags, 2, 'real.c and start.py (a tag at the very start of the file) are parsed, debug.c is not');
+      assert.deepStrictEqual(result.files.map((f) => f.relativePath), ['real.c']);
+    } finally {
+      rmSync(words, { recursive: true, force: true });
+    }
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
