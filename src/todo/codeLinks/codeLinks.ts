@@ -4,13 +4,14 @@
 // - Linked TODOs that disappear (an edit and save, a pull, a branch switch) are collected until the changes
 //   settle; those whose tasks are still open are offered for completion in ONE prompt (or completed and
 //   reported, when the user's setting says so), ⌈N/100⌉ batch updates.
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { FeatureHost } from '../../featureHost';
 import type { ApiTask } from '../../hubspot/types';
 import type { PickItem } from '../../ui/notifier';
 import { ExcludeMatcher } from '../core/glob';
+import { GitignoreFile, GitignoreStack } from '../core/gitignore';
 import { HsIdIndex, linkedSites, recordedLocation, RemovedIds, type RecordedLocation, type SiteInFile } from '../core/hsIdIndex';
 import { scanTree, type ScanParser } from '../core/treeScan';
 import type { TodoToolkit } from '../workspace/todoToolkit';
@@ -74,6 +75,8 @@ export class CodeLinks implements vscode.Disposable {
   private processing: Promise<void> = Promise.resolve();
   private disposed = false;
   private readonly parser: ScanParser;
+  /** Each folder's .gitignore as last read (undefined: none), for files the watchers report; cleared when one changes. */
+  private readonly ignoreFiles = new Map<string, GitignoreFile | undefined>();
 
   constructor(private readonly deps: CodeLinksDeps) {
     const { toolkit } = deps;
@@ -102,7 +105,8 @@ export class CodeLinks implements vscode.Disposable {
     if (!taskId) {
       return { kind: 'noTask' };
     }
-    await this.settled();
+    // The first scan of a large workspace may still run: say what the click is waiting for.
+    await this.deps.notify.progress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding the linked TODO…') }, () => this.settled());
     const sites = await this.currentSites(taskId);
     if (sites.length > 0) {
       let site = sites[0];
@@ -254,6 +258,10 @@ export class CodeLinks implements vscode.Disposable {
     }
     const settings = this.deps.toolkit.readTodoSettings();
     const secretFiles = this.deps.toolkit.secretFileMatcher();
+    const excludes = new Map<string, ExcludeMatcher>();
+    if (batch.some(([file]) => path.basename(file) === '.gitignore')) {
+      this.ignoreFiles.clear();
+    }
     for (const [file, kind] of batch) {
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
       if (!folder || folder.uri.scheme !== 'file') {
@@ -266,7 +274,10 @@ export class CodeLinks implements vscode.Disposable {
         continue;
       }
       const relative = path.relative(folder.uri.fsPath, file).split(path.sep).join('/');
-      if (new ExcludeMatcher(excludeGlobs(folder)).matches(relative)) {
+      const exclude = excludes.get(folder.uri.fsPath) ?? new ExcludeMatcher(excludeGlobs(folder));
+      excludes.set(folder.uri.fsPath, exclude);
+      // What the first scan skipped stays out: excluded globs and git-ignored files (build output copies TODOs).
+      if (exclude.matches(relative) || this.gitIgnores(folder.uri.fsPath, relative, stat.isDirectory())) {
         continue;
       }
       if (stat.isDirectory()) {
@@ -291,6 +302,35 @@ export class CodeLinks implements vscode.Disposable {
         void this.enqueue(() => this.offerCompletion());
       }, this.deps.settleMs ?? DEFAULT_SETTLE_MS);
     }
+  }
+
+  /** Whether git ignores `relative` (or a folder above it), by the .gitignore files from the root down and .git/info/exclude. */
+  private gitIgnores(root: string, relative: string, isDirectory: boolean): boolean {
+    const parts = relative.split('/');
+    let stack = new GitignoreStack().with(this.ignoreFile(path.join(root, '.git', 'info', 'exclude'), ''));
+    for (let depth = 0; depth < parts.length; depth++) {
+      const base = parts.slice(0, depth).join('/');
+      stack = stack.with(this.ignoreFile(path.join(root, ...parts.slice(0, depth), '.gitignore'), base));
+      const here = parts.slice(0, depth + 1).join('/');
+      if (stack.ignores(here, depth < parts.length - 1 || isDirectory)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ignoreFile(file: string, base: string): GitignoreFile | undefined {
+    if (!this.ignoreFiles.has(file)) {
+      let content: string | undefined;
+      try {
+        const stat = statSync(file);
+        content = stat.isFile() && stat.size <= 1024 * 1024 ? readFileSync(file, 'utf8') : undefined;
+      } catch {
+        content = undefined;
+      }
+      this.ignoreFiles.set(file, content === undefined ? undefined : new GitignoreFile(base, content));
+    }
+    return this.ignoreFiles.get(file);
   }
 
   // ---- deleted linked TODOs ------------------------------------------------------------------

@@ -214,7 +214,42 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
     assert.deepStrictEqual(asked, [[goneId]]);
     assert.deepStrictEqual(result.completed, [goneId]);
     assert.ok(links.index.has(movedId));
+
+    // A git-ignored copy (build output) written later stays out of the index, as in the first scan.
+    const [sentinel] = await createTasks(1, 'sentinel');
+    await writeWorkspaceFile(`${FOLDER}/.gitignore`, 'build/\n');
+    await writeWorkspaceFile(`${FOLDER}/build/out.ts`, `// TODO(HS-${movedId}): copied by a build\n`);
+    await writeWorkspaceFile(`${FOLDER}/after-build.ts`, `// TODO(HS-${sentinel}): written after the build\n`);
+    await indexed(sentinel, (files) => files.length === 1, 'the file written after the build output indexed');
+    assert.deepStrictEqual(links.index.sites(movedId).map((s) => s.file.slice(workspaceRoot().fsPath.length + 1).replace(/\\/g, '/')), [`${FOLDER}/to.ts`]);
     assert.ok(!links.index.sites(movedId).some((s) => s.file === from.fsPath) && !links.index.has(goneId) && gone.fsPath.endsWith('gone.ts'));
+  });
+
+  it('with the setting "complete": completed without a prompt, and said so', async () => {
+    await configure({ 'hubspotTasks.todo.deletedTodos': 'complete' });
+    try {
+      const [id] = await createTasks(1, 'auto complete');
+      await writeWorkspaceFile(`${FOLDER}/auto.ts`, `// TODO(HS-${id}): auto\n`);
+      await indexed(id, (files) => files.length === 1, 'auto.ts indexed');
+      const asked: unknown[] = [];
+      hooks.answerDeletedTodos = (tasks) => {
+        asked.push(tasks);
+        return 'dismiss';
+      };
+      const shown: string[] = [];
+      const listening = c.notify.onDidShow((s) => 'message' in s && shown.push(String(s.message)));
+      try {
+        const outcome = nextOutcome();
+        await deleteQuietly(vscode.Uri.joinPath(workspaceRoot(), FOLDER, 'auto.ts'));
+        assert.deepStrictEqual((await outcome).completed, [id]);
+        assert.strictEqual(asked.length, 0, 'no prompt');
+        await waitFor(() => shown.find((m) => /Completed 1 HubSpot task\(s\) whose linked TODOs were removed/.test(m)), { what: 'the notification saying so' });
+      } finally {
+        listening.dispose();
+      }
+    } finally {
+      await configure({ 'hubspotTasks.todo.deletedTodos': 'ask' });
+    }
   });
 
   it('the created task\'s notes link the line at the commit as well as on the branch (.git fallback)', async () => {
