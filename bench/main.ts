@@ -10,6 +10,7 @@ import { p4Scan } from './rows/p4Scan';
 import { p5Size } from './rows/p5Size';
 import { p6Sdk } from './rows/p6Sdk';
 import { p7Limits } from './rows/p7Limits';
+import { p8Records } from './rows/p8Records';
 import { memoryRow } from './rows/memory';
 import { RESULTS } from './support/paths';
 import { formatTable, type BenchRow } from './support/table';
@@ -24,6 +25,7 @@ const ROWS: Record<string, RowRunner> = {
   P5: p5Size,
   P6: () => withSandbox({ seed: { tasks: 10_000 } }, p6Sdk),
   P7: () => withSandbox({ seed: 'demo' }, p7Limits),
+  P8: () => withSandbox({ seed: 'demo' }, p8Records),
   M: () => withSandbox({ seed: 'empty' }, memoryRow),
 };
 
