@@ -30,6 +30,8 @@ const LAZY_BUNDLES = [
   { entry: 'src/todo/workspace/todoWorkspace.ts', outfile: 'dist/todoWorkspace.js' },
   { entry: 'src/commands/treeTaskActions/treeTaskActions.ts', outfile: 'dist/treeTaskActions.js' },
   { entry: 'src/lm/lmTools.ts', outfile: 'dist/lmTools.js' },
+  { entry: 'src/commands/goToTask/goToTask.ts', outfile: 'dist/goToTask.js' },
+  { entry: 'src/todo/selection/selectionTaskFeature.ts', outfile: 'dist/selectionTask.js' },
   { entry: 'src/views/treeCrm/treeCrm.ts', outfile: 'dist/treeCrm.js' },
   { entry: 'src/todo/codeLinks/codeLinks.ts', outfile: 'dist/codeLinks.js' },
 ];

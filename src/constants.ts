@@ -36,6 +36,10 @@ export const Commands = {
   editTask: 'hubspotTasks.editTask',
   /** Opens an empty task editor (src/webviews). */
   newTask: 'hubspotTasks.newTask',
+  /** The quick pick that searches HubSpot tasks as you type (src/commands/goToTask). */
+  goToTask: 'hubspotTasks.goToTask',
+  /** A task from the editor's selection (src/todo/selection/). */
+  createFromSelection: 'hubspotTasks.createTaskFromSelection',
 } as const;
 
 /** Webview panel view types (also the serializer's activation event in package.json). */

@@ -9,6 +9,9 @@ import { registerTasksView, type TreeFeatures } from './views/registerTasksView'
 import { registerTaskEditor, type TaskEditorsLoader } from './webviews/taskEditor/registerTaskEditor';
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
 import { registerLmTools } from './lm/registerLmTools';
+import { registerGoToTask } from './commands/goToTaskCommand';
+import { registerSelectionTask } from './commands/selectionTaskCommand';
+import type { GoToTask } from './commands/goToTask/goToTask';
 import type { LmTools } from './lm/lmTools';
 import type { LazyFeature } from './util/lazyFeature';
 import type { FeatureHost } from './featureHost';
@@ -35,6 +38,8 @@ export class Container implements FeatureHost, vscode.Disposable {
   readonly taskEditors: TaskEditorsLoader;
   /** TODO comments → tasks: providers, linked-TODO statuses, commands (src/todo). */
   readonly todo: TodoFeatures;
+  /** "Go to Task…" (src/commands/goToTask), loaded on first use. */
+  readonly goToTask: LazyFeature<GoToTask>;
   /** Agent-chat tools (src/lm), loaded on first use; undefined where the host has no `vscode.lm` tool API. */
   readonly lmTools: LazyFeature<LmTools> | undefined;
   /** Notifications, progress, quick picks, input boxes: untrusted text made inert on the way (src/ui). */
@@ -53,6 +58,8 @@ export class Container implements FeatureHost, vscode.Disposable {
     this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
     this.tree = registerTasksView(this, testHooks);
     this.taskEditors = registerTaskEditor(this);
+    this.goToTask = registerGoToTask(this, this.tree.tasks);
+    registerSelectionTask(this, this.taskEditors);
     this.todo = registerTodoFeatures(this, testHooks);
     this.lmTools = registerLmTools(this, this.todo);
   }

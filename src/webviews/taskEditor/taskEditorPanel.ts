@@ -31,7 +31,7 @@ export interface TaskEditorDeps {
 
 export type EditorTarget =
   | { kind: 'edit'; taskId: string }
-  | { kind: 'new'; prefill?: Partial<Pick<TaskFields, 'subject' | 'notes' | 'dueAt' | 'associations'>> }
+  | { kind: 'new'; prefill?: Partial<Pick<TaskFields, 'subject' | 'notes' | 'dueAt' | 'priority' | 'associations'>> }
   | { kind: 'restore'; state: PersistedState };
 
 const EMPTY_FIELDS: TaskFields = {
