@@ -16,6 +16,8 @@ export interface LoggedRequest {
   path: string;
   query: Record<string, string>;
   operation?: string;
+  /** 'v3' (incl. the legacy /crm/v4/ paths), '2026-03' or '2026-09'. */
+  apiVersion?: string;
   status: number;
   durationMs: number;
   fault?: string;
@@ -41,4 +43,6 @@ export const sandbox = {
   configure: (knobs: Record<string, unknown>): Promise<void> => admin('POST', 'config', knobs),
   reset: (seed: 'demo' | 'empty' | { tasks: number } = 'demo'): Promise<void> => admin('POST', 'reset', { seed }),
   state: (): Promise<Record<string, number>> => admin('GET', 'state'),
+  /** Replaces the account's property validation rules (enforced on 2026-09 writes); `{}` removes them. */
+  validationRules: (rules: Record<string, unknown>): Promise<void> => admin('PUT', 'validation-rules', rules),
 };
