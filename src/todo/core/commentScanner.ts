@@ -1,7 +1,7 @@
 // Finds the comments of a document by its language's comment syntax, skipping string literals so a
 // tag or a `//` inside a string never counts. One left-to-right pass: linear in the text length,
 // whatever the input (unterminated comments and strings simply run to their natural end).
-import { CommentSyntax, StringRule, syntaxFor } from './languages';
+import { CommentSyntax, SpecialLiteral, StringRule, syntaxFor } from './languages';
 
 export interface Comment {
   kind: 'line' | 'block';
@@ -39,6 +39,10 @@ function onlyBlanksBefore(text: string, i: number, from: number): boolean {
   return true;
 }
 
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
 }
@@ -60,7 +64,7 @@ export function scanComments(text: string, language: string | CommentSyntax, opt
   }
   const sink = new CommentSink(text, options.onlyContaining);
   const scanner = new RegionScanner(text, syntax, sink);
-  if (options.onlyContaining) {
+  if (options.onlyContaining && !syntax.scanWhole) {
     scanner.scanAround(options.onlyContaining);
   } else {
     scanner.scan(0, text.length);
@@ -124,6 +128,13 @@ class RegionScanner {
   private cursors: number[] | undefined;
   private greaterThanAt = -2;
   private greaterThanFrom = Number.POSITIVE_INFINITY;
+  /** Where the code ends and data begins (Perl's `__END__`): past it only POD is read. */
+  private codeEnd = Infinity;
+  /** Multi-line literals that ran to the end unclosed, by rule: where the first of them opened. */
+  private readonly unclosed = new Map<StringRule, number>();
+  private readonly unclosedQuote = new Map<number, number>();
+  /** Here-document delimiters with no closing line after the offset where they were looked for. */
+  private readonly missingDelimiters = new Map<string, number>();
 
   constructor(
     private readonly text: string,
@@ -163,6 +174,26 @@ class RegionScanner {
         mark('R');
       }
       if (special === 'lua-long') { mark('['); mark('-'); }
+      if (special === 'cmake-bracket') { mark('['); mark('#'); }
+      if (special === 'heredoc' || special === 'shell-heredoc') {
+        mark('<');
+      }
+      if (special === 'perl-pod') {
+        mark('=');
+        // Perl's code ends at `__END__` / `__DATA__` alone on a line: found once, not per `_`.
+        const end = /^__(?:END|DATA)__[ \t\r]*$/m.exec(text);
+        if (end) {
+          this.codeEnd = end.index;
+        }
+      }
+      if (special === 'zig-multiline') {
+        mark('\\');
+      }
+      if (special === 'perl-quote') {
+        for (const c of 'qmsty~') {
+          mark(c);
+        }
+      }
     }
   }
 
@@ -180,6 +211,11 @@ class RegionScanner {
     const cursors = openers.map(() => -1);
     let hit = 0;
     let pos = 0;
+    // Openers that need a line start (`\n=head1`) are searched with their line break: the first line has none.
+    if (openers.some((opener) => opener.charCodeAt(0) === NL && text.startsWith(opener.slice(1)))) {
+      const lineEnd = text.indexOf('\n');
+      pos = this.scan(0, to, lineEnd < 0 ? to : lineEnd);
+    }
     while (pos < to) {
       while (hit < offsets.length && offsets[hit] < pos) {
         hit++;
@@ -188,8 +224,10 @@ class RegionScanner {
       for (let k = 0; k < openers.length; k++) {
         let at = cursors[k];
         if (at < pos && at !== Infinity) {
-          at = text.indexOf(openers[k], pos);
-          cursors[k] = at < 0 ? Infinity : at;
+          // An opener that starts with its line break (`\n=head1`) matters from the line after it.
+          const atLineStart = openers[k].charCodeAt(0) === NL ? 1 : 0;
+          at = text.indexOf(openers[k], Math.max(0, pos - atLineStart));
+          cursors[k] = at < 0 ? Infinity : at + atLineStart;
         }
         if (cursors[k] < target) {
           target = cursors[k];
@@ -218,6 +256,15 @@ class RegionScanner {
     let i = from;
     outer: while (i < to) {
       const candidate = next(i);
+      if (candidate >= this.codeEnd && candidate < to) {
+        // Data (after Perl's `__END__`), except POD, which is still documentation.
+        for (let at = text.indexOf('\n=', Math.max(from, this.codeEnd, 1) - 1); at >= 0 && at < to; at = text.indexOf('\n=', at + 1)) {
+          if (isLetter(text.charCodeAt(at + 2))) {
+            at = this.pod(at + 1, to) - 1;
+          }
+        }
+        return to;
+      }
       if (i >= stopAfter || candidate > stopAfter) {
         const searchFrom = Math.max(i, stopAfter);
         if (searchFrom < nlFrom || (nl >= 0 && nl < searchFrom) || nlFrom < 0) {
@@ -286,6 +333,18 @@ class RegionScanner {
           continue;
         }
         if (position === 'wordStart' && !this.wordStartBefore(i, from)) {
+          continue;
+        }
+        if (position === 'commandStart' && !this.commandStartBefore(i, from)) {
+          continue;
+        }
+        if (position === 'column0' && i > 0 && text.charCodeAt(i - 1) !== NL) {
+          continue;
+        }
+        if (rule.unlessClosed && this.closesOnLine(rule.open, i + rule.open.length, to)) {
+          continue;
+        }
+        if (rule.blankAfter && i + rule.open.length < to && !isSpace(text.charCodeAt(i + rule.open.length)) && text.charCodeAt(i + rule.open.length) !== NL) {
           continue;
         }
         if (rule.open === '//' && syntax.urlAware && this.isUrlSlashes(i, from, to)) {
@@ -412,6 +471,15 @@ class RegionScanner {
     }
     const escape = rule.escape ? rule.escape.charCodeAt(0) : -1;
     const closeCode = rule.close.charCodeAt(0);
+    const multiline = rule.multiline === true && !(rule.gluedLineOnly && i > 0 && isWordChar(text.charCodeAt(i - 1)));
+    // A quote (not a `"""`-style opener made for many lines) that never closes was no quote: an apostrophe
+    // in a file whose content is not the language its name says (a Tcl script named `.sh`). Recover at the
+    // next line instead of hiding every later comment. Once one has run to the end unclosed, a later one
+    // of the same kind is known to as well (kept linear on a file full of them).
+    const recovers = multiline && rule.open.length < 3;
+    if (recovers && this.unclosed.has(rule) && this.unclosed.get(rule)! < i) {
+      return this.lineEndFrom(i + rule.open.length, to);
+    }
     let j = i + rule.open.length;
     while (j < to) {
       const c = text.charCodeAt(j);
@@ -426,12 +494,22 @@ class RegionScanner {
         }
         return j + rule.close.length;
       }
-      if (c === NL && !rule.multiline) {
+      if (c === NL && !multiline) {
         return j;
       }
       j++;
     }
+    if (recovers) {
+      this.unclosed.set(rule, i);
+      return this.lineEndFrom(i + rule.open.length, to);
+    }
     return to;
+  }
+
+  /** The line break at or after `from` (or `to`): where a literal cut at its line ends. */
+  private lineEndFrom(from: number, to: number): number {
+    const nl = this.text.indexOf('\n', from);
+    return nl < 0 || nl > to ? to : nl;
   }
 
   private skipChar(rule: StringRule, i: number, to: number): number {
@@ -466,6 +544,20 @@ class RegionScanner {
     const text = this.text;
     const code = text.charCodeAt(i);
     for (const kind of this.syntax.special ?? []) {
+      if (kind === 'perl-quote') {
+        const after = this.perlQuote(code, i, to);
+        if (after !== i) {
+          return after;
+        }
+        continue;
+      }
+      if (kind === 'cmake-bracket' || kind === 'heredoc' || kind === 'shell-heredoc' || kind === 'perl-pod' || kind === 'zig-multiline') {
+        const after = this.otherSpecial(kind, code, i, to);
+        if (after !== i) {
+          return after;
+        }
+        continue;
+      }
       if (kind === 'rust-raw' && (code === 114 || code === 98) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))) {
         let j = i + (code === 98 ? 1 : 0);
         if (text.charCodeAt(j) !== 114) {
@@ -523,6 +615,218 @@ class RegionScanner {
       }
     }
     return i;
+  }
+
+  /** The specials that are not raw strings: bracket comments, here-documents, POD, Zig's `\\\\` lines. */
+  private otherSpecial(kind: SpecialLiteral, code: number, i: number, to: number): number {
+    const text = this.text;
+    if (kind === 'cmake-bracket') {
+      if (code === 35 /* # */ && text.charCodeAt(i + 1) === 91 /* [ */) {
+        const level = this.luaLevel(i + 1);
+        if (level >= 0) {
+          return this.blockComment(i, to, text.slice(i, i + 3 + level), `]${'='.repeat(level)}]`, false, false);
+        }
+      } else if (code === 91) {
+        const level = this.luaLevel(i);
+        if (level >= 0) {
+          return this.closeAfter(`]${'='.repeat(level)}]`, i + level + 2, to);
+        }
+      }
+      return i;
+    }
+    if ((kind === 'heredoc' || kind === 'shell-heredoc') && code === 60 /* < */) {
+      return this.hereDocument(i, to, kind === 'shell-heredoc');
+    }
+    if (kind === 'perl-pod' && (i === 0 || text.charCodeAt(i - 1) === NL)) {
+      if (code === 61 /* = */ && isLetter(text.charCodeAt(i + 1))) {
+        return this.pod(i, to);
+      }
+      return i;
+    }
+    if (kind === 'zig-multiline' && code === 92 /* \ */ && text.charCodeAt(i + 1) === 92) {
+      return this.lineEndFrom(i, to);
+    }
+    return i;
+  }
+
+  /**
+   * Perl's quote-like operators, whose delimiters may be anything and whose text may span lines:
+   * `q{…}`, `qq(…)`, `qw[…]`, `qr/…/`, `m!…!`, `s{…}{…}`, `tr/a/b/`, `y/…/…/`, and `/…/` after `=~` / `!~`.
+   * A `#` inside one is text. Not after a sigil or `->` (`$q{x}`, `$h->{s}`), not before `=>` (`s => 1`).
+   */
+  private perlQuote(code: number, i: number, to: number): number {
+    const text = this.text;
+    let j: number;
+    let parts: number;
+    if (code === 126 /* ~ */) {
+      const before = text.charCodeAt(i - 1);
+      if (before !== 61 && before !== 33) {
+        return i;
+      }
+      j = i + 1;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+        j++;
+      }
+      if (text.charCodeAt(j) !== 47 /* / */) {
+        return i;
+      }
+      parts = 1;
+    } else {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (isWordChar(before) || before === 36 || before === 64 || before === 37 || before === 38 || before === 45 || before === 62 || before === 123 || before === 92 || before === 58 || before === 39) {
+        return i; // `$q`, `@s`, `%m`, `&y`, `-s $file`, `->s`, `{s}`, `\s` in a regex, `Foo::y`, `'s`
+      }
+      let word = 1;
+      while (word < 3 && isLetter(text.charCodeAt(i + word))) {
+        word++;
+      }
+      const name = text.slice(i, i + word);
+      if (isWordChar(text.charCodeAt(i + word))) {
+        return i;
+      }
+      parts = name === 's' || name === 'tr' || name === 'y' ? 2 : name === 'q' || name === 'qq' || name === 'qw' || name === 'qx' || name === 'qr' || name === 'm' ? 1 : 0;
+      if (parts === 0) {
+        return i;
+      }
+      j = i + word;
+      const spaced = j;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+        j++;
+      }
+      const d = text.charCodeAt(j);
+      // After a blank, `#` starts a comment; `=`, `,`, `;`, `)` and `}` end an expression (`s => 1`, `(q)`).
+      if (!(d > 32 && d < 127) || isWordChar(d) || (d === 35 && j > spaced) || d === 61 || d === 44 || d === 59 || d === 41 || d === 125 || d === 93 || d === 62) {
+        return i;
+      }
+    }
+    for (let part = 0; part < parts; part++) {
+      while (part > 0 && j < to && isSpace(text.charCodeAt(j))) {
+        j++;
+      }
+      const open = text.charCodeAt(j);
+      const close = open === 123 ? 125 : open === 40 ? 41 : open === 91 ? 93 : open === 60 ? 62 : open;
+      // One that ran to the end unclosed tells that a later one with the same closer does too (linear).
+      if ((this.unclosedQuote.get(close) ?? Infinity) < j) {
+        return this.lineEndFrom(i + 1, to);
+      }
+      let depth = 1;
+      let k = j + 1;
+      for (; k < to; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 92 /* \ */) {
+          k++;
+        } else if (c === close && --depth === 0) {
+          break;
+        } else if (c === open && close !== open) {
+          depth++;
+        }
+      }
+      if (k >= to) {
+        // Never closed: not a quote after all (recover on the next line, as for strings).
+        this.unclosedQuote.set(close, j);
+        return this.lineEndFrom(i + 1, to);
+      }
+      // `s/a/b/`: the second part shares the middle delimiter; `s{a}{b}` opens a new one.
+      j = close === open && part === 0 && parts === 2 ? k : k + 1;
+    }
+    return j;
+  }
+
+  /** `=head1 …` at a line start up to the line of `=cut` (or the end): one block comment. */
+  private pod(i: number, to: number): number {
+    const text = this.text;
+    let markerEnd = i + 1;
+    while (markerEnd < to && isWordChar(text.charCodeAt(markerEnd))) {
+      markerEnd++;
+    }
+    let cut = text.indexOf('\n=cut', markerEnd);
+    while (cut >= 0 && isWordChar(text.charCodeAt(cut + 5))) {
+      cut = text.indexOf('\n=cut', cut + 5);
+    }
+    const contentEnd = cut < 0 || cut >= to ? to : cut;
+    const end = contentEnd === to ? to : this.lineEndFrom(contentEnd + 1, to);
+    this.out.push({ kind: 'block', start: i, end, contentStart: markerEnd, contentEnd, marker: text.slice(i, markerEnd), terminated: contentEnd !== to });
+    return end;
+  }
+
+  /**
+   * `<<EOF`, `<<-EOF`, `<<~EOS`, `<<'EOF'`, `<<"EOF"`, `<<\EOF` (and `<< EOF` in shell): the rest of the line
+   * is code (a comment there counts), the lines up to the delimiter are data. Not a here-document when
+   * no line closes it (a shift, `1 <<FLAG`): then the `<<` is plain code. Returns `i` when none starts here.
+   */
+  private hereDocument(i: number, to: number, shell: boolean): number {
+    const text = this.text;
+    if (text.charCodeAt(i + 1) !== 60 || text.charCodeAt(i + 2) === 60 || (i > 0 && text.charCodeAt(i - 1) === 60)) {
+      return i;
+    }
+    let j = i + 2;
+    const indented = text.charCodeAt(j) === 45 /* - */ || text.charCodeAt(j) === 126; /* ~ */
+    if (indented) {
+      j++;
+    }
+    const blanksFrom = j;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) {
+      j++;
+    }
+    let quote = text.charCodeAt(j);
+    if (shell && quote === 92 /* \ */) {
+      j++;
+      quote = text.charCodeAt(j);
+    }
+    let word: string;
+    if (quote === 34 || quote === 39) {
+      const close = text.indexOf(String.fromCharCode(quote), j + 1);
+      const nl = this.lineEndFrom(j, to);
+      if (close < 0 || close > nl || close === j + 1) {
+        return i;
+      }
+      word = text.slice(j + 1, close);
+      j = close + 1;
+    } else {
+      if ((j > blanksFrom && !shell) || !(isLetter(quote) || quote === 95)) {
+        return i;
+      }
+      const start = j;
+      while (j < to && isWordChar(text.charCodeAt(j)) && text.charCodeAt(j) < 128) {
+        j++;
+      }
+      word = text.slice(start, j);
+    }
+    const lineEnd = this.lineEndFrom(j, to);
+    if (lineEnd >= to) {
+      return i;
+    }
+    const known = this.missingDelimiters.get(word);
+    if (known !== undefined && known <= lineEnd) {
+      return i;
+    }
+    const bodyEnd = this.delimiterLineEnd(word, lineEnd + 1, to, indented);
+    if (bodyEnd < 0) {
+      this.missingDelimiters.set(word, lineEnd);
+      return i;
+    }
+    // The rest of the introducing line (`cat <<EOF # TODO: x`, `<<EOF;`): code, scanned as such.
+    this.scan(j, lineEnd);
+    return bodyEnd;
+  }
+
+  /** End of the line holding only `word` (after blanks when indented), searched from `from`; -1: none. */
+  private delimiterLineEnd(word: string, from: number, to: number, indented: boolean): number {
+    const text = this.text;
+    for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      if (lineStart < from || (lineStart !== at && !(indented && onlyBlanksBefore(text, at, lineStart)))) {
+        continue;
+      }
+      let k = at + word.length;
+      while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === CR || text.charCodeAt(k) === 59 /* ; */ || text.charCodeAt(k) === 41 /* ) */)) {
+        k++;
+      }
+      if (k >= to || text.charCodeAt(k) === NL) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** `[==[` at i → 2; not a long bracket → -1. */
@@ -607,6 +911,25 @@ class RegionScanner {
     return isSpace(before) || before === NL || before === 59 /* ; */ || before === 38 /* & */ || before === 124 /* | */ || before === 40 /* ( */;
   }
 
+  private closesOnLine(marker: string, from: number, to: number): boolean {
+    const at = this.text.indexOf(marker, from);
+    return at >= 0 && at < this.lineEndFrom(from, to);
+  }
+
+  /** Tcl: first on its line, or after `;` or `{` (a new command), blanks between. */
+  private commandStartBefore(i: number, from: number): boolean {
+    for (let k = i - 1; k >= from; k--) {
+      const c = this.text.charCodeAt(k);
+      if (c === NL || c === 59 /* ; */ || c === 123 /* { */) {
+        return true;
+      }
+      if (!isSpace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boundaryBefore(i: number): boolean {
     const before = this.text.charCodeAt(i - 1);
     return !(isWordChar(before) || before === 41 || before === 93 || before === 125 || before === 39 || before === 34 || before === 46);
@@ -664,8 +987,14 @@ function multiLineOpeners(syntax: CommentSyntax): string[] {
     if (special === 'cpp-raw') {
       openers.add('R"');
     }
-    if (special === 'lua-long') {
+    if (special === 'lua-long' || special === 'cmake-bracket') {
       openers.add('[[').add('[=');
+    }
+    if (special === 'heredoc' || special === 'shell-heredoc') {
+      openers.add('<<');
+    }
+    if (special === 'perl-pod') {
+      openers.add('\n=').add('\n__END__').add('\n__DATA__');
     }
   }
   if (syntax.embedded) {

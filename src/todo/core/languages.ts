@@ -17,13 +17,22 @@ export interface StringRule {
   /** Only opens after whitespace or punctuation, never right after a word character or `)`/`]`
    *  (YAML's `don't`, MATLAB's transpose `a'`). */
   needsBoundary?: boolean;
+  /** Multi-line, except right after a word character, where it must close on its line: a shell quote
+   *  glued to a word that runs on for lines is an apostrophe (`can't` in a Tcl script named `.sh`). */
+  gluedLineOnly?: boolean;
 }
 
 export interface LineCommentRule {
   open: string;
   /** anywhere (default) | wordStart: after whitespace, line start or `;` (shell `#`, not `$#`) |
-   *  lineStart: only the first non-blank thing on a line (Dockerfile, INI, batch `REM`). */
-  position?: 'anywhere' | 'wordStart' | 'lineStart';
+   *  commandStart: first on a line or after `;` (Tcl: `puts #x` is an argument) |
+   *  lineStart: only the first non-blank thing on a line (Dockerfile, INI, batch `REM`) |
+   *  column0: the very first character of a line (gettext `# translator comment`). */
+  position?: 'anywhere' | 'wordStart' | 'commandStart' | 'lineStart' | 'column0';
+  /** Only when a blank or the line end follows the marker (gettext: `#.`, `#:`, `#,` are not translator comments). */
+  blankAfter?: boolean;
+  /** Not when the marker closes again on its line: then it opens a string (Vim: `echo "x"` vs `cmd " note`). */
+  unlessClosed?: boolean;
   /** The marker is a word (`REM`) that must be followed by whitespace or end of line; case-insensitive. */
   keyword?: boolean;
 }
@@ -41,7 +50,13 @@ export type SpecialLiteral =
   | 'rust-raw' // r"…", r#"…"#, br##"…"##
   | 'swift-raw' // #"…"#, ##"""…"""##
   | 'cpp-raw' // R"delim(…)delim"
-  | 'lua-long'; // [[…]], [==[…]==] and the comments --[[…]], --[==[…]==]
+  | 'lua-long' // [[…]], [==[…]==] and the comments --[[…]], --[==[…]==]
+  | 'cmake-bracket' // [[…]], [=[…]=] arguments and the comments #[[…]], #[=[…]=]
+  | 'heredoc' // <<EOF … EOF, <<-'EOF', <<~EOS (Perl, Ruby, HCL): the body is data, not comments
+  | 'shell-heredoc' // the same, and a blank may follow the `<<` (`cat << EOF`)
+  | 'perl-pod' // =head1 … =cut at a line start: documentation, read as a comment; __END__ ends the code
+  | 'perl-quote' // q{…}, qq(…), qw[…], m/…/, s{…}{…}, tr/…/…/, and /…/ after =~ or !~
+  | 'zig-multiline'; // \\ to the end of the line: a line of a multi-line string
 
 export interface CommentSyntax {
   line: LineCommentRule[];
@@ -52,6 +67,9 @@ export interface CommentSyntax {
   escapeOutside?: string;
   /** `//` right after `scheme:` is a URL, not a comment (`http://x` in unquoted SCSS `url()` or prose). */
   urlAware?: boolean;
+  /** Tokenize the whole text even when only some offsets matter: quotes whose delimiters are any
+   *  character (Perl's `qq{ … }`) leave no text to find their start by, so no line can be skipped. */
+  scanWhole?: boolean;
   /** HTML-like documents: `<script>` / `<style>` bodies are scanned with these syntaxes. */
   embedded?: { script: CommentSyntax; style: CommentSyntax };
 }
@@ -65,6 +83,10 @@ const cNestedBlock: BlockCommentRule[] = [{ open: '/*', close: '*/', nested: tru
 const tripleDq: StringRule = { open: '"""', close: '"""', escape: '\\', multiline: true };
 
 const c: CommentSyntax = { line: slashes, block: cBlock, strings: [dq, charLit], urlAware: true };
+const proto: CommentSyntax = { ...c, strings: [dq, sq] };
+// Zig: no block comments; `\\` starts a line of a multi-line string (`\\ // x` is string text).
+const zig: CommentSyntax = { line: slashes, block: [], strings: [dq, charLit], special: ['zig-multiline'], urlAware: true };
+const gleam: CommentSyntax = { line: slashes, block: [], strings: [{ ...dq, multiline: true }], urlAware: true };
 const cpp: CommentSyntax = { ...c, special: ['cpp-raw'] };
 const java: CommentSyntax = { ...c, strings: [tripleDq, dq, charLit] };
 const csharp: CommentSyntax = {
@@ -121,15 +143,18 @@ const python: CommentSyntax = {
 const shell: CommentSyntax = {
   line: [{ open: '#', position: 'wordStart' }],
   block: [],
-  strings: [{ ...dq, multiline: true }, { open: "'", close: "'", multiline: true }],
+  strings: [{ ...dq, multiline: true, gluedLineOnly: true }, { open: "'", close: "'", multiline: true, gluedLineOnly: true }],
+  special: ['shell-heredoc'],
   escapeOutside: '\\',
 };
 const ruby: CommentSyntax = {
   line: [{ open: '#' }],
   block: [{ open: '=begin', close: '=end', lineStart: true }],
   strings: [dq, sq],
+  special: ['heredoc'],
 };
-const perl: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq], escapeOutside: '$' };
+// POD (`=head1 … =cut`) is documentation and reads as a comment; `$#array` is no comment (`$` escapes).
+const perl: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq], special: ['perl-pod', 'heredoc', 'perl-quote'], escapeOutside: '$', scanWhole: true };
 const yaml: CommentSyntax = {
   line: [{ open: '#', position: 'wordStart' }],
   block: [],
@@ -168,7 +193,21 @@ const elixir: CommentSyntax = {
 const julia: CommentSyntax = { line: [{ open: '#' }], block: [{ open: '#=', close: '=#', nested: true }], strings: [tripleDq, dq, charLit] };
 const nim: CommentSyntax = { line: [{ open: '#' }], block: [{ open: '#[', close: ']#', nested: true }], strings: [tripleDq, dq, charLit] };
 const hashOnly: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq] };
-const hcl: CommentSyntax = { line: [{ open: '#' }, { open: '//' }], block: cBlock, strings: [dq], urlAware: true };
+const hcl: CommentSyntax = { line: [{ open: '#' }, { open: '//' }], block: cBlock, strings: [dq], special: ['heredoc'], urlAware: true };
+// Tcl: `#` starts a comment only where a command starts; braces are not quotes, so `{don't}` opens nothing.
+const tcl: CommentSyntax = { line: [{ open: '#', position: 'commandStart' }], block: [], strings: [{ ...dq, multiline: true }] };
+// Meson has only single-quoted strings; `'''` spans lines.
+const meson: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [{ open: "'''", close: "'''", multiline: true }, sq] };
+// CMake: `#[[ … ]]` bracket comments, `[[ … ]]` bracket arguments, quoted arguments span lines; no `'` quotes.
+const cmake: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [{ ...dq, multiline: true }], special: ['cmake-bracket'] };
+// Nix: both string forms span lines; `''…''` is the indented string.
+const nix: CommentSyntax = { line: [{ open: '#' }], block: cBlock, strings: [{ open: "''", close: "''", multiline: true }, { ...dq, multiline: true }] };
+const graphql: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [{ open: '"""', close: '"""', escape: '\\', multiline: true }, dq] };
+// gettext catalogues: `# ` lines are the translators' comments; `#.` (copied from the code), `#:`, `#,`, `#|`, `#~` are not.
+const po: CommentSyntax = { line: [{ open: '#', position: 'column0', blankAfter: true }], block: [], strings: [dq] };
+const awk: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq] };
+// m4 and autoconf: `dnl` and `#` comments; quotes are brackets, so `'` and `"` open nothing.
+const m4: CommentSyntax = { line: [{ open: '#' }, { open: 'dnl', keyword: true }], block: [], strings: [] };
 
 const sql: CommentSyntax = {
   line: [{ open: '--' }],
@@ -217,19 +256,20 @@ const pascal: CommentSyntax = {
   strings: [{ open: "'", close: "'", doubled: true }],
   urlAware: true,
 };
-const vim: CommentSyntax = { line: [{ open: '"', position: 'lineStart' }], block: [], strings: [sq] };
+// Vim script: `"` first on a line is a comment; after a command it is one unless it closes on the line (a string).
+const vim: CommentSyntax = { line: [{ open: '"', position: 'lineStart' }, { open: '"', unlessClosed: true }], block: [], strings: [sq, dq] };
 
 /** VS Code language ids → syntax. */
 const BY_LANGUAGE: Record<string, CommentSyntax> = {
   c, cpp, 'cuda-cpp': cpp, objectivec: c, objectivecpp: cpp, csharp, java, groovy: java, javascript,
   javascriptreact: javascript, typescript: javascript, typescriptreact: javascript, jsonc: javascript,
   json5: javascript, go, rust, swift, kotlin, scala, dart, php, css, scss, less: scss, stylus: scss,
-  proto: c, proto3: c, solidity: javascript, zig: { ...c, block: [] }, hlsl: c, glsl: c, shaderlab: c,
+  proto, proto3: proto, solidity: javascript, zig, gleam, hlsl: c, glsl: c, shaderlab: c,
   python, shellscript: shell, bash: shell, zsh: shell, fish: shell, ruby, perl, perl6: perl, raku: perl,
   yaml, 'github-actions-workflow': yaml, dockercompose: yaml, toml, makefile, dockerfile, r, powershell,
-  elixir, julia, nim, coffeescript: hashOnly, crystal: hashOnly, tcl: hashOnly, gdscript: python,
-  terraform: hcl, hcl, graphql: hashOnly, properties: { ...ini, line: [{ open: '#', position: 'lineStart' }, { open: '!', position: 'lineStart' }] },
-  cmake: hashOnly, nix: { line: [{ open: '#' }], block: cBlock, strings: [dq] }, gitignore: ini, ignore: ini,
+  elixir, julia, nim, coffeescript: hashOnly, crystal: hashOnly, tcl, gdscript: python, meson, po, awk, m4,
+  terraform: hcl, hcl, graphql, properties: { ...ini, line: [{ open: '#', position: 'lineStart' }, { open: '!', position: 'lineStart' }] },
+  cmake, nix, gitignore: ini, ignore: ini,
   sql, plsql: sql, lua, haskell, elm: haskell, purescript: haskell, ada, vhdl: ada,
   lisp, clojure: { ...lisp, block: [] }, scheme: lisp, racket: lisp, elisp: lisp, ini, asm, nasm: asm,
   html, xml: markup, xsl: markup, svg: markup, markdown: markup, vue: html, svelte: html, astro: html, razor: html,
@@ -252,12 +292,13 @@ const BY_EXTENSION: Record<string, string> = {
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact', ts: 'typescript', mts: 'typescript',
   cts: 'typescript', tsx: 'typescriptreact', jsonc: 'jsonc', json5: 'json5', go: 'go', rs: 'rust', swift: 'swift',
   kt: 'kotlin', kts: 'kotlin', scala: 'scala', sc: 'scala', dart: 'dart', php: 'php', css: 'css', scss: 'scss',
-  less: 'less', styl: 'stylus', proto: 'proto', sol: 'solidity', zig: 'zig', glsl: 'glsl', hlsl: 'hlsl',
-  py: 'python', pyw: 'python', pyi: 'python', sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript',
-  fish: 'fish', rb: 'ruby', rake: 'ruby', gemspec: 'ruby', pl: 'perl', pm: 'perl', t: 'perl', yml: 'yaml', yaml: 'yaml',
-  toml: 'toml', mk: 'makefile', r: 'r', ps1: 'powershell', psm1: 'powershell', psd1: 'powershell', ex: 'elixir',
-  exs: 'elixir', jl: 'julia', nim: 'nim', coffee: 'coffeescript', cr: 'crystal', tcl: 'tcl', gd: 'gdscript',
-  tf: 'terraform', tfvars: 'terraform', hcl: 'hcl', graphql: 'graphql', gql: 'graphql', properties: 'properties',
+  less: 'less', styl: 'stylus', proto: 'proto', sol: 'solidity', zig: 'zig', zon: 'zig', gleam: 'gleam', glsl: 'glsl', hlsl: 'hlsl',
+  py: 'python', pyw: 'python', pyi: 'python', sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', ksh: 'shellscript',
+  fish: 'fish', rb: 'ruby', rake: 'ruby', gemspec: 'ruby', pl: 'perl', pm: 'perl', perl: 'perl', pod: 'perl', t: 'perl',
+  yml: 'yaml', yaml: 'yaml', toml: 'toml', mk: 'makefile', r: 'r', ps1: 'powershell', psm1: 'powershell', psd1: 'powershell',
+  ex: 'elixir', exs: 'elixir', jl: 'julia', nim: 'nim', coffee: 'coffeescript', cr: 'crystal', tcl: 'tcl', tk: 'tcl',
+  tm: 'tcl', itcl: 'tcl', exp: 'tcl', gd: 'gdscript', awk: 'awk', po: 'po', pot: 'po', m4: 'm4', ac: 'm4', am: 'makefile',
+  tf: 'terraform', tfvars: 'terraform', hcl: 'hcl', graphql: 'graphql', gql: 'graphql', graphqls: 'graphql', properties: 'properties',
   cmake: 'cmake', nix: 'nix', sql: 'sql', lua: 'lua', hs: 'haskell', lhs: 'haskell', elm: 'elm', purs: 'purescript',
   adb: 'ada', ads: 'ada', vhd: 'vhdl', vhdl: 'vhdl', lisp: 'lisp', lsp: 'lisp', cl: 'lisp', el: 'elisp',
   clj: 'clojure', cljs: 'clojure', cljc: 'clojure', edn: 'clojure', scm: 'scheme', ss: 'scheme', rkt: 'racket',
@@ -267,7 +308,7 @@ const BY_EXTENSION: Record<string, string> = {
   cshtml: 'razor', tex: 'latex', sty: 'latex', cls: 'latex', bib: 'bibtex', erl: 'erlang', hrl: 'erlang',
   vb: 'vb', vbs: 'vb', bas: 'vb', bat: 'bat', cmd: 'bat', f: 'fortran', for: 'fortran', f90: 'fortran-modern',
   f95: 'fortran-modern', f03: 'fortran-modern', ml: 'ocaml', mli: 'ocaml', fs: 'fsharp', fsi: 'fsharp',
-  fsx: 'fsharp', pas: 'pascal', pp: 'pascal', dpr: 'pascal', vim: 'vim',
+  fsx: 'fsharp', inc: 'cpp', pas: 'pascal', pp: 'pascal', dpr: 'pascal', vim: 'vim', dockerfile: 'dockerfile', containerfile: 'dockerfile',
 };
 
 const BY_FILENAME: Record<string, string> = {
@@ -276,32 +317,166 @@ const BY_FILENAME: Record<string, string> = {
   '.zshrc': 'shellscript', '.profile': 'shellscript', '.bash_profile': 'shellscript', '.gitignore': 'ignore',
   '.dockerignore': 'ignore', '.npmrc': 'ini', '.gitconfig': 'ini', '.editorconfig': 'ini', cmakelists: 'cmake',
   'cmakelists.txt': 'cmake', '.env': 'shellscript', justfile: 'makefile', brewfile: 'ruby', jenkinsfile: 'groovy',
+  'meson.build': 'meson', 'meson_options.txt': 'meson', 'meson.options': 'meson', '.vimrc': 'vim', '.gvimrc': 'vim',
+  _vimrc: 'vim', '.tclshrc': 'tcl', '.wishrc': 'tcl', pkgbuild: 'shellscript', apkbuild: 'shellscript',
 };
 
-/** Language id for a file name (a basename or a path), or undefined when we do not know its comments. */
+/**
+ * A file whose name does not tell its language (no extension, or a template suffix around an unknown
+ * name): the parser looks at its first line (a shebang, an Emacs mode line) and its Vim modeline instead.
+ * It is VS Code's id for plain text, so an editor that knows no better hands the same id to the parser.
+ */
+export const BY_CONTENT = 'plaintext';
+
+/** Suffixes of templates and samples: `config.h.in` is C, `pre-commit.sample` a script, `app.conf.example` INI. */
+const TEMPLATE_SUFFIXES = new Set(['in', 'sample', 'example', 'disabled', 'tmpl', 'template', 'dist']);
+
+const own = (table: Record<string, string>, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+
+/**
+ * Language id for a file name (a basename or a path): by extension, by well-known name, by the name
+ * before a template suffix, or BY_CONTENT for a name without an extension. Undefined: the name says it
+ * has no comments we know (a `.txt`, `.json`, `.png`…), so the workspace scan need not read it.
+ */
 export function languageForFile(fileName: string): string | undefined {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
   const dot = fileName.lastIndexOf('.');
   // Fast path for the common case, a plain extension: one map look-up, no lowercasing of the name.
   if (dot > slash + 1) {
-    const ext = fileName.slice(dot + 1);
-    const byExt = Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
-    if (byExt && !fileName.slice(slash + 1, dot).toLowerCase().startsWith('dockerfile')) {
+    const byExt = own(BY_EXTENSION, fileName.slice(dot + 1));
+    if (byExt && !isContainerName(fileName.slice(slash + 1, dot))) {
       return byExt;
     }
   }
-  const base = fileName.slice(slash + 1).toLowerCase();
-  const byName = BY_FILENAME[base];
+  return languageForBase(fileName.slice(slash + 1).toLowerCase(), true);
+}
+
+/** `Dockerfile.dev`, `Dockerfile-prod`, `Containerfile_x`: the name, not the suffix, decides. */
+function isContainerName(stem: string): boolean {
+  const c = stem.charCodeAt(0) | 0x20;
+  return (c === 100 /* d */ || c === 99 /* c */) && /^(?:docker|container)file(?:$|[._-])/i.test(stem);
+}
+
+function languageForBase(base: string, outer: boolean): string | undefined {
+  const byName = own(BY_FILENAME, base);
   if (byName) {
     return byName;
   }
-  if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) {
+  if (isContainerName(base) || base.endsWith('.dockerfile') || base.endsWith('.containerfile')) {
     return 'dockerfile';
   }
   const baseDot = base.lastIndexOf('.');
-  if (baseDot < 0) {
-    return undefined;
+  if (baseDot <= 0) {
+    // No extension (a leading dot is a hidden file's name, not an extension): only the content can tell.
+    return BY_CONTENT;
   }
   const ext = base.slice(baseDot + 1);
-  return Object.prototype.hasOwnProperty.call(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+  const byExt = own(BY_EXTENSION, ext);
+  if (byExt) {
+    return byExt;
+  }
+  if (outer && TEMPLATE_SUFFIXES.has(ext)) {
+    return languageForBase(base.slice(0, baseDot), false) ?? BY_CONTENT;
+  }
+  return undefined;
+}
+
+/** Interpreters named by a shebang → language id (versions such as `python3.11` or `tclsh8.6` are cut off). */
+const BY_INTERPRETER: Record<string, string> = {
+  sh: 'shellscript', bash: 'shellscript', dash: 'shellscript', ksh: 'shellscript', mksh: 'shellscript', zsh: 'shellscript',
+  ash: 'shellscript', busybox: 'shellscript', fish: 'fish', perl: 'perl', python: 'python', pypy: 'python', ruby: 'ruby',
+  node: 'javascript', nodejs: 'javascript', deno: 'typescript', bun: 'javascript', 'ts-node': 'typescript', tsx: 'typescript',
+  tclsh: 'tcl', wish: 'tcl', expect: 'tcl', jimsh: 'tcl', lua: 'lua', luajit: 'lua', php: 'php', rscript: 'r',
+  awk: 'awk', gawk: 'awk', mawk: 'awk', nawk: 'awk', make: 'makefile', pwsh: 'powershell', julia: 'julia',
+  elixir: 'elixir', escript: 'erlang', guile: 'scheme', racket: 'racket', sbcl: 'lisp', clisp: 'lisp', groovy: 'groovy',
+  swift: 'swift', crystal: 'crystal', runghc: 'haskell', runhaskell: 'haskell', ocaml: 'ocaml', nix: 'nix',
+  'nix-shell': 'nix', octave: 'octave', scala: 'scala', kotlin: 'kotlin', dart: 'dart', raku: 'raku', perl6: 'raku',
+};
+
+/** Emacs mode names (lower case) → language id, where they differ from ours. */
+const BY_MODE: Record<string, string> = {
+  'c++': 'cpp', 'shell-script': 'shellscript', sh: 'shellscript', bash: 'shellscript', cperl: 'perl', 'emacs-lisp': 'elisp',
+  js: 'javascript', js2: 'javascript', conf: 'ini', 'conf-unix': 'ini', 'conf-windows': 'ini', autoconf: 'm4', m4: 'm4',
+  nxml: 'xml', sgml: 'xml', tex: 'latex', 'makefile-gmake': 'makefile', 'makefile-automake': 'makefile', 'makefile-bsdmake': 'makefile',
+  gnumakefile: 'makefile', 'cmake': 'cmake', pod: 'perl', objc: 'objectivec', 'fortran': 'fortran', 'f90': 'fortran-modern',
+  'c': 'c', tcl: 'tcl', python: 'python', perl: 'perl', ruby: 'ruby', lua: 'lua', yaml: 'yaml', meson: 'meson', nix: 'nix',
+  awk: 'awk', sql: 'sql', scheme: 'scheme', lisp: 'lisp', haskell: 'haskell', html: 'html', xml: 'xml', makefile: 'makefile',
+  po: 'po', java: 'java', go: 'go', rust: 'rust', typescript: 'typescript', javascript: 'javascript', css: 'css',
+};
+
+/** Vim filetypes → language id, where they differ from ours. */
+const BY_VIM_FILETYPE: Record<string, string> = {
+  sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', make: 'makefile', automake: 'makefile', cmake: 'cmake',
+  tcl: 'tcl', perl: 'perl', python: 'python', ruby: 'ruby', c: 'c', cpp: 'cpp', vim: 'vim', lua: 'lua', yaml: 'yaml',
+  conf: 'ini', dosini: 'ini', javascript: 'javascript', typescript: 'typescript', awk: 'awk', sql: 'sql', tex: 'latex',
+  m4: 'm4', po: 'po', meson: 'meson', nix: 'nix', html: 'html', xml: 'xml', pod: 'perl', go: 'go', rust: 'rust', lisp: 'lisp',
+};
+
+/**
+ * The language a file's content declares: a shebang (`#!/usr/bin/env perl`, `#!/bin/sh` followed by the Tcl
+ * idiom `exec tclsh "$0"`), an Emacs mode line on the first line (the second after a shebang:
+ * `-*- mode: tcl -*-`, `-*- C++ -*-`) or a Vim modeline near the end (`vim: set ft=tcl:`). Looks at a few
+ * hundred characters at each end only: it runs for every file that holds a tag.
+ */
+export function languageFromContent(text: string): string | undefined {
+  const head = text.length > 600 ? text.slice(0, 600) : text;
+  let fromShebang: string | undefined;
+  if (head.charCodeAt(0) === 35 /* # */ && head.charCodeAt(1) === 33 /* ! */) {
+    fromShebang = interpreterOf(head);
+  }
+  const emacs = /-\*-(.*?)-\*-/.exec(firstLines(head, fromShebang ? 2 : 1));
+  if (emacs) {
+    const mode = /(?:^|;)\s*mode\s*:\s*([\w+.-]+)/i.exec(emacs[1])?.[1] ?? (/:/.test(emacs[1]) ? undefined : emacs[1].trim());
+    const id = mode ? modeLanguage(mode.toLowerCase()) : undefined;
+    if (id) {
+      return id;
+    }
+  }
+  const region = text.length > 1200 ? `${head}\n${text.slice(-600)}` : text;
+  if (region.indexOf('vi') >= 0 || region.indexOf('ex:') >= 0) {
+    const vim = /(?:^|\s)(?:vim?|ex):.*?\b(?:ft|filetype|syntax)=([\w+.-]+)/m.exec(region);
+    const filetype = vim?.[1].toLowerCase();
+    const id = filetype ? own(BY_VIM_FILETYPE, filetype) ?? (syntaxFor(filetype) ? filetype : undefined) : undefined;
+    if (id) {
+      return id;
+    }
+  }
+  return fromShebang;
+}
+
+function firstLines(head: string, count: number): string {
+  let end = -1;
+  for (let k = 0; k < count; k++) {
+    end = head.indexOf('\n', end + 1);
+    if (end < 0) {
+      return head;
+    }
+  }
+  return head.slice(0, end);
+}
+
+function modeLanguage(mode: string): string | undefined {
+  const name = mode.endsWith('-mode') ? mode.slice(0, -5) : mode;
+  return own(BY_MODE, name);
+}
+
+function interpreterOf(head: string): string | undefined {
+  const line = firstLines(head, 1);
+  const words = line.slice(2).trim().split(/\s+/);
+  let k = 0;
+  // `#!/usr/bin/env -S perl -w`, `#!/usr/bin/env VAR=1 python3`.
+  if (/(?:^|\/)env$/.test(words[0] ?? '')) {
+    k++;
+    while (k < words.length && (words[k].startsWith('-') || words[k].includes('='))) {
+      k++;
+    }
+  }
+  const program = (words[k] ?? '').slice((words[k] ?? '').lastIndexOf('/') + 1).toLowerCase().replace(/[\d.]+$/, '').replace(/-?$/, '');
+  const id = own(BY_INTERPRETER, program);
+  // Tcl's portable launcher: a shell script that restarts itself with tclsh or wish on its third line.
+  if (id === 'shellscript' && /^\s*exec\s+(?:\S*\/)?(?:tclsh|wish|expect|jimsh)[\d.]*\s/m.test(firstLines(head, 5))) {
+    return 'tcl';
+  }
+  return id;
 }

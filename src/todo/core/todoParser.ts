@@ -3,7 +3,7 @@
 // marker and decoration such as `*` or `///`), so prose that merely mentions "TODO" is not a task.
 import { createHash } from 'crypto';
 import { Comment, LineIndex, scanComments } from './commentScanner';
-import { CommentSyntax } from './languages';
+import { BY_CONTENT, CommentSyntax, languageFromContent, syntaxFor } from './languages';
 import { parseHints, TodoHints } from './hints';
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG'];
@@ -65,7 +65,11 @@ export function findTodos(text: string, language: string | CommentSyntax, option
   if (hits.length === 0) {
     return [];
   }
-  const comments = options.exhaustive ? scanComments(text, language) : scanComments(text, language, { onlyContaining: hits });
+  const syntax = typeof language === 'string' ? effectiveLanguage(text, language) : language;
+  if (syntax === undefined) {
+    return [];
+  }
+  const comments = options.exhaustive ? scanComments(text, syntax) : scanComments(text, syntax, { onlyContaining: hits });
   if (comments.length === 0) {
     return [];
   }
@@ -115,6 +119,19 @@ export function findTodos(text: string, language: string | CommentSyntax, option
 }
 
 /**
+ * The language whose comments to read: what the file's content declares (a shebang, an Emacs or Vim mode
+ * line) wins over what its name suggests, so a Tcl script named `.sh` or an extensionless Perl script is
+ * read as what it is. Undefined for a file that only its content could tell and does not.
+ */
+function effectiveLanguage(text: string, language: string): string | undefined {
+  const declared = languageFromContent(text);
+  if (declared !== undefined && syntaxFor(declared)) {
+    return declared;
+  }
+  return language === BY_CONTENT ? undefined : language;
+}
+
+/**
  * A copy of a substring that does not keep the whole document alive: V8's slices point into their
  * parent string, and TODOs outlive the text of a workspace scan (measured: most of the scan's GC time).
  */
@@ -139,14 +156,20 @@ function escapeRegExp(value: string): string {
 
 let cachedHeader: { key: string; regex: RegExp } | undefined;
 
-/** `TAG`, optional `(inner)` or `[inner]`, then `:` or a blank or the end: never `TODOS` or `TODO-list`. */
+/**
+ * `TAG`, optional `(inner)` or `[inner]`, more tags after `/` (`TODO/FIXME:`), then `:`, or punctuation
+ * before a blank or the end (`FIXME! …`, `HACK; …`, `FIXME, …`, `TODO- …`, `XXX...`), or a blank or the
+ * end: never `TODOS`, `TODO-list` or `TODO.md`.
+ */
 function headerPattern(tags: readonly string[]): RegExp {
   const key = tags.join('\n');
   if (cachedHeader?.key === key) {
     return cachedHeader.regex;
   }
   const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const regex = new RegExp(`^(${alternatives})(?:\\(([^()\\n]*)\\)|\\[([^\\[\\]\\n]*)\\])?(?::|(?=\\s|$))[ \\t]*`);
+  const regex = new RegExp(
+    `^(${alternatives})(?:\\(([^()\\n]*)\\)|\\[([^\\[\\]\\n]*)\\])?(?:/(?:${alternatives}))*(?::|[!?;,.\\-]+:?(?=\\s|$)|(?=\\s|$))[ \\t]*`,
+  );
   cachedHeader = { key, regex };
   return regex;
 }
@@ -264,6 +287,16 @@ function decorated(text: string, start: number, end: number, marker: string, inn
   }
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
     i++;
+  }
+  // POD: a command paragraph's `=head1`, `=item` is decoration too (`=head1 TODO`, `=item * TODO plans`).
+  if (innerBlockLine && marker.charCodeAt(0) === 61 /* = */ && text.charCodeAt(i) === 61) {
+    while (i < end && /\w/.test(text[i + 1])) {
+      i++;
+    }
+    i++;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+      i++;
+    }
   }
   if (innerBlockLine && i < end && text[i] === '*' && text[i + 1] !== '/') {
     i++;

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { scanComments } from '../../../src/todo/core/commentScanner';
 import { findTodos } from '../../../src/todo/core/todoParser';
-import { knownLanguageIds, languageForFile } from '../../../src/todo/core/languages';
+import { BY_CONTENT, knownLanguageIds, languageForFile } from '../../../src/todo/core/languages';
 
 /** The comment contents (between the markers) of `text`. */
 function comments(language: string, text: string): string[] {
@@ -199,7 +199,7 @@ describe('commentScanner', () => {
         const id = languageForFile(file);
         assert.ok(id && ids.has(id), `${file} → ${id}`);
       }
-      assert.strictEqual(languageForFile('README'), undefined);
+      assert.strictEqual(languageForFile('README'), BY_CONTENT, 'no extension: the content decides');
       assert.strictEqual(languageForFile('dir/x.unknownext'), undefined);
     });
   });
