@@ -19,6 +19,8 @@ import { TASK_ASSOCIATION_TYPE_IDS } from '../../../src/hubspot/types';
 import { DEMO_OWNER_ID } from '../../support/demo';
 import { rejection, testClient } from '../client/support/clients';
 import { useSandbox } from '../client/support/sandbox';
+import { call } from '../sandbox/helpers';
+import type { Sandbox } from '../../../sandbox/types';
 import { OFFICIAL_DEVIATIONS } from './deviations';
 import { loadDocuments, OpenApiChecker, withDeviations } from './openapi';
 import { OFFICIAL_DIR } from './openapi.test';
@@ -105,6 +107,28 @@ async function driveEveryOperation(client: HubSpotClient, intruder: HubSpotClien
   await rejection(intruder.owners.listOwners());
 }
 
+/** The tasks path of a version, as the sandbox serves it. */
+function tasksPath(version: ApiVersion): string {
+  return version === 'v3' ? '/crm/v3/objects/tasks' : `/crm/objects/${version}/tasks`;
+}
+
+/**
+ * What the sandbox serves beyond the client's calls (batch upsert, in every version), sent raw: its
+ * answers must match HubSpot's files as well. Recorded as exchanges like the client's.
+ */
+async function driveSandboxOnly(sandbox: Sandbox, version: ApiVersion, taskId: string): Promise<HttpExchange[]> {
+  const out: HttpExchange[] = [];
+  const send = async (method: 'POST', path: string, body: unknown) => {
+    const reply = await call(sandbox, method, path, body);
+    out.push({ operation: 'batchUpsertTasks', method, path, query: {}, requestBody: body, status: reply.status, responseText: reply.body === undefined ? '' : JSON.stringify(reply.body), attempt: 0 });
+  };
+  const upsert = `${tasksPath(version)}/batch/upsert`;
+  await send('POST', upsert, { inputs: [{ id: taskId, idProperty: 'hs_object_id', properties: { hs_task_priority: 'MEDIUM' } }] });
+  await send('POST', upsert, { inputs: [{ id: taskId, properties: { hs_task_priority: 'LOW' } }, { id: '404404', properties: { hs_task_priority: 'LOW' } }] });
+  await send('POST', upsert, { inputs: [{ id: taskId, idProperty: 'hs_task_subject', properties: {} }] });
+  return out;
+}
+
 describe('conformance with HubSpot\'s published OpenAPI files', () => {
   const ref = useSandbox();
   const docs = loadDocuments(OFFICIAL_DIR, FILES);
@@ -137,6 +161,8 @@ describe('conformance with HubSpot\'s published OpenAPI files', () => {
         const intruder = testClient(ref.sandbox.url, { apiVersion: version, getToken: async () => 'not-a-token', onExchange: (e) => exchanges.push(e) }).client;
         try {
           await driveEveryOperation(client, intruder, version);
+          const [task] = (await client.tasks.listTasks({ limit: 1 })).items;
+          exchanges.push(...await driveSandboxOnly(ref.sandbox, version, task.id));
         } finally {
           client.dispose();
           intruder.dispose();
@@ -176,7 +202,7 @@ describe('conformance with HubSpot\'s published OpenAPI files', () => {
         const { checked, uncovered } = seen.get(version)!;
         const operations = [...new Set(checked.map(({ e }) => e.operation))].sort();
         const expected = [
-          'accountDetails', 'batchArchiveTasks', 'batchReadCompanies', 'batchReadContacts', 'batchReadDeals', 'batchReadTaskAssociations',
+          'accountDetails', 'batchArchiveTasks', 'batchUpsertTasks', 'batchReadCompanies', 'batchReadContacts', 'batchReadDeals', 'batchReadTaskAssociations',
           'batchReadTasks', 'batchCreateTasks', 'batchUpdateTasks', 'createTask', 'createTaskAssociation', 'deleteTask', 'deleteTaskAssociation',
           'getTask', 'listOwners', 'listTasks', 'searchCompanies', 'searchContacts', 'searchDeals', 'searchTasks', 'taskProperty', 'updateTask',
           ...(version === 'v3' ? ['listTaskAssociations'] : []),
