@@ -176,7 +176,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       return []; // the welcome view (viewsWelcome) explains how to sign in
     }
     if (this.showArchivedValue) {
-      return this.archivedChildren();
+      return this.crm.module.archivedChildren(this.archived); // a rarely opened list: its rows load with the filters' bundle
     }
     await this.service.ensureLoaded();
     const status = this.service.status;
@@ -211,18 +211,6 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }
     for (const state of this.service.groups()) {
       nodes.push(this.groupNode(state.group.id));
-    }
-    return nodes;
-  }
-
-  private async archivedChildren(): Promise<TreeNode[]> {
-    await this.archived.ensureLoaded();
-    const nodes: TreeNode[] = [message('archived-header', t('Archived tasks (click to go back)'), 'archive', { command: Commands.toggleArchived, title: t('Back') })];
-    nodes.push(...this.archived.tasks.map((task): TaskNode => ({ kind: 'task', task })));
-    if (this.archived.error) {
-      nodes.push(message('archived-error', t('Could not load archived tasks: {0}', String((this.archived.error as Error).message ?? this.archived.error)), 'error', { command: Commands.refresh, title: t('Retry') }));
-    } else if (this.archived.cursor !== undefined) {
-      nodes.push({ kind: 'loadMore', loaded: this.archived.tasks.length });
     }
     return nodes;
   }

@@ -15,7 +15,8 @@ import { uiHost } from '../../tasks/links';
 import { ownerDisplayName } from '../../tasks/owners';
 import type { PickItem } from '../../ui/notifier';
 import type { Logger } from '../../util/logger';
-import type { MessageNode, TreeNode } from '../treeNodes';
+import type { ArchivedTasks } from '../../services/archivedTasks';
+import type { MessageNode, TaskNode, TreeNode } from '../treeNodes';
 
 const t = vscode.l10n.t;
 
@@ -255,6 +256,20 @@ export async function runCommand(ctx: TreeContext, id: FilterCommand, args: unkn
     }
   }
   return undefined;
+}
+
+/** "Show or Hide Archived Tasks": a header row that goes back, the archived tasks, then a retry or "Load more". */
+export async function archivedChildren(archived: ArchivedTasks): Promise<TreeNode[]> {
+  await archived.ensureLoaded();
+  const row = (key: string, text: string, icon: string, command: string, title: string): MessageNode => ({ kind: 'message', key, text, icon, command: { command, title } });
+  const nodes: TreeNode[] = [row('archived-header', t('Archived tasks (click to go back)'), 'archive', Commands.toggleArchived, t('Back'))];
+  nodes.push(...archived.tasks.map((task): TaskNode => ({ kind: 'task', task })));
+  if (archived.error) {
+    nodes.push(row('archived-error', t('Could not load archived tasks: {0}', String((archived.error as Error).message ?? archived.error)), 'error', Commands.refresh, t('Retry')));
+  } else if (archived.cursor !== undefined) {
+    nodes.push({ kind: 'loadMore', loaded: archived.tasks.length });
+  }
+  return nodes;
 }
 
 /** What the status bar counts (mine, open, due by the end of today), as the tree's filters. */

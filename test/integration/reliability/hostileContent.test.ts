@@ -89,6 +89,9 @@ describe('Reliability: hostile content in the extension host', function () {
     await waitFor(() => tasks.ownerName(String(FIRST_HOSTILE_OWNER + 1)), { what: 'owner names', timeoutMs: 5_000 }).catch(() => undefined);
     const nodes = await allTaskNodes();
     const byId = new Map(nodes.map((n) => [n.kind === 'task' ? n.task.id : '', n]));
+    // Each task's company (a hostile name) is read per page and shown beside the due time.
+    const records = () => provider.crm.records;
+    await waitFor(() => account.taskIds.every((id) => records()?.recordsOf(id) !== undefined), { what: 'the hostile tasks\' records', timeoutMs: 20_000 });
     let checked = 0;
     HOSTILE_PAYLOADS.forEach((payload, i) => {
       const node = byId.get(account.taskIds[i]);
@@ -101,6 +104,10 @@ describe('Reliability: hostile content in the extension host', function () {
       assert.strictEqual(typeof item.tooltip, 'string', `${payload.id}: the tooltip is a plain string`);
       assert.ok((item.tooltip as string).startsWith(tagged(payload, i).slice(0, 200)), `${payload.id}: the tooltip starts with the literal subject`);
       assert.strictEqual(typeof item.description, 'string');
+      const company = records()!.primary(account.taskIds[i]);
+      assert.ok(company && company.type === 'companies' && !company.name.startsWith('#'), `${payload.id}: its company, named`);
+      assert.ok((item.description as string).includes(company.name), `${payload.id}: the company's hostile name shows literally in the description`);
+      assert.ok((item.tooltip as string).includes(`Company: ${company.name}`), `${payload.id}: and in the tooltip`);
       if (tasks.ownerName(account.ownerOf(i)) !== undefined && account.ownerOf(i) !== '75000001' && !/[\u0000-\u001f]/.test(payload.text)) {
         assert.ok((item.description as string).includes(payload.text.slice(0, 60)), `${payload.id}: the owner's hostile name shows literally in the description`);
       }
@@ -132,7 +139,7 @@ describe('Reliability: hostile content in the extension host', function () {
         const value = ours.value;
         // Every link in the hover is one we made: the task's web page or one of our command links.
         for (const match of value.matchAll(/\]\(([^)]*)\)/g)) {
-          assert.match(match[1], /^(https:\/\/[a-z0-9.-]+\/contacts\/\d+\/record\/0-27\/\d+|command:hubspotTasks\.todo\.[a-zA-Z]+\?[^\s)]*)$/, `${HOSTILE_PAYLOADS[i].id}: a link we did not create: ${match[1]}`);
+          assert.match(match[1], /^(https:\/\/[a-z0-9.-]+\/contacts\/\d+\/record\/0-27\/\d+|command:hubspotTasks\.(?:todo\.[a-zA-Z]+|tasksOfRecord)\?[^\s)]*)$/, `${HOSTILE_PAYLOADS[i].id}: a link we did not create: ${match[1]}`);
         }
         assert.ok(!value.includes('!['), `${HOSTILE_PAYLOADS[i].id}: no image syntax survives`);
         assert.ok(hovers.length > 0, 'the hover provider answers');
@@ -159,6 +166,10 @@ describe('Reliability: hostile content in the extension host', function () {
         assert.strictEqual(init.base.fields.subject, tagged(HOSTILE_PAYLOADS[i], i), 'the subject reaches the page unchanged (the page sets it as text)');
       }
       assert.strictEqual(panel.baseline.fields.subject, tagged(HOSTILE_PAYLOADS[i], i));
+      // The rich-text notes editor gets the note reduced to the allowlist, links only http/https/mailto.
+      for (const tag of panel.baseline.fields.notes.match(/<[^>]*>/g) ?? []) {
+        assert.match(tag, /^<\/?(p|br|b|strong|i|em|u|ol|ul|li)>$|^<a href="(https?|mailto):[^"]*">$|^<\/a>$/i, `${HOSTILE_PAYLOADS[i].id}: ${tag}`);
+      }
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -186,7 +197,7 @@ describe('Reliability: hostile content in the extension host', function () {
         assert.ok(message, `${payload.id}: a reminder (task ${created[i].id})`);
         // The subject as inert text, at most 200 characters: nothing of it was dropped but markup and invisibles.
         assert.strictEqual(message.message, inertText(`HubSpot task due: ${inertText(subject, 200)}`), `${payload.id}: the subject as inert text`);
-        assert.deepStrictEqual(message.items, ['Complete', 'Open', 'Snooze 10 min'], `${payload.id}: our own buttons`);
+        assert.deepStrictEqual(message.items, ['Complete', 'Open', 'Snooze…'], `${payload.id}: our own buttons`);
       });
       for (const message of reminders()) {
         assertRendersAsText(message.message, 'reminder');
