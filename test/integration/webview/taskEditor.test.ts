@@ -152,6 +152,31 @@ describe('Task editor (webview panel, in the extension host)', function () {
     assert.deepStrictEqual(changedTasks.map((list) => list.map((t) => t.id)), [[taskId]], 'tasksChanged fired once with the task');
   });
 
+  it('a formatted note edited in one word keeps every other byte; the real page reports it unedited until then', async () => {
+    const note = '<p>Call <strong>Ana</strong> about the <em>Q3</em> renewal &amp; <u>pricing</u>.</p>'
+      + '<p>Deck: <a href="https://example.com/deck?a=1&amp;b=2">slides</a><br/>Mail: <a href=\'mailto:ana@example.com\'>Ana</a></p>'
+      + '<ul><li>bring <b>numbers</b></li><li>ask about <i>seats</i></li></ul><ol><li>first</li><li>second</li></ol><script>x()</script>';
+    const task = await container.client.tasks.createTask({
+      properties: { hs_task_subject: 'Formatted', hs_timestamp: String(DUE), hubspot_owner_id: DEMO_OWNER_ID, hs_task_body: note },
+    });
+    const panel = await openEditor(task.id);
+    const allowlisted = note.replace('<script>x()</script>', '');
+    assert.strictEqual(panel.baseline.fields.notes, allowlisted, 'the page gets the note in the allowlist, its bytes kept');
+    // The page rendered it in the rich-text editor and read it back: not an edit.
+    await waitFor(() => panel.received.includes('dirty'), { what: 'the page\'s dirty report', timeoutMs: 15_000 });
+    assert.ok(!panel.panel.title.startsWith('●'), `not dirty: ${panel.panel.title}`);
+
+    await sandbox.clearRequests();
+    // What the page sends after a one-word edit: its own spelling (<br>, ") of the rest.
+    const edited = allowlisted.replace('Q3', 'Q4').replace('<br/>', '<br>').replace("href='mailto:ana@example.com'", 'href="mailto:ana@example.com"');
+    const posted = await send(panel, { type: 'save', draft: { ...panel.baseline.fields, notes: edited } });
+    assert.deepStrictEqual(posted.map((m) => m.type), ['saving', 'saved']);
+    const update = ours(await sandbox.requests()).find((r) => r.operation === 'updateTask');
+    assert.deepStrictEqual(update?.body, { properties: { hs_task_body: allowlisted.replace('Q3', 'Q4') } });
+    const stored = await container.client.tasks.getTask(task.id, ['hs_task_body']);
+    assert.strictEqual(stored.properties.hs_task_body, allowlisted.replace('Q3', 'Q4'));
+  });
+
   it('saves only the differences of an existing task: changed properties, one PUT / DELETE per association', async () => {
     const taskId = await createTask(draft());
     const [contact] = (await container.client.crm.searchObjects('contacts', 'a', { limit: 2 })).items;
