@@ -51,7 +51,7 @@ interface Checked {
 }
 
 /** Every operation of the client once or more, success and error paths, under `version`. */
-async function driveEveryOperation(client: HubSpotClient, intruder: HubSpotClient, version: ApiVersion): Promise<void> {
+async function driveEveryOperation(client: HubSpotClient, intruder: HubSpotClient, version: ApiVersion, sandbox: Sandbox): Promise<void> {
   const [contact] = (await client.crm.searchObjects('contacts', '', { limit: 2, properties: ['email'] })).items;
   const [company] = (await client.crm.searchObjects('companies', 'a', { limit: 2 })).items;
   const [deal] = (await client.crm.searchObjects('deals', '', { limit: 1 })).items;
@@ -105,6 +105,20 @@ async function driveEveryOperation(client: HubSpotClient, intruder: HubSpotClien
   await rejection(client.tasks.searchTasks({ filterGroups: Array.from({ length: 6 }, () => ({ filters: [{ propertyName: 'hs_task_priority', operator: 'EQ' as const, value: 'HIGH' }] })) }));
   await rejection(intruder.tasks.listTasks());
   await rejection(intruder.owners.listOwners());
+  if (version === '2026-09') {
+    // Write validation (enforced from 2026-09): HubSpot's 400 VALIDATION_ERROR naming the property.
+    sandbox.setValidationRules({ tasks: { hs_task_subject: [{ ruleType: 'MAX_LENGTH', ruleArguments: ['20'] }] } });
+    try {
+      await rejection(client.tasks.createTask({ properties: { hs_timestamp: DUE, hs_task_subject: 'A subject longer than twenty' } }));
+      await rejection(client.tasks.updateTask(plain.id, { hs_task_subject: 'A subject longer than twenty' }));
+      await rejection(client.tasks.batchCreateTasks([
+        { properties: { hs_timestamp: DUE, hs_task_subject: 'Short' } },
+        { properties: { hs_timestamp: DUE, hs_task_subject: 'A subject longer than twenty' } },
+      ]).then((r) => { throw r.errors[0]?.cause ?? new Error('no error'); }));
+    } finally {
+      sandbox.setValidationRules({});
+    }
+  }
 }
 
 /** The tasks path of a version, as the sandbox serves it. */
@@ -160,7 +174,7 @@ describe('conformance with HubSpot\'s published OpenAPI files', () => {
         const { client } = testClient(ref.sandbox.url, { apiVersion: version, onExchange: (e) => exchanges.push(e) });
         const intruder = testClient(ref.sandbox.url, { apiVersion: version, getToken: async () => 'not-a-token', onExchange: (e) => exchanges.push(e) }).client;
         try {
-          await driveEveryOperation(client, intruder, version);
+          await driveEveryOperation(client, intruder, version, ref.sandbox);
           const [task] = (await client.tasks.listTasks({ limit: 1 })).items;
           exchanges.push(...await driveSandboxOnly(ref.sandbox, version, task.id));
         } finally {
@@ -216,6 +230,11 @@ describe('conformance with HubSpot\'s published OpenAPI files', () => {
         const statuses = new Set(seen.get(version)!.checked.map(({ e }) => e.status));
         for (const s of [200, 201, 204, 207, 400, 401, 404]) {
           assert.ok(statuses.has(s), `no ${s} was checked`);
+        }
+        if (version === '2026-09') {
+          const invalid = seen.get(version)!.checked.filter(({ e }) => e.status === 400 && /"VALIDATION_ERROR"/.test(e.responseText ?? '') && /hs_task_subject/.test(e.responseText ?? ''));
+          const operations = new Set(invalid.map(({ e }) => e.operation));
+          assert.deepStrictEqual(['batchCreateTasks', 'createTask', 'updateTask'].filter((o) => !operations.has(o)), [], 'write validation errors checked');
         }
       });
     });
