@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import { Commands } from '../../../src/constants';
+import type { Shown } from '../../../src/ui/notifier';
 import type { MessageNode, TaskNode } from '../../../src/views/treeNodes';
 import { sandbox } from '../support/sandbox';
 import { waitFor } from '../../support/waitFor';
@@ -123,6 +124,35 @@ describe('Tree records and filters (in the extension host, against the sandbox)'
     await idle(c);
     assert.deepStrictEqual(await rowLabels(), ['Search: call']);
     assert.strictEqual(c.tree.tasks.filters.owner, 'mine');
+  });
+
+  it('the owner picker lists me first, then everyone, then each teammate by name (with email to search by); picking one filters to them', async () => {
+    const shown: Shown[] = [];
+    const listening = c.notify.onDidShow((s) => shown.push(s));
+    try {
+      const done = vscode.commands.executeCommand(Commands.filterOwner);
+      const pick = await waitFor(() => shown.find((s): s is Extract<Shown, { kind: 'quickPick' }> => s.kind === 'quickPick' && s.title === 'Show tasks of'), { what: 'the owner picker' });
+      const labels = pick.items.map((i) => i.label);
+      assert.deepStrictEqual(labels.slice(0, 2), ['$(account) My tasks', '$(organization) All owners']);
+      assert.strictEqual(pick.items[0].description, 'Dana Demo', 'me, by name');
+      const teammates = pick.items.slice(3);
+      assert.ok(teammates.length >= 3 && !teammates.some((i) => i.label === 'Dana Demo'), 'every other owner, not me again');
+      assert.deepStrictEqual(teammates.map((i) => i.label), [...teammates.map((i) => i.label)].sort((a, b) => a.localeCompare(b)), 'by name');
+      const priya = teammates.findIndex((i) => i.label === 'Priya Shah');
+      assert.strictEqual(teammates[priya].description, 'priya.shah@example.com');
+      await vscode.commands.executeCommand('quickInput.first');
+      for (let i = 0; i < 2 + priya; i++) {
+        await vscode.commands.executeCommand('quickInput.next');
+      }
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await done;
+    } finally {
+      listening.dispose();
+    }
+    await idle(c);
+    assert.deepStrictEqual([c.tree.tasks.filters.owner, c.tree.tasks.filters.ownerName], [TEAMMATE, 'Priya Shah']);
+    assert.deepStrictEqual(await rowLabels(), ['Owner: Priya Shah']);
+    assert.ok(shownTasks().length > 0 && shownTasks().every((t) => t.ownerId === TEAMMATE));
   });
 
   it('the status-bar click shows exactly the counted tasks whatever the filters; one click restores them', async () => {
