@@ -102,6 +102,17 @@ describe('Code and task linked both ways (browser end to end)', function () {
     await page.locator('.statusbar-item', { hasText: 'Ln 5, Col 4' }).first().waitFor({ timeout: 30_000 });
     await workbench.screenshot('todo-opened');
 
+    // The task editor (a click on the row) has the same button for a TODO-made task.
+    await (await taskRow()).click();
+    const form = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    const button = form.locator('#go-to-code:not([hidden])');
+    await button.waitFor({ timeout: 30_000 });
+    await page.locator('.tab.active', { hasText: SUBJECT.slice(0, 20) }).waitFor({ timeout: 10_000 });
+    await workbench.screenshot('editor-go-to-code-button');
+    await button.click();
+    await page.locator('.tab.active', { hasText: 'ledger.ts' }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Ln 5, Col 4' }).first().waitFor({ timeout: 30_000 });
+
     // A pull rewrites the file without the TODO: the prompt, then its button.
     fs.writeFileSync(path.join(stack().workspace, LINKED), 'export const ledger = [];\nexport function reconcile() {}\n');
     const toast = await waitForNotification(page, /linked TODO of .*was removed from the code/, 60_000);
