@@ -63,35 +63,6 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
     return summary;
   };
 
-  /**
-   * The workspace scan in a notification with Cancel (a first scan of a large workspace takes seconds): the
-   * scan stops within one slice of its work, ≈ 12 ms. Undefined when cancelled.
-   */
-  const scanWorkspaceWithProgress = () => host.notify.progress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning the workspace for TODOs'), cancellable: true },
-    async (progress, token): Promise<TodoCandidate[] | undefined> => {
-      const controller = new AbortController();
-      const cancel = token.onCancellationRequested(() => controller.abort());
-      let shown = 0;
-      try {
-        return await workspace.todos(controller.signal, (files) => {
-          // A message per ~1,000 files: the count moves, the notification does not flicker.
-          if (files - shown >= 1000) {
-            shown = files;
-            progress.report({ message: vscode.l10n.t('{0} files', files.toLocaleString()) });
-          }
-        });
-      } catch (error) {
-        if (controller.signal.aborted) {
-          return undefined;
-        }
-        throw error;
-      } finally {
-        cancel.dispose();
-      }
-    },
-  );
-
   const command = (id: string, run: (...args: never[]) => unknown) => host.register(vscode.commands.registerCommand(id, run));
   /** The document the command was run on: from the explorer or a CodeLens (`uri`), else the active editor's. */
   const documentOf = async (uri?: vscode.Uri) => (uri ? vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document);
@@ -133,7 +104,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
     if (!(await signedIn())) {
       return undefined;
     }
-    const all = await scanWorkspaceWithProgress();
+    const all = await workspace.scanWithProgress();
     if (!all) {
       return undefined; // cancelled: nothing more to say
     }

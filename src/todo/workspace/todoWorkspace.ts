@@ -7,10 +7,10 @@ import type { LinkedTodos } from '../linkedTodos';
 import type { TodoCandidate } from '../creation/todoCreator';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import type { TodoToolkit } from './todoToolkit';
-import { FolderScanCaches, reviewWithQuickPick, withText, workspaceTodos } from './workspaceTodos';
+import { FolderScanCaches, reviewWithQuickPick, scanWithProgress, withText, workspaceTodos } from './workspaceTodos';
 
 export interface TodoWorkspaceDeps {
-  readonly notify: Pick<Notifier, 'pick'>;
+  readonly notify: Pick<Notifier, 'pick' | 'progress'>;
   readonly linked: Pick<LinkedTodos, 'read'>;
   readonly toolkit: TodoToolkit;
 }
@@ -21,6 +21,8 @@ export interface TodoWorkspace {
    * stops the scan (an AbortError); `onProgress` hears how many files were scanned so far.
    */
   todos(signal?: AbortSignal, onProgress?: (filesDone: number) => void): Promise<TodoCandidate[]>;
+  /** todos() in a progress notification whose Cancel stops the scan: undefined when cancelled. */
+  scanWithProgress(): Thenable<TodoCandidate[] | undefined>;
   /** The candidates with the text of their files (read only for those the user picked). */
   withText(candidates: TodoCandidate[]): Promise<TodoCandidate[]>;
   /** The multi-select review before creating: what the user kept, or undefined when cancelled. */
@@ -37,6 +39,7 @@ export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
   const caches = new FolderScanCaches();
   return {
     todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress),
+    scanWithProgress: () => scanWithProgress(deps.notify, (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress)),
     withText,
     review: (candidates) => reviewWithQuickPick(deps.notify, candidates),
     planCleanUp: (linkedTodos, needsConfirmation) => planCleanUp(toolkit, linkedTodos, deps.linked, needsConfirmation),

@@ -17,7 +17,7 @@ import type { TodoWorkspace } from './todoWorkspace';
 import type { TodoToolkit } from './todoToolkit';
 
 export interface TodoWorkspaceLoaderDeps {
-  readonly notify: Pick<Notifier, 'pick'>;
+  readonly notify: Pick<Notifier, 'pick' | 'progress'>;
   readonly linked: Pick<LinkedTodos, 'read'>;
   readonly log: Pick<Logger, 'debug'>;
 }
@@ -44,6 +44,10 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
 
   todos(...args: Parameters<TodoWorkspace['todos']>): ReturnType<TodoWorkspace['todos']> {
     return this.feature.get().todos(...args);
+  }
+
+  scanWithProgress(): ReturnType<TodoWorkspace['scanWithProgress']> {
+    return this.feature.get().scanWithProgress();
   }
 
   withText(candidates: Parameters<TodoWorkspace['withText']>[0]): ReturnType<TodoWorkspace['withText']> {
