@@ -197,6 +197,9 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
       }), tagged(HOSTILE_PAYLOADS[i], i)).catch(() => undefined);
       const subject = await frame.locator('#subject').inputValue();
       assert.strictEqual(subject, tagged(HOSTILE_PAYLOADS[i], i), `${HOSTILE_PAYLOADS[i].id}: the subject field holds the payload as text`);
+      // The rich-text notes editor holds only allowlisted elements: nothing that loads, runs or links elsewhere.
+      assert.strictEqual(await frame.locator('#notes img, #notes script, #notes style, #notes iframe, #notes svg, #notes [onerror], #notes [onclick], #notes [style], #notes a[href^="javascript"], #notes a[href^="data"]').count(), 0,
+        `${HOSTILE_PAYLOADS[i].id}: notes reduced to the allowlist`);
       await domText(page, `editor ${HOSTILE_PAYLOADS[i].id}`);
       await screenshot(`editor-${HOSTILE_PAYLOADS[i].id}`);
     }
