@@ -1,7 +1,7 @@
 // Child process of row P4's cold scan: the first workspace scan in a freshly started process, as a user's
 // first "Create Tasks from TODOs in the Workspace" runs in a freshly started extension host (no JIT warm-up).
 //   scanCold.js ROOT — loads the scanner, scans ROOT once with a new ScanCache (as the extension does)
-// Prints JSON {loadMs, scanMs, files, todos}: loadMs = requiring the scanner modules, scanMs = the scan;
+// Prints JSON {loadMs, scanMs, files, todos, byWorker}: loadMs = requiring the scanner modules, scanMs = the scan;
 // Node's own start is not counted (the extension host is running already when the user asks).
 import { performance } from 'perf_hooks';
 import type * as CacheModule from '../../src/todo/core/scanCache';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const result = await scanWorkspace({ root, cache: new ScanCache() });
   const done = performance.now();
   const todos = result.files.reduce((n, f) => n + f.todos.length, 0);
-  process.stdout.write(`${JSON.stringify({ loadMs: loaded - started, scanMs: done - loaded, files: result.files.length, todos })}\n`);
+  process.stdout.write(`${JSON.stringify({ loadMs: loaded - started, scanMs: done - loaded, files: result.files.length, todos, byWorker: result.stats.filesParsedByWorker })}\n`);
 }
 
 main().catch((error) => {

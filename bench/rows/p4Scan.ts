@@ -5,6 +5,7 @@
 // files were written, which a file watcher reported (only those are read).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ScanCache } from '../../src/todo/core/scanCache';
 import { scanWorkspace } from '../../src/todo/core/workspaceScanner';
@@ -67,13 +68,13 @@ function timedRg(root: string): number {
 }
 
 /** The first scan in a fresh Node process (bench/child/scanCold.ts): loading the scanner + the scan, ms. */
-function coldScan(root: string): { ms: number; todos: number } {
+function coldScan(root: string): { ms: number; todos: number; byWorker: number } {
   const result = spawnSync(process.execPath, [path.join(OUT, 'bench', 'child', 'scanCold.js'), root], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(`scanCold exited with ${result.status}: ${result.stderr}`);
   }
-  const out = JSON.parse(result.stdout) as { loadMs: number; scanMs: number; todos: number };
-  return { ms: out.loadMs + out.scanMs, todos: out.todos };
+  const out = JSON.parse(result.stdout) as { loadMs: number; scanMs: number; todos: number; byWorker: number };
+  return { ms: out.loadMs + out.scanMs, todos: out.todos, byWorker: out.byWorker };
 }
 
 /** Every regular file under root (relative), in a stable order: the pool the incremental row touches. */
@@ -103,9 +104,11 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
 
   const cold = { ours: [] as number[], rg: [] as number[] };
   let coldTodos = 0;
+  const withWorker: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const run = coldScan(root);
     coldTodos = run.todos;
+    withWorker.push(run.byWorker);
     cold.ours.push(run.ms);
     cold.rg.push(timedRg(root));
   }
@@ -156,7 +159,7 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
     {
       row: label, metric: `first scan, fresh process (cold JIT), median of ${RUNS}`, value: round(m(cold.ours), 0), unit: 'ms', goal: '≤ 2× rg',
       reference: round(m(cold.rg), 0), ratio: ratio(cold.ours, cold.rg), pass: m(cold.ours) <= 2 * m(cold.rg) && coldTodos === truth.size,
-      note: `loading the scanner modules + the scan in a new Node process (bench/child/scanCold.ts; Node's own start excluded, the extension host runs already); ${coldTodos} TODOs, as in-process`,
+      note: `loading the scanner modules + the scan in a new Node process (bench/child/scanCold.ts; Node's own start excluded, the extension host runs already); ${coldTodos} TODOs, as in-process; files parsed by the worker thread per run: ${withWorker.join(', ')} (0: no idle second core, load average ${os.loadavg()[0].toFixed(1)})`,
     },
     {
       row: label, metric: `warm repeat (scan cache), median of ${RUNS}`, value: round(m(warm.ours), 0), unit: 'ms', goal: '≤ 1× rg',
