@@ -63,146 +63,70 @@ export interface Endpoints {
   batchReadObjects(objectType: AssociatedObjectType, ids: string[], properties: string[]): Call;
 }
 
-const SEARCH_OPERATION: Record<AssociatedObjectType, string> = {
-  contacts: 'searchContacts',
-  companies: 'searchCompanies',
-  deals: 'searchDeals',
-};
-
 function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
-function capitalised(type: string): string {
-  return `${type[0].toUpperCase()}${type.slice(1)}`;
+/** One request description; every operation is safe to repeat except the creates. */
+function call(operation: string, method: HttpRequest['method'], path: string, body?: unknown, idempotent = true, search?: boolean): Call {
+  return { operation, method, path, idempotent, body, search };
 }
-
-interface VersionPaths {
-  /** `/crm/v3/objects` or `/crm/objects/2026-09`. */
-  objects: string;
-  /** The batch associations API: `/crm/v4/associations` or `/crm/associations/2026-09`. */
-  associations: string;
-  owners: string;
-  accountDetails: string;
-  /** `/crm/v3/properties` or `/crm/properties/2026-09`. */
-  properties: string;
-}
-
-const PATHS: Record<ApiVersion, VersionPaths> = {
-  v3: {
-    objects: '/crm/v3/objects',
-    associations: '/crm/v4/associations',
-    owners: '/crm/v3/owners',
-    accountDetails: '/account-info/v3/details',
-    properties: '/crm/v3/properties',
-  },
-  '2026-03': {
-    objects: '/crm/objects/2026-03',
-    associations: '/crm/associations/2026-03',
-    // owners.2026-09.json names no 2026-03 alias (every other file does): owners were first dated in
-    // 2026-09, so a 2026-03 client still reads them at the legacy path.
-    owners: '/crm/v3/owners',
-    accountDetails: '/account-info/2026-03/details',
-    properties: '/crm/properties/2026-03',
-  },
-  '2026-09': {
-    objects: '/crm/objects/2026-09',
-    associations: '/crm/associations/2026-09',
-    owners: '/crm/owners/2026-09',
-    accountDetails: '/account-info/2026-09/details',
-    properties: '/crm/properties/2026-09',
-  },
-};
 
 function build(version: ApiVersion): Endpoints {
-  const p = PATHS[version];
-  const tasks = `${p.objects}/tasks`;
   const dated = version !== 'v3';
-  // The official files mark these members required although HubSpot accepts requests without them;
-  // date-version requests carry them (empty) so they match the files. v3 requests stay as the seed's
-  // spec has them.
+  // v3: `/crm/v3/…` plus v4's batch associations API (the legacy numeric API HubSpot keeps for them).
+  const objects = dated ? `/crm/objects/${version}` : '/crm/v3/objects';
+  const tasks = `${objects}/tasks`;
+  const task = (id: string): string => `${tasks}/${seg(id)}`;
+  // Date versions name the pair only (`…/associations/{to}/{toId}`, `…/associations/default/{to}/{toId}`);
+  // the seed's v3 path ends with the type id.
+  const pair = (id: string, to: AssociatedObjectType, toId: string, typeId?: number, def = ''): string =>
+    `${task(id)}/associations/${def}${seg(to)}/${seg(toId)}${dated ? '' : `/${typeId ?? TASK_ASSOCIATION_TYPE_IDS[to]}`}`;
+  // The official files mark these members required although HubSpot accepts requests without them:
+  // date-version requests carry them (empty) so they match the files; v3 requests stay as the seed's spec has them.
   const createShape = (input: CreateInput): CreateInput => (dated && !input.associations ? { ...input, associations: [] } : input);
-  const readBody = (ids: string[], properties: string[]): Record<string, unknown> => ({
+  const readBody = (ids: string[], properties: string[]): unknown => ({
     properties,
     ...(dated ? { propertiesWithHistory: [] } : {}),
     inputs: ids.map((id) => ({ id })),
   });
-  const defaultType = (to: AssociatedObjectType, typeId?: number): boolean => typeId === undefined || typeId === TASK_ASSOCIATION_TYPE_IDS[to];
+  const typed = (type: AssociatedObjectType): string => `${type[0].toUpperCase()}${type.slice(1)}`;
 
   return {
     version,
     associationListing: dated ? 'batch-read' : 'per-task',
-    listTasks: () => ({ operation: 'listTasks', method: 'GET', path: tasks, idempotent: true }),
-    getTask: (id) => ({ operation: 'getTask', method: 'GET', path: `${tasks}/${seg(id)}`, idempotent: true }),
-    createTask: (input) => ({ operation: 'createTask', method: 'POST', path: tasks, idempotent: false, body: createShape(input) }),
-    updateTask: (id, properties) => ({ operation: 'updateTask', method: 'PATCH', path: `${tasks}/${seg(id)}`, idempotent: true, body: { properties } }),
-    archiveTask: (id) => ({ operation: 'deleteTask', method: 'DELETE', path: `${tasks}/${seg(id)}`, idempotent: true }),
-    batchReadTasks: (ids, properties) => ({
-      operation: 'batchReadTasks', method: 'POST', path: `${tasks}/batch/read`, idempotent: true, body: readBody(ids, properties),
-    }),
-    batchCreateTasks: (inputs) => ({
-      operation: 'batchCreateTasks', method: 'POST', path: `${tasks}/batch/create`, idempotent: false, body: { inputs: inputs.map(createShape) },
-    }),
-    batchUpdateTasks: (inputs) => ({ operation: 'batchUpdateTasks', method: 'POST', path: `${tasks}/batch/update`, idempotent: true, body: { inputs } }),
+    listTasks: () => call('listTasks', 'GET', tasks),
+    getTask: (id) => call('getTask', 'GET', task(id)),
+    createTask: (input) => call('createTask', 'POST', tasks, createShape(input), false),
+    updateTask: (id, properties) => call('updateTask', 'PATCH', task(id), { properties }),
+    archiveTask: (id) => call('deleteTask', 'DELETE', task(id)),
+    batchReadTasks: (ids, properties) => call('batchReadTasks', 'POST', `${tasks}/batch/read`, readBody(ids, properties)),
+    batchCreateTasks: (inputs) => call('batchCreateTasks', 'POST', `${tasks}/batch/create`, { inputs: inputs.map(createShape) }, false),
+    batchUpdateTasks: (inputs) => call('batchUpdateTasks', 'POST', `${tasks}/batch/update`, { inputs }),
     // Archiving an archived task changes nothing: safe to repeat.
-    batchArchiveTasks: (ids) => ({
-      operation: 'batchArchiveTasks', method: 'POST', path: `${tasks}/batch/archive`, idempotent: true, body: { inputs: ids.map((id) => ({ id })) },
-    }),
-    searchTasks: (body) => ({ operation: 'searchTasks', method: 'POST', path: `${tasks}/search`, idempotent: true, search: true, body }),
-    listTaskAssociations: (taskId, to) => {
-      if (dated) {
-        throw new Error(`API ${version} lists associations by batch read only.`);
-      }
-      return { operation: 'listTaskAssociations', method: 'GET', path: `${tasks}/${seg(taskId)}/associations/${seg(to)}`, idempotent: true };
-    },
-    batchReadTaskAssociations: (to, inputs) => ({
-      operation: 'batchReadTaskAssociations', method: 'POST', path: `${p.associations}/tasks/${seg(to)}/batch/read`, idempotent: true,
-      body: { inputs: inputs.map(({ id, after }) => (after ? { id, after } : { id })) },
-    }),
-    createTaskAssociation: (taskId, to, toId, typeId) => {
-      if (!dated) {
-        // The seed's v3 path names the type in the URL and has no body.
-        const type = typeId ?? TASK_ASSOCIATION_TYPE_IDS[to];
-        return { operation: 'createTaskAssociation', method: 'PUT', path: `${tasks}/${seg(taskId)}/associations/${seg(to)}/${seg(toId)}/${type}`, idempotent: true };
-      }
-      if (defaultType(to, typeId)) {
-        return {
-          operation: 'createTaskAssociation', method: 'PUT', idempotent: true,
-          path: `${tasks}/${seg(taskId)}/associations/default/${seg(to)}/${seg(toId)}`,
-        };
-      }
-      const types: AssociationSpec[] = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId as number }];
-      return {
-        operation: 'createTaskAssociation', method: 'PUT', idempotent: true,
-        path: `${tasks}/${seg(taskId)}/associations/${seg(to)}/${seg(toId)}`, body: types,
-      };
-    },
-    deleteTaskAssociation: (taskId, to, toId, typeId) => {
-      if (!dated) {
-        const type = typeId ?? TASK_ASSOCIATION_TYPE_IDS[to];
-        return { operation: 'deleteTaskAssociation', method: 'DELETE', path: `${tasks}/${seg(taskId)}/associations/${seg(to)}/${seg(toId)}/${type}`, idempotent: true };
-      }
-      // Date versions remove every association between the two records (there is one type per pair here).
-      return { operation: 'deleteTaskAssociation', method: 'DELETE', path: `${tasks}/${seg(taskId)}/associations/${seg(to)}/${seg(toId)}`, idempotent: true };
-    },
-    listOwners: () => ({ operation: 'listOwners', method: 'GET', path: p.owners, idempotent: true }),
-    accountDetails: () => ({ operation: 'accountDetails', method: 'GET', path: p.accountDetails, idempotent: true }),
-    taskProperty: (name) => ({ operation: 'taskProperty', method: 'GET', path: `${p.properties}/tasks/${seg(name)}`, idempotent: true }),
-    searchObjects: (type, body) => ({
-      operation: SEARCH_OPERATION[type], method: 'POST', path: `${p.objects}/${seg(type)}/search`, idempotent: true, search: true, body,
-    }),
-    batchReadObjects: (type, ids, properties) => ({
-      operation: `batchRead${capitalised(type)}`, method: 'POST', path: `${p.objects}/${seg(type)}/batch/read`, idempotent: true,
-      body: readBody(ids, properties),
-    }),
+    batchArchiveTasks: (ids) => call('batchArchiveTasks', 'POST', `${tasks}/batch/archive`, { inputs: ids.map((id) => ({ id })) }),
+    searchTasks: (body) => call('searchTasks', 'POST', `${tasks}/search`, body, true, true),
+    // Date versions have no per-object GET (associationListing); their callers use the batch read.
+    listTaskAssociations: (id, to) => call('listTaskAssociations', 'GET', `${task(id)}/associations/${seg(to)}`),
+    batchReadTaskAssociations: (to, inputs) => call('batchReadTaskAssociations', 'POST',
+      `${dated ? `/crm/associations/${version}` : '/crm/v4/associations'}/tasks/${seg(to)}/batch/read`, { inputs }),
+    createTaskAssociation: (id, to, toId, typeId) => (!dated || typeId === undefined || typeId === TASK_ASSOCIATION_TYPE_IDS[to]
+      ? call('createTaskAssociation', 'PUT', pair(id, to, toId, typeId, dated ? 'default/' : ''))
+      // A labelled association: its types go in the body.
+      : call('createTaskAssociation', 'PUT', pair(id, to, toId), [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId } satisfies AssociationSpec])),
+    // Date versions remove every association between the two records (one type per pair here).
+    deleteTaskAssociation: (id, to, toId, typeId) => call('deleteTaskAssociation', 'DELETE', pair(id, to, toId, typeId)),
+    // owners.2026-09.json names no 2026-03 alias (every other file does): owners were first dated in 2026-09,
+    // so a 2026-03 client still reads them at the legacy path.
+    listOwners: () => call('listOwners', 'GET', version === '2026-09' ? '/crm/owners/2026-09' : '/crm/v3/owners'),
+    accountDetails: () => call('accountDetails', 'GET', `/account-info/${version}/details`),
+    taskProperty: (name) => call('taskProperty', 'GET', `${dated ? `/crm/properties/${version}` : '/crm/v3/properties'}/tasks/${seg(name)}`),
+    searchObjects: (type, body) => call(`search${typed(type)}`, 'POST', `${objects}/${seg(type)}/search`, body, true, true),
+    batchReadObjects: (type, ids, properties) => call(`batchRead${typed(type)}`, 'POST', `${objects}/${seg(type)}/batch/read`, readBody(ids, properties)),
   };
 }
 
-const BY_VERSION: Record<ApiVersion, Endpoints> = {
-  v3: build('v3'),
-  '2026-03': build('2026-03'),
-  '2026-09': build('2026-09'),
-};
+const BY_VERSION = Object.fromEntries(API_VERSIONS.map((v) => [v, build(v)])) as Record<ApiVersion, Endpoints>;
 
 export function endpointsFor(version: ApiVersion): Endpoints {
   return BY_VERSION[version];

@@ -5,7 +5,6 @@ import { MalformedResponseError } from './errors';
 import type {
   AccountDetails,
   ApiObject,
-  AssociationMulti,
   AssociationRef,
   BatchError,
   BatchResponse,
@@ -23,7 +22,7 @@ function fail(path: string, expected: string): never {
   throw new MalformedResponseError(`Unexpected response from HubSpot: ${path} is not ${expected}.`);
 }
 
-function record(v: unknown, path: string): Record<string, unknown> {
+export function record(v: unknown, path: string): Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     fail(path, 'an object');
   }
@@ -37,7 +36,7 @@ function string(v: unknown, path: string): string {
   return v;
 }
 
-function optString(v: unknown, path: string): string | undefined {
+export function optString(v: unknown, path: string): string | undefined {
   return v === undefined || v === null ? undefined : string(v, path);
 }
 
@@ -53,7 +52,7 @@ export function isValidId(v: unknown): v is string {
 }
 
 /** Ids are strings on the wire; a numeric id is accepted and normalised. */
-function id(v: unknown, path: string): string {
+export function id(v: unknown, path: string): string {
   const text = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v;
   if (!isValidId(text)) {
     fail(path, 'an id (decimal digits)');
@@ -61,7 +60,7 @@ function id(v: unknown, path: string): string {
   return text;
 }
 
-function array<T>(v: unknown, path: string, item: Shape<T>): T[] {
+export function array<T>(v: unknown, path: string, item: Shape<T>): T[] {
   if (!Array.isArray(v)) {
     fail(path, 'an array');
   }
@@ -86,25 +85,6 @@ export const properties: Shape<Properties> = (v, path) => {
 export const associationRef: Shape<AssociationRef> = (v, path) => {
   const r = record(v, path);
   return { id: id(r.id, `${path}.id`), type: optString(r.type, `${path}.type`) ?? '' };
-};
-
-/**
- * `{from: {id}, to: [{toObjectId, associationTypes: [{typeId}]}], paging?}`: v4 sends `toObjectId` as a
- * number, the date versions as a string; both become the id string.
- */
-export const associationMulti: Shape<AssociationMulti> = (v, path) => {
-  const r = record(v, path);
-  const from = id(record(r.from, `${path}.from`).id, `${path}.from.id`);
-  const to = r.to === undefined || r.to === null ? [] : array(r.to, `${path}.to`, (x, p) => {
-    const t = record(x, p);
-    const types = t.associationTypes === undefined || t.associationTypes === null ? [] : array(t.associationTypes, `${p}.associationTypes`, (y, q) => {
-      const typeId = record(y, q).typeId;
-      return typeof typeId === 'number' ? typeId : NaN;
-    });
-    return { id: id(t.toObjectId, `${p}.toObjectId`), typeIds: types.filter((n) => Number.isInteger(n)) };
-  });
-  const after = nextCursor(r.paging, `${path}.paging`)?.next?.after;
-  return after === undefined ? { from, to } : { from, to, after };
 };
 
 export const apiObject: Shape<ApiObject> = (v, path) => {
@@ -136,7 +116,7 @@ export const apiObject: Shape<ApiObject> = (v, path) => {
   return out;
 };
 
-function nextCursor(v: unknown, path: string): CollectionResponse<unknown>['paging'] {
+export function nextCursor(v: unknown, path: string): CollectionResponse<unknown>['paging'] {
   if (v === undefined || v === null) {
     return undefined;
   }

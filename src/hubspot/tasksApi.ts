@@ -1,15 +1,14 @@
 // The task operations (the seed spec's 12, batch archive, associations batch read), one method each.
 // Paths and body shapes come from endpoints.ts for the version asked for at each call.
 import type { BatchOptions, BatchResult, ListTasksOptions, Page, SearchPage, TasksApi } from './api';
-import { chunk, runBatch } from './batch';
+import { runBatch } from './batch';
 import type { Endpoints } from './endpoints';
 import type { HttpClient } from './httpClient';
-import { apiObject, associationMulti, associationRef, batchResponse, collection, searchResponse } from './shapes';
+import { apiObject, associationRef, batchResponse, collection, searchResponse } from './shapes';
 import { searchRequestBody, toSearchPage } from './search';
 import type {
   ApiTask,
   AssociatedObjectType,
-  AssociationMulti,
   AssociationRef,
   CreateInput,
   Properties,
@@ -17,9 +16,15 @@ import type {
   UpdateInput,
 } from './types';
 
+import type * as TaskAssociationsModule from './taskAssociations';
+
 export const LIST_LIMIT_MAX = 100;
-/** A guard against a server whose association pages never end. */
-const MAX_ASSOCIATION_PAGES = 50;
+
+/** The associations batch read lives in its own bundle (dist/taskAssociations.js), loaded on first use. */
+function taskAssociations(): typeof TaskAssociationsModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./taskAssociations') as typeof TaskAssociationsModule;
+}
 
 /**
  * HubSpot clears a property with an empty string; `null` in our Properties type means "no value",
@@ -132,9 +137,7 @@ export class HubSpotTasksApi implements TasksApi {
   async listTaskAssociations(taskId: string, toObjectType: AssociatedObjectType, after?: string): Promise<Page<AssociationRef>> {
     const endpoints = this.endpoints();
     if (endpoints.associationListing === 'batch-read') {
-      const [result] = await this.readAssociations(endpoints, toObjectType, [{ id: taskId, after }]);
-      const items = (result?.to ?? []).map((to) => ({ id: to.id, type: to.typeIds.length ? String(to.typeIds[0]) : '' }));
-      return { items, cursor: result?.after };
+      return taskAssociations().listByBatchRead(this.http, endpoints, taskId, toObjectType, after);
     }
     const { data } = await this.http.request({
       ...endpoints.listTaskAssociations(taskId, toObjectType), query: { after },
@@ -143,34 +146,7 @@ export class HubSpotTasksApi implements TasksApi {
   }
 
   async batchReadTaskAssociations(taskIds: string[], toObjectType: AssociatedObjectType): Promise<Map<string, string[]>> {
-    const endpoints = this.endpoints();
-    const out = new Map<string, string[]>();
-    const unique = [...new Set(taskIds)];
-    for (const id of unique) {
-      out.set(id, []);
-    }
-    let pending: { id: string; after?: string }[] = unique.map((id) => ({ id }));
-    for (let page = 0; pending.length > 0 && page < MAX_ASSOCIATION_PAGES; page++) {
-      const next: { id: string; after?: string }[] = [];
-      for (const part of chunk(pending)) {
-        for (const result of await this.readAssociations(endpoints, toObjectType, part)) {
-          const ids = out.get(result.from);
-          if (!ids) {
-            continue; // not asked for: ignored rather than trusted
-          }
-          for (const to of result.to) {
-            if (!ids.includes(to.id)) {
-              ids.push(to.id);
-            }
-          }
-          if (result.after) {
-            next.push({ id: result.from, after: result.after });
-          }
-        }
-      }
-      pending = next;
-    }
-    return out;
+    return taskAssociations().readTaskAssociations(this.http, this.endpoints(), taskIds, toObjectType);
   }
 
   async createTaskAssociation(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, associationTypeId?: number): Promise<void> {
@@ -180,14 +156,5 @@ export class HubSpotTasksApi implements TasksApi {
 
   async deleteTaskAssociation(taskId: string, toObjectType: AssociatedObjectType, toObjectId: string, associationTypeId?: number): Promise<void> {
     await this.http.request(this.endpoints().deleteTaskAssociation(taskId, toObjectType, toObjectId, associationTypeId));
-  }
-
-  /**
-   * One associations batch read (≤ 100 inputs). HubSpot answers 207 naming the tasks that have no
-   * associations of that type (or do not exist) in `errors`: those simply have none here.
-   */
-  private async readAssociations(endpoints: Endpoints, toObjectType: AssociatedObjectType, inputs: { id: string; after?: string }[]): Promise<AssociationMulti[]> {
-    const { data } = await this.http.request(endpoints.batchReadTaskAssociations(toObjectType, inputs), batchResponse(associationMulti));
-    return data.results;
   }
 }

@@ -67,16 +67,6 @@ export interface AssociationRef {
 
 export type AssociatedObjectType = 'contacts' | 'companies' | 'deals';
 
-/** One result of an associations batch read: the records one task is associated with (one page). */
-export interface AssociationMulti {
-  /** The task id. */
-  from: string;
-  /** Associated record ids, with the association type ids of each pair. */
-  to: { id: string; typeIds: number[] }[];
-  /** Cursor of this task's next page of associations. */
-  after?: string;
-}
-
 /** Default HubSpot-defined association type ids from a task (FACTS.md). */
 export const TASK_ASSOCIATION_TYPE_IDS: Record<AssociatedObjectType | 'tickets', number> = {
   contacts: 204,

@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { format } from 'util';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { sandbox, type LoggedRequest } from './support/sandbox';
 
 /**
  * Under the code-server harness, the workbench's own log lines travel the same channel as the extension
@@ -21,10 +23,37 @@ interface Summary {
   failures: string[];
 }
 
-export function run(): Promise<void> {
+/**
+ * Issue 14: the tree and TODO cases run a second time with `hubspotTasks.apiVersion` set to HubSpot's latest
+ * date version, so the same user flows are proven on the legacy paths and on the dated ones. Their titles
+ * start with this prefix (`--grep 'apiVersion 2026-09'` runs only this pass).
+ */
+export const VERSION_PASS = { apiVersion: '2026-09', folders: ['tree', 'todo'], title: 'apiVersion 2026-09' } as const;
+
+export async function run(): Promise<void> {
   if (process.env.HUBSPOT_TEST_RESULT_FILE) {
     markConsoleOutput();
   }
+  const summary: Summary = { suite: 'in-host', passed: 0, failed: 0, pending: 0, failures: [] };
+  const files = findTests(__dirname);
+  try {
+    await runPass(files, summary);
+    const again = files.filter((file) => VERSION_PASS.folders.some((folder) => path.relative(__dirname, file).startsWith(`${folder}${path.sep}`)));
+    // Loaded again from disk so their describe() calls register anew.
+    again.forEach((file) => delete require.cache[require.resolve(file)]);
+    await runPass(again, summary, (mocha) => underApiVersion(mocha));
+  } catch (error) {
+    // A test file that throws while loading: report it, or the runner would only see "exit 1".
+    summary.failed++;
+    summary.failures.push(`loading the in-host tests: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  writeSummary(summary);
+  if (summary.failed > 0) {
+    throw new Error(`${summary.failed} in-host test(s) failed`);
+  }
+}
+
+function runPass(files: string[], summary: Summary, prepare?: (mocha: Mocha) => void): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
@@ -33,34 +62,53 @@ export function run(): Promise<void> {
     slow: 5_000,
     ...(process.env.HUBSPOT_TEST_GREP ? { grep: process.env.HUBSPOT_TEST_GREP } : {}),
   });
-  for (const file of findTests(__dirname)) {
+  for (const file of files) {
     mocha.addFile(file);
   }
-
-  const summary: Summary = { suite: 'in-host', passed: 0, failed: 0, pending: 0, failures: [] };
-  return new Promise<void>((resolve, reject) => {
-    try {
-      const runner = mocha.run((failures) => {
-        writeSummary(summary);
-        if (failures > 0) {
-          reject(new Error(`${failures} in-host test(s) failed`));
-        } else {
-          resolve();
-        }
-      });
-      timeSuitesAndHooks(runner);
-      runner.on('pass', () => summary.passed++);
-      runner.on('pending', () => summary.pending++);
-      runner.on('fail', (test, error: unknown) => {
-        summary.failed++;
-        summary.failures.push(`${test.fullTitle()}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    } catch (error) {
-      // A test file that throws while loading: report it, or the runner would only see "exit 1".
+  prepare?.(mocha);
+  return new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    timeSuitesAndHooks(runner);
+    runner.on('pass', () => summary.passed++);
+    runner.on('pending', () => summary.pending++);
+    runner.on('fail', (test, error: unknown) => {
       summary.failed++;
-      summary.failures.push(`loading the in-host tests: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      writeSummary(summary);
-      reject(error instanceof Error ? error : new Error(String(error)));
+      summary.failures.push(`${test.fullTitle()}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+}
+
+/**
+ * The version is a user setting the tests' own `configure(QUIET_SETTINGS)` never touches. After each test, every
+ * HubSpot API request in the run's sandbox log must have gone to the version's paths (the log is read, not
+ * cleared: tests own it), and the pass must have sent some.
+ */
+function underApiVersion(mocha: Mocha): void {
+  const key = 'hubspotTasks.apiVersion';
+  let dated = 0;
+  // The root suite's title is not part of a test's full title: the files' own top-level suites get the
+  // prefix as their describe() adds them.
+  mocha.suite.on('suite', (suite: Mocha.Suite) => {
+    suite.title = `${VERSION_PASS.title}: ${suite.title}`;
+  });
+  mocha.suite.beforeAll(async () => {
+    await vscode.workspace.getConfiguration().update(key, VERSION_PASS.apiVersion, vscode.ConfigurationTarget.Global);
+    await sandbox.clearRequests(); // the first pass's last requests
+  });
+  mocha.suite.afterEach(async function () {
+    // The admin API answers `{requests}` (support/sandbox.ts types it as the bare list).
+    const raw = (await sandbox.requests()) as LoggedRequest[] | { requests: LoggedRequest[] };
+    const api = (Array.isArray(raw) ? raw : raw.requests).filter((r) => !r.path.startsWith('/__sandbox/'));
+    const other = api.filter((r) => r.apiVersion !== VERSION_PASS.apiVersion);
+    dated += api.length - other.length;
+    if (other.length > 0 && this.currentTest?.state !== 'failed') {
+      throw new Error(`sent outside ${VERSION_PASS.apiVersion}: ${other.slice(0, 5).map((r) => `${r.method} ${r.path}`).join(', ')}`);
+    }
+  });
+  mocha.suite.afterAll(async () => {
+    await vscode.workspace.getConfiguration().update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (dated === 0 && mocha.suite.total() > 0) {
+      throw new Error(`the ${VERSION_PASS.title} pass sent no request to HubSpot's ${VERSION_PASS.apiVersion} paths`);
     }
   });
 }

@@ -256,7 +256,15 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
       }),
     });
     hooks.review = async (x) => [...x];
-    const summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
+    // This case is HubSpot's per-input 207; under 2026-09 the sandbox would answer a whole-batch 400
+    // (its 'by-version' default; that case is writeValidation.test.ts's), and the suite also runs under 2026-09.
+    await sandbox.configure({ batchCreateErrors: 'per-input' });
+    let summary: CreationSummary;
+    try {
+      summary = await vscode.commands.executeCommand<CreationSummary>('hubspotTasks.todo.createFromFile', editor.document.uri);
+    } finally {
+      await sandbox.configure({ batchCreateErrors: 'by-version' });
+    }
     const [create] = await creates();
     assert.strictEqual(create.status, 207);
     assert.strictEqual(summary.created.length, 2);
