@@ -183,7 +183,7 @@ export class CodeLinks implements vscode.Disposable {
       } else {
         void notify.warn(vscode.l10n.t('{0} is not in this workspace.', recorded.path));
       }
-    });
+    }).then(undefined, (error: unknown) => this.deps.log.warn(`Opening the recorded path failed: ${error instanceof Error ? error.message : String(error)}`));
     return { kind: 'notFound', taskId, recorded };
   }
 
@@ -228,6 +228,12 @@ export class CodeLinks implements vscode.Disposable {
         seen.add(file.path);
         // A rescan (folders changed) may find ids gone: the same check as any other removal.
         this.removed.add(this.index.setFile(file.path, linkedSites(file.todos)));
+      }
+    }
+    // A folder removed from the workspace: its TODOs were not deleted, they are just not ours to show.
+    for (const file of this.index.fileNames()) {
+      if (!seen.has(file) && !vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))) {
+        this.index.setFile(file, []);
       }
     }
     this.deps.log.debug(`Linked TODO index: ${this.index.ids} id(s) in ${this.index.files} file(s), built in ${Date.now() - started} ms.`);

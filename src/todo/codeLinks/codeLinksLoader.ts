@@ -27,7 +27,13 @@ export function registerCodeLinks(host: Pick<FeatureHost, 'client' | 'auth' | 'l
   let timer: NodeJS.Timeout | undefined;
   const start = () => {
     if (host.auth.isSignedIn && !timer && !feature.current) {
-      timer = setTimeout(() => feature.get(), START_DELAY_MS);
+      timer = setTimeout(() => {
+        try {
+          feature.get();
+        } catch (error) {
+          host.log.warn(`Linked TODO index not started: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }, START_DELAY_MS);
     }
   };
   host.register(host.auth.onDidChange(start));

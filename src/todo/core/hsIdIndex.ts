@@ -82,6 +82,11 @@ export class HsIdIndex {
     return this.byFile.size;
   }
 
+  /** The files holding linked TODOs. */
+  fileNames(): string[] {
+    return [...this.byFile.keys()];
+  }
+
   get ids(): number {
     return this.byId.size;
   }
