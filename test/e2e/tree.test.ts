@@ -236,6 +236,8 @@ describe('Tasks tree (browser end to end)', function () {
 
   it('shows each task\'s company, deal or contact; filters by a task\'s record from its context menu; the filter row clears it', async () => {
     await showMine();
+    await runCommand(page, 'View: Close All Editors'); // an open task editor would take the keyboard
+    await treeHome();
     await setExpanded('Today', false);
     await setExpanded('Overdue', true);
     // My tasks show no owner, so a second part of the description is the task's primary record ("3 days ago · Acme").
@@ -256,6 +258,29 @@ describe('Tasks tree (browser end to end)', function () {
     await page.locator('.workbench-hover-container, .monaco-hover', { hasText: record }).first().waitFor({ state: 'visible' });
     await shot('tooltip-with-records');
     await page.mouse.move(700, 450);
+    // Open the record in HubSpot from the context menu: VS Code asks before opening an outside site, naming it.
+    const popups: string[] = [];
+    const onPage = (p: Page) => popups.push(p.url());
+    page.context().on('page', onPage);
+    await withRecord.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Open Associated Record in HubSpot' }).first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await until('the record to open in HubSpot', async () => {
+      const picker = page.locator('.quick-input-widget .monaco-list-row', { hasText: record }).first();
+      if (await picker.isVisible()) {
+        await picker.click();
+      }
+      return popups.length > 0 || (await dialog.isVisible());
+    });
+    page.context().off('page', onPage);
+    const opened = popups[0] ?? (await dialog.textContent()) ?? '';
+    assert.match(opened, /https:\/\/app\.hubspot\.com\/contacts\/\d+\/record\/0-[123]\/\d+/, 'the record\'s page in HubSpot');
+    if (await dialog.isVisible()) {
+      await shot('open-record-in-hubspot');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await tasksPane().locator('.monaco-list').first().focus();
     await withRecord.click({ button: 'right' });
     await page.locator('.context-view .action-label', { hasText: 'Show Tasks of an Associated Record' }).first().click();
     const filterRow = rows().filter({ hasText: new RegExp(`^(Company|Deal|Contact): ${record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
@@ -275,6 +300,26 @@ describe('Tasks tree (browser end to end)', function () {
     await filterRow.waitFor({ state: 'detached' });
     await settledOnMine();
     await shot('record-filter-cleared');
+  });
+
+  it('filters by any teammate: the owner picker searches as you type; the owner row clears it', async () => {
+    await showMine();
+    await runCommand(page, 'HubSpot: Filter Tasks by Owner…');
+    const pick = await quickInput(page);
+    await pick.locator('.monaco-list-row', { hasText: 'My tasks' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.type('priya');
+    await until('only Priya Shah left', async () => (await pick.locator('.monaco-list-row').count()) === 1);
+    await pick.locator('.monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor({ state: 'visible' });
+    await shot('owner-picker-search');
+    await page.keyboard.press('Enter');
+    const ownerRow = rows().filter({ hasText: /^Owner: Priya Shah/ }).first();
+    await ownerRow.waitFor({ state: 'visible' });
+    await page.mouse.move(700, 450);
+    await shot('teammate-filter-row');
+    await ownerRow.hover();
+    await ownerRow.locator('.action-label[aria-label^="Clear This Filter"]').click();
+    await ownerRow.waitFor({ state: 'detached' });
+    await settledOnMine();
   });
 
   it('the status-bar click shows exactly the counted tasks; "Restore previous filters" brings the view back', async () => {
