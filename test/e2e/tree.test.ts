@@ -302,6 +302,30 @@ describe('Tasks tree (browser end to end)', function () {
     await shot('record-filter-cleared');
   });
 
+  it('filters by a record found in HubSpot: "Filter Tasks by Associated Record…" searches companies, deals and contacts', async () => {
+    await showMine();
+    await runCommand(page, 'HubSpot: Filter Tasks by Associated Record…');
+    let pick = await quickInput(page);
+    await pick.locator('.monaco-list-row', { hasText: 'Search HubSpot for a company, deal or contact' }).first().click();
+    await until('the search box', async () => /Name, email or domain/.test((await pick.textContent()) ?? ''));
+    await page.keyboard.type('Fabrikam');
+    await page.keyboard.press('Enter');
+    pick = await quickInput(page);
+    const match = pick.locator('.monaco-list-row', { hasText: 'Fabrikam Robotics' }).first();
+    await match.waitFor({ state: 'visible' });
+    await shot('record-search-results');
+    await match.click();
+    const recordRow = rows().filter({ hasText: /^Company: Fabrikam Robotics/ }).first();
+    await recordRow.waitFor({ state: 'visible' });
+    await viewDescription(/Fabrikam Robotics/);
+    await page.mouse.move(700, 450);
+    await shot('tasks-of-fabrikam');
+    await recordRow.hover();
+    await recordRow.locator('.action-label[aria-label^="Clear This Filter"]').click();
+    await recordRow.waitFor({ state: 'detached' });
+    await settledOnMine();
+  });
+
   it('filters by any teammate: the owner picker searches as you type; the owner row clears it', async () => {
     await showMine();
     await runCommand(page, 'HubSpot: Filter Tasks by Owner…');
