@@ -158,8 +158,9 @@ export function versionedAssociationRoutes(deps: ApiDeps, ver: ApiVersion): Rout
 
 const BASE = `${TASKS_PATH}/:taskId/associations/:toObjectType`;
 
+/** The seed's v3 association paths (list by type, PUT / DELETE by type label or id). */
 export function associationRoutes(deps: ApiDeps): Route[] {
-  return [
+  const routes: Route[] = [
     {
       method: 'GET', pattern: BASE, operation: 'listTaskAssociations', scope: READ_SCOPE,
       handler: ({ params, query, path }) => {
@@ -198,4 +199,5 @@ export function associationRoutes(deps: ApiDeps): Route[] {
       },
     },
   ];
+  return routes.map((r) => ({ ...r, apiVersion: 'v3' }));
 }

@@ -126,8 +126,7 @@ export class RateLimiter {
    */
   observe(header: (name: string) => string | null): void {
     const announced = this.follow ? announcedLimit(header) : undefined;
-    // Most answers repeat the limit: only a change wakes the waiting request (and its new timer).
-    if (announced && (announced.max !== this.all.limit || announced.intervalMs !== this.all.windowMs)) {
+    if (announced) {
       this.all.limit = announced.max;
       this.all.windowMs = announced.intervalMs;
       this.wake?.();

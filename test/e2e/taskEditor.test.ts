@@ -6,13 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { RESULTS_DIR } from '../harness/paths';
+import { waitFor } from '../support/waitFor';
 import { DEMO_OWNER_ID } from '../support/demo';
 import { signIn } from './support/signIn';
 import { stack } from './support/hooks';
 import { resetSandbox, sandboxApi } from './support/sandboxApi';
 import { openWorkbench, quickInput, runCommand as paletteCommand, type Workbench } from './support/workbench';
 
-interface LoggedRequest { method: string; path: string; operation?: string; status: number; body?: unknown }
+interface LoggedRequest { method: string; path: string; operation?: string; apiVersion?: string; status: number; body?: unknown }
 
 /** What the notes tests use of the page's DOM (this file compiles without DOM types). */
 interface TextNode { textContent: string }
@@ -132,6 +133,24 @@ describe('Task editor (browser end to end)', function () {
     await (await quickInput(page)).locator('input').first().fill(label);
     await pickRow(label);
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Picks the API version in the Settings editor, as a user would (the setting applies without a reload). */
+  async function chooseApiVersion(version: string): Promise<void> {
+    await runCommand('Preferences: Open Settings (UI)');
+    // The search box is a Monaco editor (not a fillable input): click it and type.
+    const search = page.locator('.settings-editor .settings-header .suggest-input-container').first();
+    await search.waitFor({ timeout: 20_000 });
+    await search.click();
+    await page.keyboard.type('hubspotTasks.apiVersion');
+    const select = page.locator('.settings-editor .setting-item-enum select').first();
+    await select.waitFor({ timeout: 20_000 });
+    await select.click();
+    const option = page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: version }).first();
+    await option.waitFor({ timeout: 10_000 });
+    await option.click();
+    await screenshot(`00-settings-${version}`);
+    await closeEditors();
   }
 
   // ---- setup --------------------------------------------------------------------------------
@@ -281,6 +300,44 @@ describe('Task editor (browser end to end)', function () {
     assert.strictEqual(await form.locator('#subject').inputValue(), 'Quarterly review (moved to Friday)');
     assert.strictEqual(await form.locator('#priority').inputValue(), 'LOW', 'reload dropped the local edit');
     await screenshot('03-reloaded');
+  });
+
+  it('under API version 2026-09, shows the account\'s validation rule next to the field it breaks', async () => {
+    // The account has a rule (as an admin would set it in HubSpot); the user switches the API version.
+    await admin('PUT', 'validation-rules', { tasks: { hs_task_subject: [{ ruleType: 'MAX_LENGTH', ruleArguments: ['30'] }] } });
+    await chooseApiVersion('2026-09');
+    try {
+      const taskId = await createTaskViaApi({ hs_task_subject: 'Renewal call' });
+      // The setting reaches the extension host through VS Code's settings file watcher: wait until the
+      // editor's own read goes to 2026-09 (reopening it until then).
+      let form: FrameLocator | undefined;
+      let lastSeen = '';
+      await waitFor(async () => {
+        await clearRequests();
+        form = await openTask(taskId);
+        const seen = await requests();
+        lastSeen = seen.map((r) => `${r.operation ?? r.path}@${r.apiVersion}`).join(', ');
+        if (seen.some((r) => r.operation === 'getTask' && r.apiVersion === '2026-09')) {
+          return true;
+        }
+        await closeEditors();
+        return false;
+      }, { what: 'the task editor to read through API version 2026-09', timeoutMs: 30_000, intervalMs: 200 })
+        .catch((error: unknown) => { throw new Error(`${String(error)}; last requests: ${lastSeen}`); });
+      assert.ok(form);
+      await clearRequests();
+      await form.locator('#subject').fill('Renewal call with the whole procurement team');
+      await form.locator('#save').click();
+      await form.locator('#subject-error', { hasText: 'hs_task_subject must be at most 30 characters long' }).waitFor();
+      assert.strictEqual(await form.locator('#subject').getAttribute('aria-invalid'), 'true');
+      await screenshot('01-rule-message-next-to-subject');
+      const writes = (await requests()).filter((r) => r.operation === 'updateTask');
+      assert.deepStrictEqual(writes.map((r) => [r.apiVersion, r.status]), [['2026-09', 400]], 'refused by the rule, nothing written');
+    } finally {
+      await closeEditors();
+      await chooseApiVersion('v3');
+      await admin('PUT', 'validation-rules', {});
+    }
   });
 
   it('shows script payloads in subject and notes literally and runs nothing', async () => {

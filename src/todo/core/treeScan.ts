@@ -164,11 +164,8 @@ class TreeScan {
   private readonly rewalked: string[] = [];
   private pendingChanged: string[];
   private readonly worker: ParseWorker | undefined;
-  /** The root, resolved: no trailing separator, no `..`, so children's paths are plain concatenations. */
-  private readonly root: string;
 
-  constructor(options: ScanOptions & { secretFiles: SecretFileMatcher }, private readonly parser: ScanParser) {
-    this.root = path.resolve(options.root);
+  constructor(private readonly options: ScanOptions & { secretFiles: SecretFileMatcher }, private readonly parser: ScanParser) {
     this.tags = options.tags && options.tags.length > 0 ? options.tags : parser.defaultTags;
     this.needles = this.tags.map((tag) => Buffer.from(tag, 'utf8'));
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -179,11 +176,11 @@ class TreeScan {
     this.buffer = Buffer.allocUnsafe(this.maxFileSize + 1);
     let ignores = new GitignoreStack();
     if (this.useGitignore) {
-      ignores = ignores.with(readIgnore(path.join(this.root, '.git', 'info', 'exclude'), ''));
+      ignores = ignores.with(readIgnore(path.join(options.root, '.git', 'info', 'exclude'), ''));
     }
     // Without a cache from the caller, a private one: the same code path, nothing kept.
     this.cache = options.cache ?? new ScanCache();
-    const settings = JSON.stringify([this.root, options.excludes ?? [], this.useGitignore, this.maxFileSize, this.tags]);
+    const settings = JSON.stringify([options.root, options.excludes ?? [], this.useGitignore, this.maxFileSize, this.tags]);
     const begun = this.cache.begin({ settings, identities: [this.secrets, this.languageOf, parser.findTodos] });
     this.stats.mode = begun.mode;
     this.changed = begun.changed;
@@ -272,7 +269,7 @@ class TreeScan {
   }
 
   private relativeOf(absolute: string): string | undefined {
-    const relative = path.relative(this.root, absolute);
+    const relative = path.relative(this.options.root, absolute);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
       return relative === '' ? '' : undefined;
     }
@@ -284,7 +281,7 @@ class TreeScan {
     if (relative === '' || relative === '.git' || relative.startsWith('.git/') || this.seenFiles.has(relative)) {
       return; // the root itself (its entries are reported one by one), git's own files, or read already in a new folder
     }
-    const absolute = path.join(this.root, relative);
+    const absolute = path.join(this.options.root, relative);
     const stat = lstatSync(absolute, { throwIfNoEntry: false });
     const parent = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
     if (!stat || (!stat.isFile() && !stat.isDirectory())) {
@@ -331,7 +328,7 @@ class TreeScan {
       }
       if (!this.cache.dir(next) && !this.seenDirs.has(next)) {
         if (!this.directories.some((d) => d.relative === next) && !this.skipsDirectory(next, ignores)) {
-          const stat = lstatSync(path.join(this.root, next), { throwIfNoEntry: false });
+          const stat = lstatSync(path.join(this.options.root, next), { throwIfNoEntry: false });
           if (stat?.isDirectory()) {
             this.rewalked.push(next);
             this.directories.push({ relative: next, ignores });
@@ -371,7 +368,7 @@ class TreeScan {
 
   private readDirectory(directory: Directory): void {
     const relativeDir = directory.relative;
-    const absoluteDir = relativeDir === '' ? this.root : `${this.root}${path.sep}${path.sep === '/' ? relativeDir : relativeDir.split('/').join(path.sep)}`;
+    const absoluteDir = relativeDir === '' ? this.options.root : path.join(this.options.root, relativeDir);
     let entries: Dirent[];
     try {
       entries = readdirSync(absoluteDir, { withFileTypes: true });
@@ -391,8 +388,7 @@ class TreeScan {
           this.directories.push({ relative, ignores });
         }
       } else if (entry.isFile()) {
-        // Plain concatenation: path.join's normalising was 3 % of a first scan, and both parts are normal already.
-        const candidate = this.fileCandidate(relative, entry.name, ignores, `${absoluteDir}${path.sep}${entry.name}`);
+        const candidate = this.fileCandidate(relative, entry.name, ignores, path.join(absoluteDir, entry.name));
         if (candidate) {
           this.candidates.push(candidate);
         }

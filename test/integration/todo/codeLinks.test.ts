@@ -253,10 +253,8 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
   });
 
   it('the created task\'s notes link the line at the commit as well as on the branch (.git fallback)', async () => {
-    // A fresh name per run: VS Code may still hold an earlier run's (linked) document of the same path.
-    const name = `repo-${Date.now().toString(36)}`;
-    const repo = vscode.Uri.joinPath(workspaceRoot(), FOLDER, name);
-    const file = await writeWorkspaceFile(`${FOLDER}/${name}/src/pay.ts`, 'export const pay = 1;\n// TODO: permalink me\n');
+    const repo = vscode.Uri.joinPath(workspaceRoot(), FOLDER, 'repo');
+    const file = await writeWorkspaceFile(`${FOLDER}/repo/src/pay.ts`, 'export const pay = 1;\n// TODO: permalink me\n');
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.fsPath, encoding: 'utf8' }).trim();
     git('init', '-q', '-b', 'main');
     git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');

@@ -79,6 +79,10 @@ describe('sandbox: API versions side by side', () => {
         { from: { id: two.body.id }, to: [{ toObjectId: '51000003', associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 204 }] }] },
       ]);
     }
+    await call(sandbox, 'GET', `/crm/v3/objects/tasks/${one.body.id}/associations/contacts`);
+    assert.deepEqual(sandbox.requests().slice(-4).map((r) => `${r.operation}@${r.apiVersion}`), [
+      'batchReadTaskAssociations@v3', 'batchReadTaskAssociations@2026-03', 'batchReadTaskAssociations@2026-09', 'listTaskAssociations@v3',
+    ], 'every API request names its version');
     const missing = await call(sandbox, 'POST', '/crm/associations/2026-09/tasks/companies/batch/read', { inputs: [{ id: one.body.id }, { id: '424242' }] });
     assert.equal(missing.status, 207);
     assert.deepEqual(missing.body.errors[0].context.ids, ['424242']);
