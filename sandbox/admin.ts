@@ -37,6 +37,24 @@ export async function handleAdmin(sandbox: Sandbox, req: IncomingMessage, res: S
       case 'PUT /__sandbox/validation-rules':
         sandbox.setValidationRules(body as RulesSpec);
         return sendJson(res, 200, sandbox.validationRules());
+      case 'GET /__sandbox/portals':
+        return sendJson(res, 200, { portals: sandbox.portals().map((p) => ({ ...p, state: sandbox.state(p.portalId) })) });
+      case 'GET /__sandbox/oauth':
+        return sendJson(res, 200, sandbox.oauth.stats());
+      case 'POST /__sandbox/oauth/expire':
+        return sendJson(res, 200, { expired: sandbox.oauth.expireAccessTokens() });
+      case 'POST /__sandbox/oauth/revoke-all':
+        return sendJson(res, 200, { revoked: sandbox.oauth.revokeAll() });
+      case 'POST /__sandbox/oauth/reset':
+        sandbox.oauth.reset();
+        return sendJson(res, 200, sandbox.oauth.stats());
+      case 'POST /__sandbox/oauth/mint': {
+        const b = body as { portalId?: unknown; email?: unknown; scopes?: unknown };
+        if (typeof b.portalId !== 'number' || typeof b.email !== 'string' || (b.scopes !== undefined && !(Array.isArray(b.scopes) && b.scopes.every((x) => typeof x === 'string')))) {
+          throw new Error('mint needs {portalId: number, email: string, scopes?: string[]}');
+        }
+        return sendJson(res, 200, sandbox.oauth.mint(b.portalId, b.email, b.scopes as string[] | undefined));
+      }
       case 'POST /__sandbox/reset':
         sandbox.reset(parseSeed((body as { seed?: unknown }).seed));
         return sendJson(res, 200, sandbox.state());
@@ -84,6 +102,24 @@ export function parseKnobs(raw: unknown): Partial<SandboxKnobs> {
   }
   if (k.rateLimitPer10s !== undefined) {
     out.rateLimitPer10s = parseRateLimit(k.rateLimitPer10s, 'rateLimitPer10s');
+  }
+  if (k.accessTokenLifetimeSec !== undefined) {
+    if (typeof k.accessTokenLifetimeSec !== 'number' || !Number.isInteger(k.accessTokenLifetimeSec) || k.accessTokenLifetimeSec < 0) {
+      throw new Error('accessTokenLifetimeSec must be a whole number of seconds ≥ 0');
+    }
+    out.accessTokenLifetimeSec = k.accessTokenLifetimeSec;
+  }
+  if (k.rotateRefreshTokens !== undefined) {
+    if (typeof k.rotateRefreshTokens !== 'boolean') {
+      throw new Error('rotateRefreshTokens must be a boolean');
+    }
+    out.rotateRefreshTokens = k.rotateRefreshTokens;
+  }
+  if (k.oauthUserEmail !== undefined) {
+    if (typeof k.oauthUserEmail !== 'string' || !k.oauthUserEmail.includes('@')) {
+      throw new Error('oauthUserEmail must be an email address');
+    }
+    out.oauthUserEmail = k.oauthUserEmail;
   }
   if (k.batchCreateErrors !== undefined) {
     const modes: BatchCreateErrors[] = ['by-version', 'whole-batch', 'per-input'];

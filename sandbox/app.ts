@@ -14,6 +14,8 @@ const MAX_LOG_ENTRIES = 100_000;
 
 export interface AppParts {
   router: Router;
+  /** Another account's routes (the same paths over its own data); the default `router` when undefined. */
+  routerFor?: (portalId: number) => Router | undefined;
   tokens: TokenCheck;
   limiter: RateLimiter;
   faults: FaultInjector;
@@ -75,7 +77,10 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
   let responseBody: unknown;
   let headers: Record<string, string> = {};
   try {
-    const { token, kind } = parts.tokens.authenticate(req.headers.authorization);
+    const identity = parts.tokens.authenticate(req.headers.authorization);
+    const { token } = identity;
+    entry.portalId = identity.portalId;
+    entry.credential = identity.credential;
     // Every authenticated request counts, whatever happens next (as at HubSpot).
     const decision = parts.limiter.admit(token, match.kind === 'found' && match.route.isSearch === true, knobs.rateLimits, knobs.rateLimitPer10s);
     headers = decision.headers;
@@ -88,12 +93,13 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
     if (match.kind === 'method-not-allowed') {
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', `HTTP method ${method} is not supported by this resource`);
     }
-    parts.tokens.authorize(kind, match.route.scope);
+    parts.tokens.authorize(identity, match.route.scope);
     if (bodyError) {
       throw bodyError;
     }
     const ctx: RequestContext = { method, path, params: match.params, query: url.searchParams, body };
-    const result = match.route.handler(ctx);
+    const portalMatch = parts.routerFor?.(identity.portalId)?.match(method, path) ?? match;
+    const result = (portalMatch.kind === 'found' ? portalMatch.route : match.route).handler(ctx);
     status = result.status;
     responseBody = result.body;
   } catch (e) {

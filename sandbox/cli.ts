@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run sandbox -- --port 4010 --seed demo [--data FILE] [--token T] [--rate-limits] [--rate-limit N] [--latency MS]
 //  [--fault-rate 0.2 --fault-seed 1 --fault-kinds 500,reset] [--search-lag MS] [--hang-ms MS] [--host H]
-//  [--validation-rules FILE|JSON] [--batch-create-errors by-version|whole-batch|per-input]`
+//  [--validation-rules FILE|JSON] [--batch-create-errors by-version|whole-batch|per-input]
+//  [--access-token-lifetime S] [--no-refresh-rotation] [--oauth-client-id ID] [--oauth-client-secret S]
+//  [--oauth-require-secret] [--portal2-token T]`
 import { readFileSync } from 'node:fs';
 import { parseKnobs, parseSeed } from './admin';
 import { parseRateLimit } from './rateLimits';
-import { DEFAULT_NO_SCOPE_TOKEN, DEFAULT_TOKEN, startSandbox } from './server';
+import { DEFAULT_NO_SCOPE_TOKEN, DEFAULT_TOKEN, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SECOND_PORTAL_TOKEN, startSandbox } from './server';
 import type { RulesSpec, SandboxOptions } from './types';
 import { parseRulesSpec } from './validationRules';
 
@@ -26,7 +28,13 @@ const USAGE = `Usage: node out/sandbox/cli.js [options]
   --validation-rules R  property validation rules enforced on 2026-09 writes: a JSON file or inline
                       JSON, {"tasks": {"hs_task_subject": [{"ruleType": "MAX_LENGTH", "ruleArguments": ["80"]}]}}
   --batch-create-errors M  invalid inputs in a batch create: whole-batch (400, nothing created),
-                      per-input (207), by-version (default: whole-batch in 2026-09, per-input before)`;
+                      per-input (207), by-version (default: whole-batch in 2026-09, per-input before)
+  --access-token-lifetime S  seconds an OAuth access token lives (default 1800)
+  --no-refresh-rotation  a refresh keeps the refresh token (default: a new one, the old one dead)
+  --oauth-client-id ID   the OAuth app's client id (default ${DEMO_CLIENT_ID})
+  --oauth-client-secret S  its client secret (default ${DEMO_CLIENT_SECRET}; checked when sent)
+  --oauth-require-secret  the token endpoint refuses requests without the client secret
+  --portal2-token T   a key token of the second demo portal (repeatable; default ${SECOND_PORTAL_TOKEN})`;
 
 export function parseArgs(argv: string[]): SandboxOptions {
   const options: SandboxOptions = { port: 4010 };
@@ -79,6 +87,12 @@ export function parseArgs(argv: string[]): SandboxOptions {
         options.validationRules = spec;
         break;
       }
+      case '--access-token-lifetime': options.accessTokenLifetimeSec = parseKnobs({ accessTokenLifetimeSec: num() }).accessTokenLifetimeSec; break;
+      case '--no-refresh-rotation': options.rotateRefreshTokens = false; break;
+      case '--oauth-client-id': options.oauthClientId = value(); break;
+      case '--oauth-client-secret': options.oauthClientSecret = value(); break;
+      case '--oauth-require-secret': options.oauthRequireSecret = true; break;
+      case '--portal2-token': (options.secondPortalTokens ??= []).push(value()); break;
       case '--batch-create-errors': options.batchCreateErrors = parseKnobs({ batchCreateErrors: value() }).batchCreateErrors; break;
       case '--help': case '-h':
         console.log(USAGE);
@@ -108,6 +122,7 @@ async function main(): Promise<void> {
   console.log(`HubSpot sandbox listening on ${sandbox.url}`);
   console.log(`  ${state.tasks} tasks, ${state.contacts} contacts, ${state.companies} companies, ${state.deals} deals, ${state.owners} owners`);
   console.log(`  token: ${(options.tokens ?? [DEFAULT_TOKEN]).length} valid token(s)${options.tokens ? '' : ` (default "${DEFAULT_TOKEN}")`}; admin: ${sandbox.url}/__sandbox/state`);
+  console.log(`  OAuth: ${sandbox.url}/oauth/authorize (client id ${options.oauthClientId ?? DEMO_CLIENT_ID}); second portal: ${sandbox.portals()[1].portalId}`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

@@ -1,4 +1,5 @@
 // What route handlers share: the account, its search index, the clock and the public base URL.
+import type { AccountDetails } from '../src/hubspot/types';
 import { SearchIndex } from './searchIndex';
 import { Store } from './store';
 import { ValidationRules } from './validationRules';
@@ -16,4 +17,6 @@ export interface ApiDeps {
   enforcesRules(ver: ApiVersion): boolean;
   /** How a batch create with invalid inputs is answered in this version (see SandboxKnobs). */
   batchCreateErrors(ver: ApiVersion): 'whole-batch' | 'per-input';
+  /** The account's details (portal id, time zone…); the demo portal's when unset. */
+  details?: AccountDetails & Record<string, unknown>;
 }

@@ -4,32 +4,48 @@
 import type { Owner } from '../src/hubspot/types';
 import { Prng } from './prng';
 import { AccountData, AssociatedType, emptyAccount, StoredObject } from './store';
-import { BODIES, COMPANIES, DEAL_PRODUCTS, DEAL_STAGES, FIRST_NAMES, HOSTILE_BODIES, JOB_TITLES, LAST_NAMES, SUBJECTS } from './seedData';
+import { BODIES, COMPANIES as ALL_COMPANIES, DEAL_PRODUCTS, DEAL_STAGES, FIRST_NAMES, HOSTILE_BODIES, JOB_TITLES, LAST_NAMES, SUBJECTS } from './seedData';
 import type { SeedSpec } from './types';
 
 const DAY = 86_400_000;
-const ID_BASE = { tasks: 60_000_000_001, contacts: 51_000_001, companies: 52_000_001, deals: 53_000_001 };
+const DEMO_ID_BASE = { tasks: 60_000_000_001, contacts: 51_000_001, companies: 52_000_001, deals: 53_000_001 };
 export const DEMO_OWNER_EMAIL = 'demo@example.com';
 /** The demo user ("Dana Demo"): the owner tests, the demo and benchmarks sign in as. */
 export const DEMO_OWNER_ID = '75000001';
 
-const OWNERS: [id: string, email: string, first: string, last: string][] = [
-  [DEMO_OWNER_ID, DEMO_OWNER_EMAIL, 'Dana', 'Demo'],
-  ['75000002', 'priya.shah@example.com', 'Priya', 'Shah'],
-  ['75000003', 'marcus.lee@example.com', 'Marcus', 'Lee'],
-  ['75000004', 'sofia.garcia@example.com', 'Sofía', 'García'],
-];
-
-export function seedAccount(spec: SeedSpec, now = Date.now()): AccountData {
-  // 'empty' has no tasks but the owners and CRM records, so tasks can still be associated.
-  const taskCount = spec === 'demo' ? 200 : spec === 'empty' ? 0 : Math.max(0, Math.floor(spec.tasks));
-  return build(taskCount, now);
+/** What makes one account's seed differ from another's (the second demo portal, portals.ts). */
+export interface SeedProfile {
+  /** [owner id, email, first name, last name, HubSpot user id] */
+  owners: [id: string, email: string, first: string, last: string, userId: number][];
+  /** First id of each object type. */
+  idBase: { tasks: number; contacts: number; companies: number; deals: number };
+  prngSeed: number;
+  /** Tasks of the 'demo' seed. */
+  demoTasks: number;
+  /** The company list starts this far in, so another account has other customers. */
+  companyShift: number;
 }
 
-function owners(now: number): Owner[] {
+export const DEMO_PROFILE: SeedProfile = {
+  owners: [
+    [DEMO_OWNER_ID, DEMO_OWNER_EMAIL, 'Dana', 'Demo', 9_100_001],
+    ['75000002', 'priya.shah@example.com', 'Priya', 'Shah', 9_100_002],
+    ['75000003', 'marcus.lee@example.com', 'Marcus', 'Lee', 9_100_003],
+    ['75000004', 'sofia.garcia@example.com', 'Sofía', 'García', 9_100_004],
+  ],
+  idBase: DEMO_ID_BASE, prngSeed: 20_240_611, demoTasks: 200, companyShift: 0,
+};
+
+export function seedAccount(spec: SeedSpec, now = Date.now(), profile: SeedProfile = DEMO_PROFILE): AccountData {
+  // 'empty' has no tasks but the owners and CRM records, so tasks can still be associated.
+  const taskCount = spec === 'demo' ? profile.demoTasks : spec === 'empty' ? 0 : Math.max(0, Math.floor(spec.tasks));
+  return build(taskCount, now, profile);
+}
+
+function owners(now: number, profile: SeedProfile): Owner[] {
   const iso = new Date(now - 400 * DAY).toISOString();
-  return OWNERS.map(([id, email, firstName, lastName], i) => ({
-    id, email, firstName, lastName, userId: 9_100_001 + i, type: 'PERSON', archived: false, createdAt: iso, updatedAt: iso,
+  return profile.owners.map(([id, email, firstName, lastName, userId]) => ({
+    id, email, firstName, lastName, userId, type: 'PERSON', archived: false, createdAt: iso, updatedAt: iso,
   }));
 }
 
@@ -53,7 +69,9 @@ interface Crm {
   dealCompany: number[];
 }
 
-function buildCrm(rng: Prng, now: number, ownerIds: string[]): Crm {
+function buildCrm(rng: Prng, now: number, ownerIds: string[], profile: SeedProfile): Crm {
+  const ID_BASE = profile.idBase;
+  const COMPANIES = [...ALL_COMPANIES.slice(profile.companyShift), ...ALL_COMPANIES.slice(0, profile.companyShift)];
   const companies = COMPANIES.map(([name, domain, city, industry], i) => {
     const created = now - rng.int(90, 700) * DAY;
     return record(ID_BASE.companies + i, { name, domain, city, industry, hubspot_owner_id: rng.pick(ownerIds) }, created, created + rng.int(1, 80) * DAY, 'createdate', 'hs_lastmodifieddate');
@@ -117,12 +135,13 @@ function fill(template: string, v: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 }
 
-function build(taskCount: number, now: number): AccountData {
-  const rng = new Prng(20_240_611);
+function build(taskCount: number, now: number, profile: SeedProfile): AccountData {
+  const ID_BASE = profile.idBase;
+  const rng = new Prng(profile.prngSeed);
   const account = emptyAccount();
-  account.owners = owners(now);
+  account.owners = owners(now, profile);
   const ownerIds = account.owners.map((o) => o.id);
-  const crm = buildCrm(rng, now, ownerIds);
+  const crm = buildCrm(rng, now, ownerIds, profile);
   account.objects.contacts = crm.contacts;
   account.objects.companies = crm.companies;
   account.objects.deals = crm.deals;

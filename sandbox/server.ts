@@ -10,7 +10,10 @@ import { ApiDeps } from './deps';
 import { errorBody } from './errors';
 import { sendJson } from './http';
 import { FaultInjector } from './faults';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEFAULT_ACCESS_TOKEN_LIFETIME_SEC, OAuthAuthority, PortalAccount } from './oauth';
+import { createOAuthHandler, OAUTH_PREFIX } from './oauthHttp';
 import { loadAccount, Persister } from './persistence';
+import { DEMO_PORTAL, PortalProfile, SECOND_PORTAL, SECOND_PORTAL_TOKEN } from './portals';
 import { RATE_LIMITS, RateLimiter } from './rateLimits';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
@@ -19,7 +22,7 @@ import { batchRoutes } from './routes/batch';
 import { crmRoutes } from './routes/crm';
 import { taskRoutes } from './routes/tasks';
 import { SearchIndex } from './searchIndex';
-import { seedAccount } from './seed';
+import { DEMO_OWNER_EMAIL, seedAccount } from './seed';
 import { Store } from './store';
 import { ValidationRules } from './validationRules';
 import { API_VERSIONS } from './versions';
@@ -29,6 +32,20 @@ export type { FaultKind, RequestLogEntry, Sandbox, SandboxKnobs, SandboxOptions,
 
 export const DEFAULT_TOKEN = 'sandbox-token';
 export const DEFAULT_NO_SCOPE_TOKEN = 'sandbox-token-noscopes';
+export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './oauth';
+export { DEMO_PORTAL_ID, SECOND_PORTAL_DEMO_OWNER_ID, SECOND_PORTAL_ID, SECOND_PORTAL_TOKEN } from './portals';
+
+/** The scopes the extension's calls need (what a consent grants by default in `mint`). */
+export const OAUTH_TASK_SCOPES = ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.companies.read', 'crm.objects.deals.read', 'crm.objects.owners.read'] as const;
+
+/** Every version over one account's store: a task created through v3 is read through 2026-09. */
+function apiRouter(deps: ApiDeps): Router {
+  const router = new Router().add(...associationRoutes(deps));
+  for (const ver of API_VERSIONS) {
+    router.add(...taskRoutes(deps, ver), ...batchRoutes(deps, ver), ...versionedAssociationRoutes(deps, ver), ...crmRoutes(deps, ver), ...accountRoutes(deps, ver));
+  }
+  return router;
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed: SeedSpec = options.seed ?? 'demo';
@@ -40,6 +57,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     searchLagMs: options.searchLagMs ?? 0,
     timeoutHangMs: options.timeoutHangMs ?? 30_000,
     batchCreateErrors: options.batchCreateErrors ?? 'by-version',
+    accessTokenLifetimeSec: options.accessTokenLifetimeSec ?? DEFAULT_ACCESS_TOKEN_LIFETIME_SEC,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+    oauthUserEmail: DEMO_OWNER_EMAIL,
   };
 
   const store = new Store(options.dataFile ? loadAccount(options.dataFile) ?? seedAccount(seed, options.now) : seedAccount(seed, options.now));
@@ -54,22 +74,43 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let baseUrl = '';
   const rules = new ValidationRules(options.validationRules);
-  const deps: ApiDeps = {
-    store, index, now: Date.now, baseUrl: () => baseUrl, rules,
+  const depsOf = (account: Store, accountIndex: SearchIndex, accountRules: ValidationRules, profile: PortalProfile): ApiDeps => ({
+    store: account, index: accountIndex, now: Date.now, baseUrl: () => baseUrl, rules: accountRules, details: profile.details,
     // HubSpot enforces validation rules from the 2026-09 version on; older versions write unchecked.
     enforcesRules: (ver) => ver === '2026-09',
     batchCreateErrors: (ver) => knobs.batchCreateErrors === 'by-version'
       ? (ver === '2026-09' ? 'whole-batch' : 'per-input')
       : knobs.batchCreateErrors,
-  };
-  // Every version over the one store: a task created through v3 is read through 2026-09.
-  const router = new Router().add(...associationRoutes(deps));
-  for (const ver of API_VERSIONS) {
-    router.add(...taskRoutes(deps, ver), ...batchRoutes(deps, ver), ...versionedAssociationRoutes(deps, ver), ...crmRoutes(deps, ver), ...accountRoutes(deps, ver));
-  }
+  });
+  const router = apiRouter(depsOf(store, index, rules, DEMO_PORTAL));
+  // The second portal: its own records, index and rules behind the same routes; kept in memory only.
+  const second = { profile: SECOND_PORTAL, store: new Store(seedAccount('demo', options.now, SECOND_PORTAL.seed)), rules: new ValidationRules(options.validationRules) };
+  const secondIndex = new SearchIndex(second.store, () => knobs.searchLagMs);
+  const secondRouter = apiRouter(depsOf(second.store, secondIndex, second.rules, SECOND_PORTAL));
+  const secondTokens = options.secondPortalTokens ?? [SECOND_PORTAL_TOKEN];
+  const storeOf = (portalId: number) => portalId === SECOND_PORTAL.portalId ? second.store : store;
+  const accountsOf = (email: string): PortalAccount[] => [DEMO_PORTAL, SECOND_PORTAL].flatMap((p) => {
+    const owner = storeOf(p.portalId).allOwners().find((o) => !o.archived && o.email.toLowerCase() === email.toLowerCase());
+    return owner ? [{ portalId: p.portalId, name: p.name, hubDomain: p.hubDomain, userId: owner.userId ?? 0, email: owner.email }] : [];
+  });
+  const oauthClientId = options.oauthClientId ?? DEMO_CLIENT_ID;
+  const oauth = new OAuthAuthority(new Map([[oauthClientId, {
+    clientId: oauthClientId, clientSecret: options.oauthClientSecret ?? DEMO_CLIENT_SECRET,
+    requireSecret: options.oauthRequireSecret ?? false, name: 'HubSpot Tasks for VS Code',
+  }]]), {
+    accessTokenLifetimeSec: () => knobs.accessTokenLifetimeSec,
+    rotateRefreshTokens: () => knobs.rotateRefreshTokens,
+    userEmail: () => knobs.oauthUserEmail,
+    accountsOf,
+    now: Date.now,
+  });
   const parts: AppParts = {
     router,
-    tokens: new TokenCheck(new Set(options.tokens ?? [DEFAULT_TOKEN]), new Set(options.noScopeTokens ?? [DEFAULT_NO_SCOPE_TOKEN])),
+    routerFor: (portalId) => portalId === SECOND_PORTAL.portalId ? secondRouter : router,
+    tokens: new TokenCheck(new Set(options.tokens ?? [DEFAULT_TOKEN]), new Set(options.noScopeTokens ?? [DEFAULT_NO_SCOPE_TOKEN]), DEMO_PORTAL.portalId, {
+      portalKeys: new Map(secondTokens.map((t) => [t, SECOND_PORTAL.portalId])),
+      oauth: (token) => oauth.lookupAccess(token),
+    }),
     limiter: new RateLimiter(),
     faults,
     knobs: () => knobs,
@@ -77,12 +118,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     hanging: new Set(),
   };
 
+  const handleOAuth = createOAuthHandler({
+    authority: oauth,
+    latencyMs: () => knobs.latencyMs,
+    record: (entry) => {
+      parts.log.push(entry);
+      if (parts.log.length > 100_000) {
+        parts.log.splice(0, parts.log.length - 100_000);
+      }
+    },
+  });
+
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', baseUrl || 'http://localhost');
     const work = url.pathname.startsWith(ADMIN_PREFIX)
       ? handleAdmin(sandbox, req, res, url.pathname)
-      : handleApi(parts, req, res, url);
+      : url.pathname.startsWith(OAUTH_PREFIX)
+        ? handleOAuth(req, res, url)
+        : handleApi(parts, req, res, url);
     work.catch((e: unknown) => {
       if (!res.headersSent) {
         sendJson(res, 500, errorBody('INTERNAL_ERROR', `sandbox failure: ${(e as Error).message}`));
@@ -125,20 +179,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store.load(seedAccount(next ?? seed, options.now));
       index.rebuild();
       rules.replace(options.validationRules ?? {});
+      // The second portal always returns to its own demo seed; OAuth grants outlive a reset.
+      second.store.load(seedAccount('demo', options.now, SECOND_PORTAL.seed));
+      secondIndex.rebuild();
+      second.rules.replace(options.validationRules ?? {});
       parts.limiter.reset();
       faults.configure(knobs.faults);
       persister?.saveNow();
     },
-    state: (): SandboxState => ({
-      tasks: store.count('tasks', false),
-      archivedTasks: store.count('tasks', true),
-      contacts: store.count('contacts', false),
-      companies: store.count('companies', false),
-      deals: store.count('deals', false),
-      owners: store.allOwners().length,
-      associations: store.associationCount(),
-      pendingIndex: index.pendingCount(),
-    }),
+    state: (portalId?: number): SandboxState => {
+      const [s, i] = portalId === SECOND_PORTAL.portalId ? [second.store, secondIndex] : [store, index];
+      return {
+        tasks: s.count('tasks', false),
+        archivedTasks: s.count('tasks', true),
+        contacts: s.count('contacts', false),
+        companies: s.count('companies', false),
+        deals: s.count('deals', false),
+        owners: s.allOwners().length,
+        associations: s.associationCount(),
+        pendingIndex: i.pendingCount(),
+      };
+    },
+    portals: () => [
+      { portalId: DEMO_PORTAL.portalId, name: DEMO_PORTAL.name, tokens: [...(options.tokens ?? [DEFAULT_TOKEN])] },
+      { portalId: SECOND_PORTAL.portalId, name: SECOND_PORTAL.name, tokens: [...secondTokens] },
+    ],
+    oauth: {
+      stats: () => oauth.stats(),
+      expireAccessTokens: () => oauth.expireAccessTokens(),
+      revokeAll: () => oauth.revokeAll(),
+      mint: (portalId, email, scopes = [...OAUTH_TASK_SCOPES]) => oauth.mint(portalId, email, scopes, oauthClientId),
+      reset: () => oauth.reset(),
+    },
     setValidationRules: (spec) => rules.replace(spec),
     validationRules: () => rules.toSpec(),
     flush: async () => {

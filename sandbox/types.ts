@@ -1,5 +1,6 @@
 // The sandbox's public contract: options, knobs, the Sandbox handle and the request log.
 // Tests, benchmarks and the in-host harness program against these types only.
+import type { OAuthStats, TokenResponse } from './oauth';
 import type { RulesSpec } from './validationRules';
 
 export type { RulesSpec } from './validationRules';
@@ -51,6 +52,12 @@ export interface SandboxKnobs {
    * 'by-version' (default) = whole-batch in 2026-09 (whose spec lists no 207), per-input in v3 and 2026-03.
    */
   batchCreateErrors: BatchCreateErrors;
+  /** Seconds an OAuth access token lives from its issue (HubSpot: 1800). Read when a token is issued. */
+  accessTokenLifetimeSec: number;
+  /** A refresh answers with a new refresh token and the used one is dead (invalid_grant) from then on. */
+  rotateRefreshTokens: boolean;
+  /** The HubSpot user the consent page is signed in as (a user of the portals where it is an owner). */
+  oauthUserEmail: string;
 }
 
 export type BatchCreateErrors = 'by-version' | 'whole-batch' | 'per-input';
@@ -78,6 +85,17 @@ export interface SandboxOptions {
   validationRules?: RulesSpec;
   /** Milliseconds "now" for the demo seed's relative dates (tests); default Date.now(). */
   now?: number;
+  /** See SandboxKnobs.accessTokenLifetimeSec (default 1800). */
+  accessTokenLifetimeSec?: number;
+  /** See SandboxKnobs.rotateRefreshTokens (default true). */
+  rotateRefreshTokens?: boolean;
+  /** The OAuth app the sandbox knows (default DEMO_CLIENT_ID / DEMO_CLIENT_SECRET, secret optional). */
+  oauthClientId?: string;
+  oauthClientSecret?: string;
+  /** The token endpoint refuses a request without the client secret (default: PKCE alone suffices). */
+  oauthRequireSecret?: boolean;
+  /** Key tokens of the second demo portal (default SECOND_PORTAL_TOKEN); [] leaves it without keys. */
+  secondPortalTokens?: string[];
 }
 
 export interface RequestLogEntry {
@@ -91,8 +109,12 @@ export interface RequestLogEntry {
   status: number;
   durationMs: number;
   fault?: FaultKind;
-  /** Parsed JSON request body. Never a header, never the token. */
+  /** Parsed JSON request body (OAuth calls: the form's grant_type, client_id, decision only). Never a header, never a token. */
   body?: unknown;
+  /** The account the request acted in (authenticated API calls, successful token answers). */
+  portalId?: number;
+  /** How an API request authenticated: a key token or an OAuth access token. */
+  credential?: 'key' | 'oauth';
 }
 
 export interface SandboxState {
@@ -117,7 +139,22 @@ export interface Sandbox {
   knobs(): SandboxKnobs;
   /** Re-seed (default: the seed it was started with); clears rate-limit windows. */
   reset(seed?: SeedSpec): void;
-  state(): SandboxState;
+  /** The demo portal's counts, or another portal's (`SECOND_PORTAL_ID`). */
+  state(portalId?: number): SandboxState;
+  /** Every portal: id, name, key tokens. */
+  portals(): { portalId: number; name: string; tokens: string[] }[];
+  /** OAuth test controls (also under /__sandbox/oauth/…). */
+  oauth: {
+    stats(): OAuthStats;
+    /** Every access token issued so far expires now; returns how many were alive. */
+    expireAccessTokens(): number;
+    /** Every grant is revoked (refresh → invalid_grant); returns how many. */
+    revokeAll(): number;
+    /** A token pair as a consent would give it, without the browser. */
+    mint(portalId: number, email: string, scopes?: string[]): TokenResponse;
+    /** Forgets every consent, code and token. */
+    reset(): void;
+  };
   /** Replaces the account's property validation rules (enforced on 2026-09 writes). */
   setValidationRules(rules: RulesSpec): void;
   validationRules(): RulesSpec;

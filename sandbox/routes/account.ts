@@ -118,7 +118,7 @@ export function accountRoutes(deps: ApiDeps, ver: ApiVersion = 'v3'): Route[] {
     {
       // Any valid token may read the account's details, even one without CRM scopes.
       method: 'GET', pattern: accountDetailsPath(ver), operation: 'accountDetails',
-      handler: () => ({ status: 200, body: ACCOUNT_DETAILS }),
+      handler: () => ({ status: 200, body: deps.details ?? ACCOUNT_DETAILS }),
     },
     {
       method: 'GET', pattern: `${propertiesBase(ver)}/:objectType/:propertyName`, operation: 'getProperty', scope: READ_SCOPE,

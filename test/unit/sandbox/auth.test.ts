@@ -56,7 +56,7 @@ describe('sandbox: authentication', () => {
     await call(sandbox, 'POST', '/crm/v3/objects/tasks/search', { query: 'x' }, 'pat-na1-secret');
     const log = sandbox.requests();
     assert.equal(log.length, 1);
-    assert.deepEqual(Object.keys(log[0]).sort(), ['apiVersion', 'body', 'durationMs', 'method', 'operation', 'path', 'query', 'status']);
+    assert.deepEqual(Object.keys(log[0]).sort(), ['apiVersion', 'body', 'credential', 'durationMs', 'method', 'operation', 'path', 'portalId', 'query', 'status']);
     assert.ok(!JSON.stringify(log).includes('pat-na1-secret'));
     assert.ok(!JSON.stringify(log).toLowerCase().includes('authorization'));
   });
