@@ -28,6 +28,7 @@ import { OFFICIAL_DIR } from './openapi.test';
 const FILES = [
   'tasks.v3.json', 'tasks.2026-03.json', 'tasks.2026-09.json', 'associations.2026-09.json', 'owners.2026-09.json',
   'account-info.2026-09.json', 'properties.2026-09.json', 'contacts.2026-09.json', 'companies.2026-09.json', 'deals.2026-09.json',
+  'oauth.2026-09.json', 'oauth.v1.json',
 ] as const;
 const DUE = String(Date.UTC(2026, 11, 24, 9));
 

@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, SECOND_PORTAL_ID, startSandbox } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
+import { loadDocuments, OpenApiChecker } from '../conformance/openapi';
+import { OFFICIAL_DIR } from '../conformance/openapi.test';
 import { call } from './helpers';
 
 const REDIRECT = 'http://127.0.0.1:53682/callback';
@@ -303,5 +305,58 @@ describe('sandbox: OAuth', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('sandbox: OAuth answers match HubSpot\'s published files (oauth.2026-09.json, oauth.v1.json)', () => {
+  let sandbox: Sandbox;
+  const checker = new OpenApiChecker(loadDocuments(OFFICIAL_DIR, ['oauth.2026-09.json', 'oauth.v1.json']));
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 'empty' });
+  });
+  after(() => sandbox.close());
+
+  async function raw(method: string, path: string, fields?: Record<string, string>): Promise<{ status: number; text: string }> {
+    const res = await fetch(`${sandbox.url}${path}`, {
+      method, headers: fields ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}, body: fields ? new URLSearchParams(fields).toString() : undefined,
+    });
+    return { status: res.status, text: await res.text() };
+  }
+
+  function check(method: string, path: string, status: number, text: string, schemaPath = path): void {
+    const op = checker.match(method, schemaPath);
+    assert.ok(op, `${method} ${schemaPath} is in the files`);
+    assert.deepEqual(checker.checkResponse(op, status, text), [], `${method} ${path} ${status}: ${text}`);
+  }
+
+  it('token, introspect, token info and errors have the shapes of the files', async () => {
+    const t = await signIn(sandbox);
+    const v1 = await raw('POST', '/oauth/v1/token', { grant_type: 'refresh_token', refresh_token: t.refresh_token, client_id: DEMO_CLIENT_ID });
+    assert.equal(v1.status, 200);
+    check('POST', '/oauth/v1/token', v1.status, v1.text);
+    // oauth.2026-09.json declares no success body for its token endpoint: it is held to the v1 one.
+    const v3 = await raw('POST', '/oauth/2026-09/token', { grant_type: 'refresh_token', refresh_token: JSON.parse(v1.text).refresh_token, client_id: DEMO_CLIENT_ID });
+    assert.equal(v3.status, 200);
+    check('POST', '/oauth/2026-09/token', v3.status, v3.text, '/oauth/v1/token');
+    const { access_token: access, refresh_token: refresh } = JSON.parse(v3.text) as { access_token: string; refresh_token: string };
+    for (const token of [access, refresh, 'unknown']) {
+      const r = await raw('POST', '/oauth/2026-09/token/introspect', { token, client_id: DEMO_CLIENT_ID });
+      check('POST', '/oauth/2026-09/token/introspect', r.status, r.text);
+    }
+    const info = await raw('GET', `/oauth/v1/access-tokens/${access}`);
+    assert.equal(info.status, 200);
+    check('GET', `/oauth/v1/access-tokens/${access}`, info.status, info.text);
+    const rinfo = await raw('GET', `/oauth/v1/refresh-tokens/${refresh}`);
+    check('GET', `/oauth/v1/refresh-tokens/${refresh}`, rinfo.status, rinfo.text);
+    const revoke = await raw('POST', '/oauth/2026-09/token/revoke', { token: refresh, client_id: DEMO_CLIENT_ID });
+    assert.equal(revoke.status, 200);
+    const bad = await raw('POST', '/oauth/2026-09/token', { grant_type: 'refresh_token', refresh_token: refresh, client_id: DEMO_CLIENT_ID });
+    assert.equal(bad.status, 400);
+    check('POST', '/oauth/2026-09/token', bad.status, bad.text);
+    const gone = await raw('GET', '/oauth/v1/access-tokens/nope');
+    check('GET', '/oauth/v1/access-tokens/nope', gone.status, gone.text);
+    // The checker can fail: a token answer without expires_in is refused.
+    const broken = JSON.stringify({ ...JSON.parse(v1.text), expires_in: undefined });
+    assert.notDeepEqual(checker.checkResponse(checker.match('POST', '/oauth/v1/token')!, 200, broken), []);
   });
 });
