@@ -45,6 +45,15 @@ export async function handleAdmin(sandbox: Sandbox, req: IncomingMessage, res: S
         return sendJson(res, 200, { expired: sandbox.oauth.expireAccessTokens() });
       case 'POST /__sandbox/oauth/revoke-all':
         return sendJson(res, 200, { revoked: sandbox.oauth.revokeAll() });
+      case 'POST /__sandbox/oauth/fail-next': {
+        const b = body as { count?: unknown; status?: unknown };
+        const status = b.status ?? 503;
+        if (typeof b.count !== 'number' || !Number.isInteger(b.count) || b.count < 0 || ![500, 502, 503, 429].includes(status as number)) {
+          throw new Error('fail-next needs {count: whole number, status?: 500 | 502 | 503 | 429}');
+        }
+        sandbox.oauth.failNextTokenRequests(b.count, status as 500 | 502 | 503 | 429);
+        return sendJson(res, 200, { failing: b.count, status });
+      }
       case 'POST /__sandbox/oauth/reset':
         sandbox.oauth.reset();
         return sendJson(res, 200, sandbox.oauth.stats());

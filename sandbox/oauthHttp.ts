@@ -16,6 +16,8 @@ export interface OAuthHttpParts {
   authority: OAuthAuthority;
   latencyMs(): number;
   record(entry: RequestLogEntry): void;
+  /** A status the next token-endpoint call answers instead of its grant (a HubSpot outage), or undefined. */
+  takeTokenFailure(): number | undefined;
 }
 
 interface Outcome {
@@ -146,7 +148,14 @@ export function createOAuthHandler(parts: OAuthHttpParts): (req: IncomingMessage
           entry.body = logged;
         }
       }
-      outcome = endpoint.handle(form, url.searchParams, pathToken);
+      const failure = endpoint.operation === 'oauthToken' ? parts.takeTokenFailure() : undefined;
+      if (failure !== undefined) {
+        // The grant is not looked at: a refresh token sent during an outage stays valid.
+        outcome = { status: failure, body: errorBody(failure === 429 ? 'RATE_LIMITS' : 'INTERNAL_ERROR', failure === 429 ? 'You have reached your secondly limit.' : 'Service temporarily unavailable') };
+        entry.fault = failure === 429 ? '429' : String(failure) as '500' | '502' | '503';
+      } else {
+        outcome = endpoint.handle(form, url.searchParams, pathToken);
+      }
     } catch (e) {
       outcome = failure(e, url.pathname === '/oauth/authorize');
     }

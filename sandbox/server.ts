@@ -118,8 +118,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     hanging: new Set(),
   };
 
+  /** Statuses the next token-endpoint calls answer (POST /__sandbox/oauth/fail-next). */
+  const tokenFailures: number[] = [];
   const handleOAuth = createOAuthHandler({
     authority: oauth,
+    takeTokenFailure: () => tokenFailures.shift(),
     latencyMs: () => knobs.latencyMs,
     record: (entry) => {
       parts.log.push(entry);
@@ -209,7 +212,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       expireAccessTokens: () => oauth.expireAccessTokens(),
       revokeAll: () => oauth.revokeAll(),
       mint: (portalId, email, scopes = [...OAUTH_TASK_SCOPES]) => oauth.mint(portalId, email, scopes, oauthClientId),
-      reset: () => oauth.reset(),
+      reset: () => {
+        oauth.reset();
+        tokenFailures.length = 0;
+      },
+      failNextTokenRequests: (count, status = 503) => {
+        tokenFailures.push(...Array<number>(count).fill(status));
+      },
     },
     setValidationRules: (spec) => rules.replace(spec),
     validationRules: () => rules.toSpec(),

@@ -152,8 +152,11 @@ export interface Sandbox {
     revokeAll(): number;
     /** A token pair as a consent would give it, without the browser. */
     mint(portalId: number, email: string, scopes?: string[]): TokenResponse;
-    /** Forgets every consent, code and token. */
+    /** Forgets every consent, code and token (and pending token-endpoint failures). */
     reset(): void;
+    /** The next `count` token-endpoint calls answer `status` (500, 502, 503 or 429; default 503) without
+     * looking at the grant, as during a HubSpot outage. Logged with `fault`. */
+    failNextTokenRequests(count: number, status?: 500 | 502 | 503 | 429): void;
   };
   /** Replaces the account's property validation rules (enforced on 2026-09 writes). */
   setValidationRules(rules: RulesSpec): void;

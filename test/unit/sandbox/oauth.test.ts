@@ -294,6 +294,21 @@ describe('sandbox: OAuth', () => {
     assert.equal(sandbox.oauth.stats().issued.refresh_token, 3);
   });
 
+  it('answers the next token requests with an outage when told to, and the refresh token survives it', async () => {
+    const t = await signIn(sandbox);
+    const fail = await fetch(`${sandbox.url}/__sandbox/oauth/fail-next`, { method: 'POST', body: JSON.stringify({ count: 2, status: 503 }) });
+    assert.deepEqual(await fail.json(), { failing: 2, status: 503 });
+    const refresh = () => form(sandbox, '/oauth/2026-09/token', { grant_type: 'refresh_token', refresh_token: t.refresh_token, client_id: DEMO_CLIENT_ID });
+    const first = await refresh();
+    assert.equal(first.status, 503);
+    assert.equal(first.body.category, 'INTERNAL_ERROR');
+    assert.equal((await refresh()).status, 503);
+    assert.equal((await refresh()).status, 200, 'not rotated away by the failed attempts');
+    assert.deepEqual(sandbox.requests().filter((e) => e.operation === 'oauthToken').map((e) => [e.status, e.fault]),
+      [[200, undefined], [503, '503'], [503, '503'], [200, undefined]]);
+    assert.equal((await fetch(`${sandbox.url}/__sandbox/oauth/fail-next`, { method: 'POST', body: JSON.stringify({ count: 1, status: 404 }) })).status, 400);
+  });
+
   it('demands the client secret when started with oauthRequireSecret', async () => {
     const strict = await startSandbox({ port: 0, seed: 'empty', oauthRequireSecret: true, oauthClientId: 'org-app', oauthClientSecret: 'org-secret' });
     try {
