@@ -35,6 +35,7 @@ const LAZY_BUNDLES = [
   { entry: 'src/views/treeCrm/treeCrm.ts', outfile: 'dist/treeCrm.js' },
   { entry: 'src/todo/codeLinks/codeLinks.ts', outfile: 'dist/codeLinks.js' },
   { entry: 'src/hubspot/taskAssociations.ts', outfile: 'dist/taskAssociations.js' },
+  { entry: 'src/auth/oauth/oauthFeature.ts', outfile: 'dist/oauth.js' },
   // Not required: started as a worker thread by the workspace scan (src/todo/core/treeScan.ts).
   { entry: 'src/todo/core/scanWorker.ts', outfile: 'dist/scanWorker.js' },
 ];

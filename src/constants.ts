@@ -5,7 +5,11 @@ export const Commands = {
   showLog: 'hubspotTasks.showLog',
   // Tree / auth (src/commands).
   signIn: 'hubspotTasks.signIn',
+  signInWithKey: 'hubspotTasks.signInWithKey',
+  signInWithBrowser: 'hubspotTasks.signInWithBrowser',
+  setOAuthClientSecret: 'hubspotTasks.setOAuthClientSecret',
   signOut: 'hubspotTasks.signOut',
+  switchAccount: 'hubspotTasks.switchAccount',
   selectMe: 'hubspotTasks.selectMe',
   refresh: 'hubspotTasks.refresh',
   groupByDue: 'hubspotTasks.groupByDue',

@@ -53,7 +53,8 @@ export class Container implements FeatureHost, vscode.Disposable {
     this.log = this.register(vscode.window.createOutputChannel('HubSpot Tasks', { log: true }));
     this.register(vscode.commands.registerCommand(Commands.showLog, () => this.log.show()));
     this.tasksChanged = this.register(new vscode.EventEmitter<ApiTask[]>());
-    const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client));
+    const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client,
+      (origin, token) => this.auth.onUnauthorized(origin, token)));
     this.client = client;
     this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
     this.tree = registerTasksView(this, testHooks);

@@ -8,11 +8,15 @@ import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
 import { isErrorOfKind, isHubSpotError } from '../hubspot/errors';
 import { ContextKeys, Settings } from '../constants';
-import { configuredBaseUrl } from './clientFactory';
-import { accountStateKey, apiOrigin, LEGACY_TOKEN_SECRET_KEY, tokenSecretKey } from './credentialKeys';
+import { configuredApiVersion, configuredBaseUrl } from './clientFactory';
+import { accountStateKey, accountsStateKey, activeAccountKey, apiOrigin, LEGACY_TOKEN_SECRET_KEY, tokenSecretKey } from './credentialKeys';
 import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
 import { DisposableStore } from '../util/disposableStore';
+import { bearerOf, type OAuthCredential, parseCredential, serializeCredential, type StoredCredential } from './credential';
+import type { OAuthFeature, OAuthSession } from './oauth/oauthFeature';
+import type * as OAuthModule from './oauth/oauthFeature';
+import { type LazyFeature, lazyFeature } from '../util/lazyFeature';
 
 export interface Account {
   portalId: number;
@@ -35,9 +39,15 @@ export class SignInError extends Error {
 export type ClientForToken = (token: string, baseUrl: string) => HubSpotApi & { dispose(): void };
 
 export class AuthService implements vscode.Disposable {
-  private token: string | undefined;
+  /** A key, or an OAuth token pair (whose access token `oauthSession` keeps fresh). */
+  private credential: StoredCredential | undefined;
+  private oauthSessionValue: OAuthSession | undefined;
+  /** The browser sign-in, refresh and revoke: loaded only when someone uses OAuth (dist/oauth.js). */
+  readonly oauth: LazyFeature<OAuthFeature>;
   /** The API origin of the user's base URL: the only one `token` was issued for and is handed to. */
   private origin: string | undefined;
+  /** The active account at `origin` in this workspace (several may be signed in there: one per portal). */
+  private portal: number | undefined;
   /** The latest read of the token (a base URL change reads the new origin's). */
   private loading: Promise<void>;
   private accountValue: Account | undefined;
@@ -59,15 +69,25 @@ export class AuthService implements vscode.Disposable {
     private readonly client: HubSpotApi,
     private readonly log: Logger,
     /** Every message to the user goes through it (src/ui/notifier.ts). */
-    private readonly notify: Pick<Notifier, 'info' | 'error'>,
+    private readonly notify: Pick<Notifier, 'info' | 'error' | 'warn' | 'input' | 'progress' | 'pick'>,
+    /** Opens the consent page (in-host tests answer it without a browser). */
+    openExternal: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri),
   ) {
+    // Its own bundle (dist/oauth.js): a window signed in with a key never loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.oauth = lazyFeature('OAuth', () => (require('./oauth/oauthFeature') as typeof OAuthModule).createOAuthFeature({
+      secrets: context.secrets, log, notify, baseUrl: configuredBaseUrl, apiVersion: configuredApiVersion, signIn: (credential) => this.signIn(credential), openExternal,
+    }), log);
     this.origin = apiOrigin(configuredBaseUrl());
-    this.accountValue = context.globalState.get<Account>(accountStateKey(this.origin));
+    this.portal = this.activePortal(this.origin);
+    this.accountValue = this.accountOf(this.portal) ?? context.globalState.get<Account>(accountStateKey(this.origin));
     this.disposables.add(
       this.changed,
       context.secrets.onDidChange((event) => {
-        if (this.origin && event.key === tokenSecretKey(this.origin)) {
+        if (this.origin && event.key === this.secretKey()) {
           this.loading = this.reloadToken();
+        } else if (this.origin && event.key.startsWith(tokenSecretKey(this.origin))) {
+          this.changed.fire(); // another account at this host (another window signed in or out): the Accounts menu
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -97,7 +117,12 @@ export class AuthService implements vscode.Disposable {
   }
 
   get isSignedIn(): boolean {
-    return this.token !== undefined;
+    return this.credential !== undefined;
+  }
+
+  /** 'key' (service key, private-app token: no user, never expires) or 'oauth' (a user's, expires); undefined when signed out. */
+  get tokenKind(): StoredCredential['kind'] | undefined {
+    return this.credential?.kind;
   }
 
   /** True after HubSpot answered 401 to the stored token, until the next sign-in. */
@@ -123,12 +148,55 @@ export class AuthService implements vscode.Disposable {
    */
   async getToken(origin: string): Promise<string | undefined> {
     await this.loading;
-    return origin === this.origin ? this.token : undefined;
+    if (origin !== this.origin || !this.credential) {
+      return undefined;
+    }
+    // Refreshed shortly before it expires (one refresh shared by every request that asks meanwhile).
+    return this.credential.kind === 'oauth' ? this.session(this.credential).accessToken() : this.credential.token;
+  }
+
+  /**
+   * HubSpot answered 401 to `token`: true when a request may be sent once more with a fresh one (an OAuth
+   * token was refreshed, here or by a concurrent request). Keys: false (the caller reports the rejection).
+   */
+  async onUnauthorized(origin: string, token: string): Promise<boolean> {
+    await this.loading;
+    const credential = this.credential;
+    if (origin !== this.origin || credential?.kind !== 'oauth') {
+      return false;
+    }
+    return this.session(credential).unauthorized(token);
+  }
+
+  private session(credential: OAuthCredential): OAuthSession {
+    // The feature parses, refreshes and tells the user; this keeps only what is private here.
+    // The account this session refreshes: a switch meanwhile must not file its tokens under another account.
+    const key = this.secretKey();
+    this.oauthSessionValue ??= this.oauth.get().session(credential, {
+      read: async () => (key ? this.context.secrets.get(key) : undefined),
+      store: async (next) => {
+        if (this.credential?.kind === 'oauth' && key && key === this.secretKey()) { // not when signed out or switched meanwhile
+          this.credential = next;
+          await this.context.secrets.store(key, serializeCredential(next));
+        }
+      },
+      // The refresh token is dead: signed out here; waiting requests then find no token (no refresh loop).
+      expired: async () => {
+        if (this.credential?.kind !== 'oauth') {
+          return false;
+        }
+        this.rejectionShown = true;
+        await this.signOut(false);
+        return true;
+      },
+    });
+    return this.oauthSessionValue;
   }
 
   /** Validates with HubSpot (account details + a one-task read) BEFORE storing the token. */
-  async signIn(rawToken: string): Promise<Account> {
-    const token = rawToken.trim();
+  async signIn(raw: string | OAuthCredential): Promise<Account> {
+    const credential: StoredCredential = typeof raw === 'string' ? { kind: 'key', token: raw.trim() } : raw;
+    const token = bearerOf(credential);
     if (!token) {
       throw new SignInError(vscode.l10n.t('The access token is empty.'), 'invalid');
     }
@@ -150,14 +218,23 @@ export class AuthService implements vscode.Disposable {
       client.dispose();
     }
     const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
-    await this.context.globalState.update(accountStateKey(origin), account);
-    await this.context.secrets.store(tokenSecretKey(origin), token);
+    // Another portal at this host is one more account (the first keeps its key); the same portal is signed in anew.
+    const first = this.context.globalState.get<Account>(accountStateKey(origin));
+    const asFirst = first ? first.portalId === account.portalId : !this.accountList(origin).some((a) => a.portalId === account.portalId);
+    if (asFirst) {
+      await this.context.globalState.update(accountStateKey(origin), account);
+    }
+    await this.context.globalState.update(accountsStateKey(origin), [...this.accountList(origin).filter((a) => a.portalId !== account.portalId), account]);
+    await this.context.secrets.store(asFirst ? tokenSecretKey(origin) : tokenSecretKey(origin, account.portalId), serializeCredential(credential));
     if (origin !== this.origin) {
       this.log.info(`Signed in to HubSpot portal ${account.portalId} at a host the base URL has since left.`);
       return account;
     }
+    await this.context.workspaceState.update(activeAccountKey(origin), account.portalId);
+    this.portal = account.portalId;
     this.accountValue = account;
-    this.token = token;
+    this.credential = credential;
+    this.oauthSessionValue = undefined;
     this.rejected = false;
     this.rejectionShown = false;
     this.meCache = undefined;
@@ -167,15 +244,134 @@ export class AuthService implements vscode.Disposable {
     return account;
   }
 
-  /** Signs out of the current host (tokens signed in at other hosts stay theirs). */
-  async signOut(): Promise<void> {
-    this.token = undefined;
+  /**
+   * Signs out of the active account (tokens of other accounts and hosts stay theirs); the workspace then works
+   * in another account signed in at this host, if any.
+   */
+  async signOut(revoke = true): Promise<void> {
+    const credential = this.credential;
+    const key = this.secretKey();
+    this.credential = undefined;
+    this.oauthSessionValue = undefined;
     this.meCache = undefined;
-    if (this.origin) {
-      await this.context.secrets.delete(tokenSecretKey(this.origin));
+    if (credential?.kind === 'oauth' && revoke) {
+      // The refresh token would outlive the sign-out otherwise; a failure (offline) is logged, not shown.
+      await this.oauth.get().revoke(credential);
     }
+    if (key) {
+      await this.context.secrets.delete(key);
+    }
+    this.forgetAccount(this.portal);
     this.log.info('Signed out of HubSpot.');
     await this.publish();
+    const next = this.accountList()[0];
+    if (next && revoke) {
+      await this.switchAccount(next.portalId);
+    }
+  }
+
+  /** The accounts signed in at the current host (the Accounts menu, the account switcher). */
+  get accounts(): readonly Account[] {
+    return this.accountList();
+  }
+
+  /**
+   * Makes `portalId` (an account signed in at this host) the one this workspace works in, remembered for it.
+   * Everything that follows `accountKey` (tree, status bar, reminders, editor, TODOs) reloads for it.
+   */
+  async switchAccount(portalId: number): Promise<boolean> {
+    await this.loading;
+    const account = this.accountOf(portalId);
+    if (!account || !this.origin) {
+      return false;
+    }
+    await this.context.workspaceState.update(activeAccountKey(this.origin), portalId);
+    if (portalId === this.portal && this.credential) {
+      return true;
+    }
+    this.portal = portalId;
+    this.accountValue = account;
+    this.credential = undefined;
+    this.oauthSessionValue = undefined;
+    this.meCache = undefined;
+    this.accountCheck = undefined;
+    this.rejected = false;
+    this.rejectionShown = false;
+    this.loading = this.reloadToken();
+    await this.loading;
+    this.log.info(`Working in HubSpot portal ${portalId}.`);
+    await this.publish();
+    return this.isSignedIn;
+  }
+
+  /**
+   * Signs out of `portalId` at this host without switching to it (the Accounts menu); the active account
+   * signs out through `signOut`.
+   */
+  async signOutAccount(portalId: number): Promise<void> {
+    if (portalId === this.portal) {
+      return this.signOut();
+    }
+    const key = this.secretKey(this.origin, portalId);
+    if (!key) {
+      return;
+    }
+    const credential = parseCredential(await this.context.secrets.get(key));
+    if (credential?.kind === 'oauth') {
+      await this.oauth.get().revoke(credential);
+    }
+    await this.context.secrets.delete(key);
+    this.forgetAccount(portalId);
+    this.log.info(`Signed out of HubSpot portal ${portalId}.`);
+    this.changed.fire();
+  }
+
+  /** Every account signed in at `origin`, in sign-in order (an older version's single sign-in counts as one). */
+  private accountList(origin = this.origin): Account[] {
+    if (!origin) {
+      return [];
+    }
+    const list = this.context.globalState.get<Account[]>(accountsStateKey(origin));
+    const first = this.context.globalState.get<Account>(accountStateKey(origin));
+    return Array.isArray(list) ? list : first ? [first] : [];
+  }
+
+  private accountOf(portalId: number | undefined): Account | undefined {
+    return this.accountList().find((a) => a.portalId === portalId);
+  }
+
+  /** The workspace's remembered account at `origin`, else the first one signed in there. */
+  private activePortal(origin: string | undefined): number | undefined {
+    if (!origin) {
+      return undefined;
+    }
+    const chosen = this.context.workspaceState.get<number>(activeAccountKey(origin));
+    const list = this.accountList(origin);
+    return list.find((a) => a.portalId === chosen)?.portalId
+      ?? this.context.globalState.get<Account>(accountStateKey(origin))?.portalId ?? list[0]?.portalId;
+  }
+
+  /** Where the credential of `portalId` at `origin` is kept: the first account under the host's own key. */
+  private secretKey(origin = this.origin, portalId = this.portal): string | undefined {
+    if (!origin) {
+      return undefined;
+    }
+    const first = this.context.globalState.get<Account>(accountStateKey(origin))?.portalId;
+    return portalId === undefined || portalId === first ? tokenSecretKey(origin) : tokenSecretKey(origin, portalId);
+  }
+
+  /** Drops a signed-out account from the host's list (its "me" stays remembered for a later sign-in). */
+  private forgetAccount(portalId: number | undefined): void {
+    const origin = this.origin;
+    if (!origin || portalId === undefined) {
+      return;
+    }
+    const remaining = this.accountList(origin).filter((a) => a.portalId !== portalId);
+    void this.context.globalState.update(accountsStateKey(origin), remaining);
+    if (this.context.globalState.get<Account>(accountStateKey(origin))?.portalId === portalId && remaining.length > 0) {
+      // Its key is free again; the account details stay for the single-account case (offline start, "Open in HubSpot").
+      void this.context.globalState.update(accountStateKey(origin), undefined);
+    }
   }
 
   /** My HubSpot owner id: picked once per account, or found from the `ownerEmail` setting. */
@@ -199,6 +395,14 @@ export class AuthService implements vscode.Disposable {
     if (remembered && (!email || remembered.email?.toLowerCase() === email.toLowerCase())) {
       this.meCache = remembered.id;
       return remembered.id;
+    }
+    if (!email && !remembered && this.credential?.kind === 'oauth') {
+      // An OAuth token names its user: their owner is found by their email, nobody is asked.
+      const found = await this.oauth.get().ownerOf(this.credential, this.client);
+      if (found) {
+        await this.setMe(found.id, found.email);
+        return found.id;
+      }
     }
     if (email) {
       try {
@@ -236,7 +440,11 @@ export class AuthService implements vscode.Disposable {
           const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
           this.accountValue = account;
           this.meCache = undefined;
-          await this.context.globalState.update(accountStateKey(this.origin), account);
+          if (this.secretKey() === (this.origin && tokenSecretKey(this.origin))) {
+            await this.context.globalState.update(accountStateKey(this.origin), account);
+            await this.context.globalState.update(accountsStateKey(this.origin!), [...this.accountList().filter((a) => a.portalId !== this.portal), account]);
+            this.portal = account.portalId;
+          }
           this.log.info(`The base URL now reaches HubSpot portal ${account.portalId}.`);
           this.changed.fire();
         }
@@ -259,6 +467,9 @@ export class AuthService implements vscode.Disposable {
    * The token stays stored (it may be a transient HubSpot problem) until the user signs in again.
    */
   reportRejected(): void {
+    if (!this.credential) {
+      return; // signed out (an expired OAuth sign-in said so already): nothing was rejected
+    }
     this.rejected = true;
     if (this.rejectionShown) {
       return;
@@ -283,9 +494,11 @@ export class AuthService implements vscode.Disposable {
   private switchOrigin(origin: string | undefined): void {
     const wasSignedIn = this.isSignedIn;
     this.origin = origin;
-    this.token = undefined;
+    this.credential = undefined;
+    this.oauthSessionValue = undefined;
     this.accountCheck = undefined;
-    this.accountValue = this.context.globalState.get<Account>(accountStateKey(origin));
+    this.portal = this.activePortal(origin);
+    this.accountValue = this.accountOf(this.portal) ?? this.context.globalState.get<Account>(accountStateKey(origin));
     this.log.info(`The base URL now names ${this.host ?? 'no valid host'}: tokens are kept per host.`);
     this.rejected = false;
     this.rejectionShown = false;
@@ -339,24 +552,37 @@ export class AuthService implements vscode.Disposable {
   }
 
   private async reloadToken(): Promise<void> {
-    const before = this.token;
+    const before = this.credential;
     const origin = this.origin;
-    let token: string | undefined;
+    const key = this.secretKey(origin);
+    let stored: string | undefined;
     try {
-      token = origin ? (await this.context.secrets.get(tokenSecretKey(origin))) || undefined : undefined;
+      stored = key ? (await this.context.secrets.get(key)) || undefined : undefined;
     } catch (error) {
       this.log.error(`Reading the token from the secret store failed: ${String(error)}`);
     }
-    if (origin !== this.origin) {
-      return; // the base URL moved on meanwhile; that host's read decides
+    if (origin !== this.origin || key !== this.secretKey()) {
+      return; // the base URL or the account moved on meanwhile; that one's read decides
     }
-    this.token = token;
-    if (before !== this.token) {
+    const credential = parseCredential(stored);
+    if (credential?.kind === 'oauth' && before?.kind === 'oauth' && credential.grant === before.grant) {
+      // A refresh (here or in another window): the same sign-in with a newer pair, nothing to announce.
+      this.credential = credential;
+      this.oauthSessionValue?.adopt(credential);
+      return;
+    }
+    if (credential && before && serializeCredential(credential) === serializeCredential(before)) {
+      await this.setContext();
+      return;
+    }
+    this.credential = credential;
+    this.oauthSessionValue = undefined;
+    if (before !== this.credential) {
       this.rejected = false;
       this.rejectionShown = false;
       this.meCache = undefined;
       // Another window may have signed in to another account: its details are in globalState.
-      this.accountValue = this.context.globalState.get<Account>(accountStateKey(origin)) ?? this.accountValue;
+      this.accountValue = this.accountOf(this.portal) ?? this.context.globalState.get<Account>(accountStateKey(origin)) ?? this.accountValue;
       await this.publish();
     } else {
       await this.setContext();

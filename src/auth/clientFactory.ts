@@ -33,6 +33,8 @@ export function configuredApiVersion(): ApiVersion {
 
 /** The token issued for an API origin (undefined for any other: it is never sent elsewhere). */
 export type TokenForOrigin = (origin: string) => Promise<string | undefined>;
+/** HubSpot answered 401 to the token of `origin`: true when a refreshed one is ready (AuthService.onUnauthorized). */
+export type UnauthorizedAtOrigin = (origin: string, token: string) => Promise<boolean>;
 
 /**
  * A client for `baseUrl` that asks for the token of that URL's origin only. The URL is sent as WHATWG parsed
@@ -40,10 +42,14 @@ export type TokenForOrigin = (origin: string) => Promise<string | undefined>;
  */
 export function createClient(
   tokenFor: TokenForOrigin, logger: Logger, baseUrl: string, tuning: Tuning['client'], apiVersion: () => ApiVersion = configuredApiVersion,
+  unauthorized?: UnauthorizedAtOrigin,
 ): HubSpotClient {
   const origin = apiOrigin(baseUrl);
   const url = origin ? new URL(baseUrl).href.replace(/\/+$/, '') : baseUrl;
-  return new HubSpotClient({ baseUrl: url, getToken: async () => (origin ? tokenFor(origin) : undefined), logger, apiVersion, ...tuning });
+  return new HubSpotClient({
+    baseUrl: url, getToken: async () => (origin ? tokenFor(origin) : undefined), logger, apiVersion, ...tuning,
+    onUnauthorized: unauthorized && origin ? (token) => unauthorized(origin, token) : undefined,
+  });
 }
 
 /**
@@ -55,7 +61,10 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
   private built: HubSpotClient | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly tokenFor: TokenForOrigin, private readonly logger: Logger, private readonly tuning: Tuning['client']) {
+  constructor(
+    private readonly tokenFor: TokenForOrigin, private readonly logger: Logger, private readonly tuning: Tuning['client'],
+    private readonly unauthorized?: UnauthorizedAtOrigin,
+  ) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(Settings.baseUrl)) {
         // Close the old client's sockets so they do not linger; a request still in flight to the old
@@ -84,7 +93,7 @@ export class SwitchableClient implements HubSpotApi, vscode.Disposable {
   }
 
   private get current(): HubSpotClient {
-    this.built ??= createClient(this.tokenFor, this.logger, configuredBaseUrl(), this.tuning);
+    this.built ??= createClient(this.tokenFor, this.logger, configuredBaseUrl(), this.tuning, configuredApiVersion, this.unauthorized);
     return this.built;
   }
 

@@ -13,12 +13,26 @@ export function apiOrigin(baseUrl: string): string | undefined {
   }
 }
 
-/** The SecretStorage key of the token issued for `origin`. */
-export function tokenSecretKey(origin: string): string {
-  return `${TOKEN_SECRET_KEY}@${origin}`;
+/**
+ * The SecretStorage key of a credential issued for `origin`. Without `portalId`: the origin's first account
+ * (the only key before several accounts were possible, so a sign-in kept by an older version stays readable
+ * where it is); with it: every further account signed in at that origin.
+ */
+export function tokenSecretKey(origin: string, portalId?: number): string {
+  return portalId === undefined ? `${TOKEN_SECRET_KEY}@${origin}` : `${TOKEN_SECRET_KEY}@${origin}#${portalId}`;
 }
 
-/** The globalState key of the account details (portal, UI domain) of the token signed in at `origin`. */
+/** The globalState key of the details of every account signed in at `origin` (portal, UI domain, time zone). */
+export function accountsStateKey(origin: string): string {
+  return `hubspotTasks.accounts@${origin}`;
+}
+
+/** The workspaceState key of the portal this workspace works in at `origin` (one active account per workspace). */
+export function activeAccountKey(origin: string): string {
+  return `hubspotTasks.activeAccount@${origin}`;
+}
+
+/** The globalState key of the details of the account whose credential is under `tokenSecretKey(origin)` (the first one). */
 export function accountStateKey(origin: string | undefined): string {
   return `hubspotTasks.account@${origin ?? 'none'}`;
 }

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { SignInError } from '../auth/authService';
 import { Commands, Settings } from '../constants';
+
+const OAUTH_CLIENT_ID = 'hubspotTasks.oauth.clientId';
 import { ownerDisplayName } from '../tasks/owners';
 import type { PickItem } from '../ui/notifier';
 import type { TreeContext } from './treeContext';
@@ -11,12 +13,36 @@ const t = vscode.l10n.t;
 export function registerAuthCommands(ctx: TreeContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.signIn, () => signIn(ctx)),
+    vscode.commands.registerCommand(Commands.signInWithKey, () => signInWithKey(ctx)),
+    vscode.commands.registerCommand(Commands.signInWithBrowser, () => signInWithBrowser(ctx)),
+    vscode.commands.registerCommand(Commands.setOAuthClientSecret, () => ctx.auth.oauth.get().setClientSecret()),
     vscode.commands.registerCommand(Commands.signOut, () => signOut(ctx)),
     vscode.commands.registerCommand(Commands.selectMe, () => selectMe(ctx)),
   ];
 }
 
+/**
+ * Where the organisation registered a HubSpot app (`hubspotTasks.oauth.clientId` set), "Sign in with HubSpot
+ * (browser)" and "Sign in with a key" side by side; otherwise straight to the key (no app to sign in through).
+ */
 async function signIn(ctx: TreeContext): Promise<boolean> {
+  if (!vscode.workspace.getConfiguration().inspect<unknown>(OAUTH_CLIENT_ID)?.globalValue) {
+    return signInWithKey(ctx);
+  }
+  const way = await ctx.auth.oauth.get().chooseWay();
+  return way === 'browser' ? signInWithBrowser(ctx) : way === 'key' ? signInWithKey(ctx) : false;
+}
+
+async function signInWithBrowser(ctx: TreeContext): Promise<boolean> {
+  // An OAuth token names its user: "me" is found without asking unless no owner has their email.
+  const signedIn = await ctx.auth.oauth.get().signInWithBrowser();
+  if (signedIn && !(await ctx.auth.me())) {
+    await selectMe(ctx);
+  }
+  return signedIn;
+}
+
+async function signInWithKey(ctx: TreeContext): Promise<boolean> {
   // Service Keys first: since late August 2026 HubSpot no longer lets anyone create a private app, but the
   // tokens of existing ones keep working.
   let prompt = t('Paste a HubSpot service key (HubSpot: Settings → Integrations → Service Keys) or an existing private app\'s access token. It is checked with HubSpot, then kept in VS Code\'s secret storage.');

@@ -46,6 +46,8 @@ export interface HubSpotClientOptions {
   onExchange?: (exchange: HttpExchange) => void;
   /** Largest response body read, after decompression. Default 10 MB (MAX_RESPONSE_BYTES). */
   maxResponseBytes?: number;
+  /** A 401 to `token`: true when a refreshed token is ready for one more try (OAuth). */
+  onUnauthorized?: (token: string) => Promise<boolean>;
 }
 
 export class HubSpotClient implements HubSpotApi {
@@ -76,6 +78,7 @@ export class HubSpotClient implements HubSpotApi {
       sleep: (ms) => clock.sleep(ms),
       onExchange: options.onExchange,
       maxResponseBytes: options.maxResponseBytes,
+      onUnauthorized: options.onUnauthorized,
     });
     const version = options.apiVersion ?? DEFAULT_API_VERSION;
     const endpoints = typeof version === 'function' ? () => endpointsFor(version()) : () => endpointsFor(version);

@@ -131,3 +131,41 @@ const BY_VERSION = Object.fromEntries(API_VERSIONS.map((v) => [v, build(v)])) as
 export function endpointsFor(version: ApiVersion): Endpoints {
   return BY_VERSION[version];
 }
+
+/**
+ * HubSpot's OAuth token endpoints (official/oauth.2026-09.json, oauth.v1.json). Only 2026-09 has dated
+ * OAuth paths (no 2026-03 file, as with owners): v3 and 2026-03 clients use v1's. All form-encoded, no bearer.
+ */
+export interface OAuthEndpoints {
+  /** `POST`, grant_type=authorization_code|refresh_token → `{access_token, refresh_token, expires_in, …}`. */
+  readonly token: string;
+  /** Who a token belongs to: 2026-09 `POST …/token/introspect` (form `token`), v1 `GET …/access-tokens/{token}`. */
+  introspect(token: string): { method: 'GET' | 'POST'; path: string };
+  /** Revoking a refresh token: 2026-09 `POST …/token/revoke` (form `token`), v1 `DELETE …/refresh-tokens/{token}`. */
+  revoke(refreshToken: string): { method: 'POST' | 'DELETE'; path: string };
+}
+
+export function oauthEndpointsFor(version: ApiVersion): OAuthEndpoints {
+  if (version === '2026-09') {
+    return {
+      token: '/oauth/2026-09/token',
+      introspect: () => ({ method: 'POST', path: '/oauth/2026-09/token/introspect' }),
+      revoke: () => ({ method: 'POST', path: '/oauth/2026-09/token/revoke' }),
+    };
+  }
+  return {
+    token: '/oauth/v1/token',
+    introspect: (token) => ({ method: 'GET', path: `/oauth/v1/access-tokens/${seg(token)}` }),
+    revoke: (refreshToken) => ({ method: 'DELETE', path: `/oauth/v1/refresh-tokens/${seg(refreshToken)}` }),
+  };
+}
+
+/**
+ * Where the user consents: HubSpot's app (`app.hubspot.com`) for its public API host, the API host's own
+ * `/oauth/authorize` otherwise (the sandbox, a proxy). EU hosts (`api-eu1.hubapi.com`) consent at `app-eu1`.
+ */
+export function oauthAuthorizeUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  const hubapi = /^api(-[a-z0-9]+)?\.hubapi\.com$/.exec(url.hostname);
+  return hubapi ? `https://app${hubapi[1] ?? ''}.hubspot.com/oauth/authorize` : `${url.origin}${url.pathname.replace(/\/+$/, '')}/oauth/authorize`;
+}

@@ -68,6 +68,11 @@ export interface HttpClientOptions {
   onExchange?: (exchange: HttpExchange) => void;
   /** Largest response body read, after decompression (default MAX_RESPONSE_BYTES). */
   maxResponseBytes?: number;
+  /**
+   * HubSpot answered 401 to `token`: resolves true when a fresh token is ready (an OAuth refresh). The request
+   * is then sent once more, creates too: a 401 means HubSpot applied nothing.
+   */
+  onUnauthorized?: (token: string) => Promise<boolean>;
 }
 
 /** HubSpot's largest answers (a page of 100 tasks with long notes) are far below this. */
@@ -106,12 +111,19 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<HttpResult<undefined>>;
   async request<T>(req: HttpRequest, shape?: Shape<T>): Promise<HttpResult<T | undefined>> {
     const { maxRetries } = this.options;
+    let reauthorized = false;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(req, attempt, shape);
       if (outcome.ok) {
         return outcome.result;
       }
       const error = outcome.error;
+      // Once per request: a second 401 with a fresh token is a real rejection, not an expiry.
+      if (error.status === 401 && outcome.token && !reauthorized && this.options.onUnauthorized && await this.options.onUnauthorized(outcome.token)) {
+        reauthorized = true;
+        attempt--;
+        continue;
+      }
       const wait = attempt < maxRetries ? this.retryDelay(req, error, attempt) : undefined;
       if (wait === undefined) {
         throw error;
@@ -146,7 +158,7 @@ export class HttpClient {
   }
 
   private async attempt<T>(req: HttpRequest, attempt: number, shape?: Shape<T>):
-    Promise<{ ok: true; result: HttpResult<T | undefined> } | { ok: false; error: HubSpotError }> {
+    Promise<{ ok: true; result: HttpResult<T | undefined> } | { ok: false; error: HubSpotError; token?: string }> {
     let token: string | undefined;
     try {
       token = await this.options.getToken();
@@ -167,7 +179,7 @@ export class HttpClient {
       exchange.error = error;
       this.options.logger.debug(`HubSpot ${req.operation} failed: ${error.kind} ${error.status ?? ''} ${error.message}` +
         (error.correlationId ? ` (correlationId ${error.correlationId})` : ''));
-      return { ok: false, error };
+      return { ok: false, error, token };
     } finally {
       release();
       this.options.onExchange?.(exchange);
