@@ -82,7 +82,9 @@ export async function handleApi(parts: AppParts, req: IncomingMessage, res: Serv
     entry.portalId = identity.portalId;
     entry.credential = identity.credential;
     // Every authenticated request counts, whatever happens next (as at HubSpot).
-    const decision = parts.limiter.admit(token, match.kind === 'found' && match.route.isSearch === true, knobs.rateLimits, knobs.rateLimitPer10s);
+    // An OAuth app's limit is per account, not per access token (each refresh gives a new one).
+    const limitKey = identity.credential === 'oauth' ? `oauth-app:${identity.portalId}` : token;
+    const decision = parts.limiter.admit(limitKey, match.kind === 'found' && match.route.isSearch === true, knobs.rateLimits, knobs.rateLimitPer10s);
     headers = decision.headers;
     if (decision.rejected) {
       throw new HttpError(429, 'RATE_LIMITS', decision.rejected.message, decision.rejected.extras);

@@ -309,6 +309,46 @@ describe('sandbox: OAuth', () => {
     assert.equal((await fetch(`${sandbox.url}/__sandbox/oauth/fail-next`, { method: 'POST', body: JSON.stringify({ count: 1, status: 404 }) })).status, 400);
   });
 
+  it('counts an app\'s OAuth requests per account, whatever access token they carry', async () => {
+    sandbox.reset(); // fresh rate-limit windows: earlier tests called with OAuth tokens of the demo portal
+    sandbox.configure({ rateLimits: true, rateLimitPer10s: 2 });
+    try {
+      const a = sandbox.oauth.mint(DEMO_PORTAL_ID, 'demo@example.com');
+      const b = sandbox.oauth.mint(DEMO_PORTAL_ID, 'demo@example.com');
+      const other = sandbox.oauth.mint(SECOND_PORTAL_ID, 'demo@example.com');
+      assert.equal((await call(sandbox, 'GET', '/crm/v3/owners', undefined, a.access_token)).status, 200);
+      assert.equal((await call(sandbox, 'GET', '/crm/v3/owners', undefined, b.access_token)).status, 200);
+      assert.equal((await call(sandbox, 'GET', '/crm/v3/owners', undefined, b.access_token)).status, 429, 'a fresh token does not get a fresh window');
+      assert.equal((await call(sandbox, 'GET', '/crm/v3/owners', undefined, other.access_token)).status, 200, 'another account has its own');
+    } finally {
+      sandbox.configure({ rateLimits: false, rateLimitPer10s: 100 });
+      sandbox.reset();
+    }
+  });
+
+  it('signs in as the user named by oauthUserEmail, offering only that user\'s accounts', async () => {
+    sandbox.configure({ oauthUserEmail: 'akira.sato@globex.example' });
+    try {
+      const c = await consent(sandbox);
+      assert.match(c.html, /akira\.sato@globex\.example/);
+      assert.deepEqual([...c.html.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1])), [SECOND_PORTAL_ID]);
+      const back = await answer(sandbox, c.requestId, 'grant', String(SECOND_PORTAL_ID));
+      const t = await form(sandbox, '/oauth/2026-09/token', {
+        grant_type: 'authorization_code', code: back.searchParams.get('code') ?? '', code_verifier: c.verifier, redirect_uri: REDIRECT, client_id: DEMO_CLIENT_ID,
+      });
+      assert.equal(t.body.hub_id, SECOND_PORTAL_ID);
+      assert.equal(t.body.user_id, 9_300_002);
+      // A portal the user is not in cannot be chosen by editing the form.
+      const c2 = await consent(sandbox);
+      const forged = await fetch(`${sandbox.url}/oauth/authorize`, {
+        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `request=${c2.requestId}&decision=grant&portal=${DEMO_PORTAL_ID}`, redirect: 'manual',
+      });
+      assert.equal(forged.status, 400);
+    } finally {
+      sandbox.configure({ oauthUserEmail: 'demo@example.com' });
+    }
+  });
+
   it('demands the client secret when started with oauthRequireSecret', async () => {
     const strict = await startSandbox({ port: 0, seed: 'empty', oauthRequireSecret: true, oauthClientId: 'org-app', oauthClientSecret: 'org-secret' });
     try {
