@@ -106,7 +106,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const parts: AppParts = {
     router,
-    routerFor: (portalId) => portalId === SECOND_PORTAL.portalId ? secondRouter : router,
+    // The demo portal's requests keep the match already made (no second routing pass on the hot path).
+    routerFor: (portalId) => portalId === SECOND_PORTAL.portalId ? secondRouter : undefined,
     tokens: new TokenCheck(new Set(options.tokens ?? [DEFAULT_TOKEN]), new Set(options.noScopeTokens ?? [DEFAULT_NO_SCOPE_TOKEN]), DEMO_PORTAL.portalId, {
       portalKeys: new Map(secondTokens.map((t) => [t, SECOND_PORTAL.portalId])),
       oauth: (token) => oauth.lookupAccess(token),
