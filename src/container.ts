@@ -56,7 +56,8 @@ export class Container implements FeatureHost, vscode.Disposable {
     const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client,
       (origin, token) => this.auth.onUnauthorized(origin, token)));
     this.client = client;
-    this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify));
+    this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify,
+      testHooks && ((uri) => (testHooks.openExternal ? testHooks.openExternal(uri.toString(true)) : vscode.env.openExternal(uri)))));
     this.tree = registerTasksView(this, testHooks);
     this.taskEditors = registerTaskEditor(this);
     this.goToTask = registerGoToTask(this, this.tree.tasks);

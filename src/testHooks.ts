@@ -24,6 +24,11 @@ export interface TestHooks extends CreatorHooks, CodeLinksHooks {
    * buttons the tests cannot click. Unset: the notification.
    */
   reminderChoice?: ReminderPrompt;
+  /**
+   * Opens the browser sign-in's consent page while set (the test plays the browser: consent page, Grant or Deny,
+   * the redirect back to the loopback). Unset: `vscode.env.openExternal`.
+   */
+  openExternal?: (url: string) => Promise<boolean>;
   // And, as CreatorHooks, what the TODO creator is given when it loads: wrap its client (e.g. to provoke a
   // real 207), observe its chunks.
 }

@@ -51,6 +51,7 @@ export function resetHooks(hooks: TestHooks): void {
   hooks.wrapClient = undefined;
   hooks.afterChunk = undefined;
   hooks.reminderChoice = undefined;
+  hooks.openExternal = undefined;
 }
 
 async function handOff(): Promise<TestHandOff<Container>> {
