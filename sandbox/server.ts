@@ -83,12 +83,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       : knobs.batchCreateErrors,
   });
   const router = apiRouter(depsOf(store, index, rules, DEMO_PORTAL));
-  // The second portal: its own records, index and rules behind the same routes; kept in memory only.
-  const second = { profile: SECOND_PORTAL, store: new Store(seedAccount('demo', options.now, SECOND_PORTAL.seed)), rules: new ValidationRules(options.validationRules) };
-  const secondIndex = new SearchIndex(second.store, () => knobs.searchLagMs);
-  const secondRouter = apiRouter(depsOf(second.store, secondIndex, second.rules, SECOND_PORTAL));
+  // The second portal: its own records, index and rules behind the same routes; kept in memory only,
+  // and built on first use (most runs never call it, and seeding it doubles a start's seeding time).
+  let secondPortal: { store: Store; index: SearchIndex; rules: ValidationRules; router: Router } | undefined;
+  const second = () => {
+    if (!secondPortal) {
+      const account = new Store(seedAccount('demo', options.now, SECOND_PORTAL.seed));
+      const accountIndex = new SearchIndex(account, () => knobs.searchLagMs);
+      const accountRules = new ValidationRules(options.validationRules);
+      secondPortal = { store: account, index: accountIndex, rules: accountRules, router: apiRouter(depsOf(account, accountIndex, accountRules, SECOND_PORTAL)) };
+    }
+    return secondPortal;
+  };
   const secondTokens = options.secondPortalTokens ?? [SECOND_PORTAL_TOKEN];
-  const storeOf = (portalId: number) => portalId === SECOND_PORTAL.portalId ? second.store : store;
+  const storeOf = (portalId: number) => portalId === SECOND_PORTAL.portalId ? second().store : store;
   const accountsOf = (email: string): PortalAccount[] => [DEMO_PORTAL, SECOND_PORTAL].flatMap((p) => {
     const owner = storeOf(p.portalId).allOwners().find((o) => !o.archived && o.email.toLowerCase() === email.toLowerCase());
     return owner ? [{ portalId: p.portalId, name: p.name, hubDomain: p.hubDomain, userId: owner.userId ?? 0, email: owner.email }] : [];
@@ -107,7 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const parts: AppParts = {
     router,
     // The demo portal's requests keep the match already made (no second routing pass on the hot path).
-    routerFor: (portalId) => portalId === SECOND_PORTAL.portalId ? secondRouter : undefined,
+    routerFor: (portalId) => portalId === SECOND_PORTAL.portalId ? second().router : undefined,
     tokens: new TokenCheck(new Set(options.tokens ?? [DEFAULT_TOKEN]), new Set(options.noScopeTokens ?? [DEFAULT_NO_SCOPE_TOKEN]), DEMO_PORTAL.portalId, {
       portalKeys: new Map(secondTokens.map((t) => [t, SECOND_PORTAL.portalId])),
       oauth: (token) => oauth.lookupAccess(token),
@@ -184,15 +192,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       index.rebuild();
       rules.replace(options.validationRules ?? {});
       // The second portal always returns to its own demo seed; OAuth grants outlive a reset.
-      second.store.load(seedAccount('demo', options.now, SECOND_PORTAL.seed));
-      secondIndex.rebuild();
-      second.rules.replace(options.validationRules ?? {});
+      secondPortal = undefined;
       parts.limiter.reset();
       faults.configure(knobs.faults);
       persister?.saveNow();
     },
     state: (portalId?: number): SandboxState => {
-      const [s, i] = portalId === SECOND_PORTAL.portalId ? [second.store, secondIndex] : [store, index];
+      const [s, i] = portalId === SECOND_PORTAL.portalId ? [second().store, second().index] : [store, index];
       return {
         tasks: s.count('tasks', false),
         archivedTasks: s.count('tasks', true),
