@@ -1,4 +1,5 @@
-// Shows the signed-in HubSpot account in VS Code's Accounts menu, and lets that menu sign out.
+// Shows each HubSpot account signed in at the current host in VS Code's Accounts menu, and lets that menu
+// sign out of any of them.
 // The session carries no access token: the token stays with this extension (SecretStorage), so a
 // consenting extension learns the account, never the credential.
 import * as vscode from 'vscode';
@@ -9,13 +10,13 @@ import { DisposableStore } from '../util/disposableStore';
 export class HubSpotAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly sessionsChanged = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.sessionsChanged.event;
-  private last: vscode.AuthenticationSession | undefined;
+  private last: vscode.AuthenticationSession[] = [];
   private readonly disposables = new DisposableStore();
 
   constructor(private readonly auth: AuthService) {
     this.disposables.add(
       this.sessionsChanged,
-      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'HubSpot', this, { supportsMultipleAccounts: false }),
+      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'HubSpot', this, { supportsMultipleAccounts: true }),
       auth.onDidChange(() => this.announce()),
     );
     void auth.ready.then(() => this.announce());
@@ -23,8 +24,7 @@ export class HubSpotAuthenticationProvider implements vscode.AuthenticationProvi
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
     await this.auth.ready;
-    const session = this.currentSession();
-    return session ? [session] : [];
+    return this.sessions();
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
@@ -36,34 +36,46 @@ export class HubSpotAuthenticationProvider implements vscode.AuthenticationProvi
     return session;
   }
 
-  async removeSession(): Promise<void> {
-    await this.auth.signOut();
+  async removeSession(sessionId: string): Promise<void> {
+    const account = this.sessions().find((s) => s.id === sessionId);
+    if (account) {
+      await this.auth.signOutAccount(Number(account.account.id));
+    }
   }
 
+  /** The active account (the one the session-less `createSession` signs in) first. */
   private currentSession(): vscode.AuthenticationSession | undefined {
-    if (!this.auth.isSignedIn) {
-      return undefined;
-    }
-    const portal = this.auth.account?.portalId;
-    const label = portal ? vscode.l10n.t('HubSpot portal {0}', portal) : vscode.l10n.t('HubSpot account');
-    return { id: `hubspot-${portal ?? 'account'}`, accessToken: '', account: { id: String(portal ?? 'account'), label }, scopes: [] };
+    return this.auth.isSignedIn ? this.sessions()[0] : undefined;
+  }
+
+  private sessions(): vscode.AuthenticationSession[] {
+    const active = this.auth.isSignedIn ? this.auth.account?.portalId : undefined;
+    const accounts = [...this.auth.accounts].sort((a, b) => Number(b.portalId === active) - Number(a.portalId === active));
+    return accounts.map((a) => sessionOf(a.portalId, a.portalId === active));
   }
 
   private announce(): void {
-    const next = this.currentSession();
+    const next = this.sessions();
     const previous = this.last;
-    if (previous?.id === next?.id && previous?.account.label === next?.account.label) {
-      return;
-    }
+    const key = (s: vscode.AuthenticationSession) => `${s.id}|${s.account.label}`;
+    const before = new Map(previous.map((s) => [s.id, s]));
+    const after = new Map(next.map((s) => [s.id, s]));
+    const added = next.filter((s) => !before.has(s.id));
+    const removed = previous.filter((s) => !after.has(s.id));
+    const changed = next.filter((s) => before.has(s.id) && key(before.get(s.id)!) !== key(s));
     this.last = next;
-    this.sessionsChanged.fire({
-      added: next && !previous ? [next] : [],
-      removed: previous && !next ? [previous] : [],
-      changed: previous && next ? [next] : [],
-    });
+    if (added.length || removed.length || changed.length) {
+      this.sessionsChanged.fire({ added, removed, changed });
+    }
   }
 
   dispose(): void {
     this.disposables.dispose();
   }
+}
+
+/** No access token in a session: a consenting extension learns the account, never the credential. */
+function sessionOf(portal: number, active: boolean): vscode.AuthenticationSession {
+  const label = active ? vscode.l10n.t('HubSpot portal {0} (active)', portal) : vscode.l10n.t('HubSpot portal {0}', portal);
+  return { id: `hubspot-${portal}`, accessToken: '', account: { id: String(portal), label }, scopes: [] };
 }

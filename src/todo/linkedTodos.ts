@@ -180,6 +180,20 @@ export class LinkedTodos implements vscode.Disposable {
     return this.owners.get(id) ?? id;
   }
 
+  /**
+   * Not found is only known for the account read: with several signed in, the task may well be another
+   * portal's (a TODO written while working for another client), so "deleted" would be a guess.
+   */
+  private notFoundText(): string {
+    const portal = this.container.auth.account?.portalId;
+    if (portal === undefined) {
+      return vscode.l10n.t('This task no longer exists in HubSpot.');
+    }
+    return this.container.auth.accounts.length > 1
+      ? vscode.l10n.t('Not found in HubSpot portal {0} (the active account): it may belong to another of your accounts, or have been deleted.', portal)
+      : vscode.l10n.t('Not found in HubSpot portal {0}: it was deleted, or belongs to another HubSpot account.', portal);
+  }
+
   /** The hover of a linked TODO: HubSpot's text escaped, actions limited to our own commands. */
   async hover(id: string): Promise<vscode.MarkdownString> {
     if (!this.tasks.has(id) && this.container.auth.isSignedIn) {
@@ -187,12 +201,15 @@ export class LinkedTodos implements vscode.Disposable {
     }
     const task = this.tasks.get(id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.tasksOfRecord, TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode] };
+    md.isTrusted = { enabledCommands: [Commands.tasksOfRecord, TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode, Commands.switchAccount] };
     const url = this.url(id);
     md.appendMarkdown(url ? `[HS-${id}](${url})` : `HS-${id}`);
     if (!task) {
       md.appendMarkdown('\n\n');
-      md.appendText(task === null ? vscode.l10n.t('This task no longer exists in HubSpot.') : vscode.l10n.t('Status unknown (not signed in or not read yet).'));
+      md.appendText(task === null ? this.notFoundText() : vscode.l10n.t('Status unknown (not signed in or not read yet).'));
+      if (task === null && this.container.auth.accounts.length > 1) {
+        md.appendMarkdown(`\n\n[$(organization) ${vscode.l10n.t('Switch Account')}](command:${Commands.switchAccount})`);
+      }
       return md;
     }
     md.appendMarkdown(` — **${escapeMarkdown(task.properties.hs_task_subject ?? '')}**\n\n`);

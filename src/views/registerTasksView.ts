@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { HubSpotAuthenticationProvider } from '../auth/authProvider';
 import { registerAuthCommands } from '../commands/authCommands';
+import { registerAccountCommands } from '../commands/accountCommands';
 import { registerTaskCommands } from '../commands/taskCommands';
 import type { TreeContext } from '../commands/treeContext';
 import { refreshAll, registerViewCommands } from '../commands/viewCommands';
@@ -62,7 +63,7 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
   host.register(new HubSpotAuthenticationProvider(auth));
 
   const ctx: TreeContext = { client, auth, service, archived, actions, provider, view, statusBar, log, notify: host.notify };
-  for (const disposable of [...registerAuthCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx), ...registerRecordCommands(ctx)]) {
+  for (const disposable of [...registerAuthCommands(ctx), ...registerAccountCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx), ...registerRecordCommands(ctx)]) {
     host.register(disposable);
   }
 

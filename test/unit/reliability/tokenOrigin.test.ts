@@ -21,7 +21,7 @@ describe('Token keys per API origin', () => {
   });
 
   it('each origin has its own secret key, none of them the legacy un-keyed one', () => {
-    const keys = ['https://api.hubapi.com', 'http://api.hubapi.com', 'https://api.hubapi.com:8443', 'https://evil.example'].map(tokenSecretKey);
+    const keys = ['https://api.hubapi.com', 'http://api.hubapi.com', 'https://api.hubapi.com:8443', 'https://evil.example'].map((origin) => tokenSecretKey(origin));
     assert.strictEqual(new Set(keys).size, keys.length);
     assert.ok(!keys.includes(LEGACY_TOKEN_SECRET_KEY));
   });
