@@ -4,6 +4,7 @@
 // (credentialKeys.ts): the token signed in at one host is never handed to a client of another, and a base
 // URL that moves to another host finds the user signed out there until they sign in for it.
 import * as vscode from 'vscode';
+import fetch from 'node-fetch';
 import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
 import { isErrorOfKind, isHubSpotError } from '../hubspot/errors';
@@ -76,7 +77,7 @@ export class AuthService implements vscode.Disposable {
     // Its own bundle (dist/oauth.js): a window signed in with a key never loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.oauth = lazyFeature('OAuth', () => (require('./oauth/oauthFeature') as typeof OAuthModule).createOAuthFeature({
-      secrets: context.secrets, log, notify, baseUrl: configuredBaseUrl, apiVersion: configuredApiVersion, signIn: (credential) => this.signIn(credential), openExternal,
+      secrets: context.secrets, log, notify, baseUrl: configuredBaseUrl, apiVersion: configuredApiVersion, signIn: (credential) => this.signIn(credential), openExternal, fetch,
     }), log);
     this.origin = apiOrigin(configuredBaseUrl());
     this.portal = this.activePortal(this.origin);

@@ -11,7 +11,7 @@ import type { Notifier } from '../../ui/notifier';
 import type { Logger } from '../../util/logger';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import { startLoopbackRedirect } from './loopback';
-import { OAuthError, OAuthTokens } from './oauthTokens';
+import { OAuthError, OAuthTokens, type OAuthTokensOptions } from './oauthTokens';
 import { OAuthSession } from './oauthSession';
 import { parseCredential } from '../credential';
 
@@ -49,6 +49,7 @@ export interface OAuthFeatureDeps {
   signIn: (credential: OAuthCredential) => Promise<{ portalId: number }>;
   openExternal: (uri: vscode.Uri) => Thenable<boolean>;
   timeoutMs?: number;
+  fetch: OAuthTokensOptions['fetch'];
 }
 
 export interface OAuthFeature {
@@ -74,7 +75,7 @@ export function configuredClientId(): string | undefined {
 
 export function createOAuthFeature(deps: OAuthFeatureDeps): OAuthFeature {
   const tokens = (clientId: string): OAuthTokens => new OAuthTokens({
-    baseUrl: deps.baseUrl(), clientId, apiVersion: deps.apiVersion, clientSecret: async () => deps.secrets.get(clientSecretKey(clientId)),
+    baseUrl: deps.baseUrl(), clientId, apiVersion: deps.apiVersion, fetch: deps.fetch, clientSecret: async () => deps.secrets.get(clientSecretKey(clientId)),
   });
 
   async function signInWithBrowser(): Promise<boolean> {

@@ -2,7 +2,7 @@
 // no bearer; paths from endpoints.ts. Tokens, codes, verifiers and the client secret never reach a log line or
 // an error message (HubSpot's own words are scrubbed of them too). No vscode import.
 import { randomUUID } from 'crypto';
-import fetch from 'node-fetch';
+import type nodeFetch from 'node-fetch';
 import { type ApiVersion, oauthEndpointsFor } from '../../hubspot/endpoints';
 import type { OAuthCredential } from '../credential';
 
@@ -14,6 +14,8 @@ export interface OAuthTokensOptions {
   apiVersion: () => ApiVersion;
   now?: () => number;
   timeoutMs?: number;
+  /** The main bundle's node-fetch, passed in: this lazy bundle would otherwise carry its own copy (~22 KB). */
+  fetch: typeof nodeFetch;
 }
 
 /** The token endpoint refused (`error` is RFC 6749's: `invalid_grant`, `invalid_client`, …) or was unreachable (`network`). */
@@ -107,7 +109,7 @@ export class OAuthTokens {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
+      const res = await this.options.fetch(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
         method,
         headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
         body: body?.toString(),

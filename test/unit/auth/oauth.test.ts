@@ -3,6 +3,7 @@
 // introspection (2026-09 and v1), revoke, and the session's refresh rules: before expiry, once after a 401,
 // ONE refresh for 20 concurrent requests, invalid_grant → ended once, never a loop.
 import * as assert from 'node:assert/strict';
+import nodeFetch from 'node-fetch';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, OAUTH_TASK_SCOPES } from '../../../sandbox/server';
 import type { Sandbox } from '../../../sandbox/types';
 import { codeChallengeS256, createCodeVerifier, createState } from '../../../src/auth/oauth/pkce';
@@ -19,7 +20,7 @@ const silent = { info: () => undefined, warn: () => undefined, debug: () => unde
 const PAGES = { done: 'Signed in.', failed: 'Not signed in.' };
 
 function tokensFor(sandbox: Sandbox, version: ApiVersion = '2026-09', secret?: string): OAuthTokens {
-  return new OAuthTokens({ baseUrl: sandbox.url, clientId: DEMO_CLIENT_ID, clientSecret: async () => secret, apiVersion: () => version });
+  return new OAuthTokens({ baseUrl: sandbox.url, clientId: DEMO_CLIENT_ID, clientSecret: async () => secret, apiVersion: () => version, fetch: nodeFetch });
 }
 
 /** What a browser does with the authorize URL: shows the consent page, the user presses Grant or Deny, follows the redirect. */
