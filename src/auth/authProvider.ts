@@ -51,7 +51,8 @@ export class HubSpotAuthenticationProvider implements vscode.AuthenticationProvi
   private sessions(): vscode.AuthenticationSession[] {
     const active = this.auth.isSignedIn ? this.auth.account?.portalId : undefined;
     const accounts = [...this.auth.accounts].sort((a, b) => Number(b.portalId === active) - Number(a.portalId === active));
-    return accounts.map((a) => sessionOf(a.portalId, a.portalId === active));
+    // "(active)" only tells one account from another.
+    return accounts.map((a) => sessionOf(a.portalId, accounts.length > 1 && a.portalId === active));
   }
 
   private announce(): void {

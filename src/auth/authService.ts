@@ -85,10 +85,13 @@ export class AuthService implements vscode.Disposable {
     this.disposables.add(
       this.changed,
       context.secrets.onDidChange((event) => {
-        if (this.origin && event.key === this.secretKey()) {
+        // Any key of this host: which key is the active account's follows the account details, which another
+        // window (or an older version's migration) may have changed together with the secret.
+        if (this.origin && event.key.startsWith(tokenSecretKey(this.origin))) {
+          if (event.key !== this.secretKey()) {
+            this.changed.fire(); // another account at this host signed in or out: the Accounts menu
+          }
           this.loading = this.reloadToken();
-        } else if (this.origin && event.key.startsWith(tokenSecretKey(this.origin))) {
-          this.changed.fire(); // another account at this host (another window signed in or out): the Accounts menu
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -221,7 +224,7 @@ export class AuthService implements vscode.Disposable {
     const account: Account = { portalId: details.portalId, uiDomain: details.uiDomain, timeZone: details.timeZone };
     // Another portal at this host is one more account (the first keeps its key); the same portal is signed in anew.
     const first = this.context.globalState.get<Account>(accountStateKey(origin));
-    const asFirst = first ? first.portalId === account.portalId : !this.accountList(origin).some((a) => a.portalId === account.portalId);
+    const asFirst = !first || first.portalId === account.portalId;
     if (asFirst) {
       await this.context.globalState.update(accountStateKey(origin), account);
     }
@@ -352,13 +355,13 @@ export class AuthService implements vscode.Disposable {
       ?? this.context.globalState.get<Account>(accountStateKey(origin))?.portalId ?? list[0]?.portalId;
   }
 
-  /** Where the credential of `portalId` at `origin` is kept: the first account under the host's own key. */
+  /** Where the credential of `portalId` at `origin` is kept: the first account (or, none known, an older version's sign-in) under the host's own key. */
   private secretKey(origin = this.origin, portalId = this.portal): string | undefined {
     if (!origin) {
       return undefined;
     }
     const first = this.context.globalState.get<Account>(accountStateKey(origin))?.portalId;
-    return portalId === undefined || portalId === first ? tokenSecretKey(origin) : tokenSecretKey(origin, portalId);
+    return first === undefined || portalId === undefined || portalId === first ? tokenSecretKey(origin) : tokenSecretKey(origin, portalId);
   }
 
   /** Drops a signed-out account from the host's list (its "me" stays remembered for a later sign-in). */
@@ -367,12 +370,8 @@ export class AuthService implements vscode.Disposable {
     if (!origin || portalId === undefined) {
       return;
     }
-    const remaining = this.accountList(origin).filter((a) => a.portalId !== portalId);
-    void this.context.globalState.update(accountsStateKey(origin), remaining);
-    if (this.context.globalState.get<Account>(accountStateKey(origin))?.portalId === portalId && remaining.length > 0) {
-      // Its key is free again; the account details stay for the single-account case (offline start, "Open in HubSpot").
-      void this.context.globalState.update(accountStateKey(origin), undefined);
-    }
+    // The first account's details stay (they say whose the host's own key is, should it sign in again).
+    void this.context.globalState.update(accountsStateKey(origin), this.accountList(origin).filter((a) => a.portalId !== portalId));
   }
 
   /** My HubSpot owner id: picked once per account, or found from the `ownerEmail` setting. */
@@ -557,8 +556,10 @@ export class AuthService implements vscode.Disposable {
     const origin = this.origin;
     const key = this.secretKey(origin);
     let stored: string | undefined;
+    let read = false;
     try {
       stored = key ? (await this.context.secrets.get(key)) || undefined : undefined;
+      read = true;
     } catch (error) {
       this.log.error(`Reading the token from the secret store failed: ${String(error)}`);
     }
@@ -566,6 +567,12 @@ export class AuthService implements vscode.Disposable {
       return; // the base URL or the account moved on meanwhile; that one's read decides
     }
     const credential = parseCredential(stored);
+    if (read && !credential && before) {
+      this.forgetAccount(this.portal); // signed out of it in another window: no longer in the Accounts menu
+    } else if (credential && origin && this.accountValue && this.accountValue.portalId === this.portal && !this.accountOf(this.portal)) {
+      // Signed in to it again (another window, a migration): listed again.
+      void this.context.globalState.update(accountsStateKey(origin), [...this.accountList(origin), this.accountValue]);
+    }
     if (credential?.kind === 'oauth' && before?.kind === 'oauth' && credential.grant === before.grant) {
       // A refresh (here or in another window): the same sign-in with a newer pair, nothing to announce.
       this.credential = credential;
