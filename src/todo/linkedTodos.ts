@@ -201,13 +201,14 @@ export class LinkedTodos implements vscode.Disposable {
     }
     const task = this.tasks.get(id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.tasksOfRecord, TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode, Commands.switchAccount] };
+    md.isTrusted = { enabledCommands: [Commands.tasksOfRecord, TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode] };
     const url = this.url(id);
     md.appendMarkdown(url ? `[HS-${id}](${url})` : `HS-${id}`);
     if (!task) {
       md.appendMarkdown('\n\n');
       md.appendText(task === null ? this.notFoundText() : vscode.l10n.t('Status unknown (not signed in or not read yet).'));
       if (task === null && this.container.auth.accounts.length > 1) {
+        md.isTrusted = { enabledCommands: [Commands.switchAccount] }; // the only action here
         md.appendMarkdown(`\n\n[$(organization) ${vscode.l10n.t('Switch Account')}](command:${Commands.switchAccount})`);
       }
       return md;
