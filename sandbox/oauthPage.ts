@@ -27,7 +27,7 @@ export function consentPage(request: ConsentRequest, accounts: PortalAccount[], 
     : `<p class="error">${escapeHtml(email)} is not a user of any HubSpot account here.</p>`;
   return page(`Connect ${request.client.name} to HubSpot`, `<h1>Connect <span id="app-name">${app}</span> to HubSpot</h1>
 <p>Signed in as <strong id="user">${escapeHtml(email)}</strong></p>
-<form method="post" action="/oauth/authorize">
+<form method="post" action="authorize">
 <input type="hidden" name="request" value="${escapeHtml(request.id)}">
 ${chooser}
 <p>${app} is asking to:</p><ul id="scopes">${scopes}</ul>
