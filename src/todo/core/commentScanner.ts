@@ -64,7 +64,7 @@ export function scanComments(text: string, language: string | CommentSyntax, opt
   }
   const sink = new CommentSink(text, options.onlyContaining);
   const scanner = new RegionScanner(text, syntax, sink);
-  if (options.onlyContaining && !syntax.scanWhole) {
+  if (options.onlyContaining) {
     scanner.scanAround(options.onlyContaining);
   } else {
     scanner.scan(0, text.length);
@@ -179,17 +179,17 @@ class RegionScanner {
         mark('<');
       }
       if (special === 'perl-pod') {
-        mark('=');
         // Perl's code ends at `__END__` / `__DATA__` alone on a line: found once, not per `_`.
-        const end = /^__(?:END|DATA)__[ \t\r]*$/m.exec(text);
-        if (end) {
-          this.codeEnd = end.index;
-        }
+        this.codeEnd = dataSection(text);
       }
       if (special === 'zig-multiline') {
         mark('\\');
       }
+      if (special === 'perl-pod') {
+        mark('=');
+      }
       if (special === 'perl-quote') {
+        // Frequent letters, but only looked at on the lines the scan tokenizes (around tags and openers).
         for (const c of 'qmsty~') {
           mark(c);
         }
@@ -960,6 +960,20 @@ class RegionScanner {
   }
 }
 
+/** Offset of Perl's `__END__` or `__DATA__` alone on a line, or Infinity (one search for the rare `\n__`). */
+function dataSection(text: string): number {
+  const isMarker = (at: number) => /^__(?:END|DATA)__[ \t\r]*(?:\n|$)/.test(text.slice(at, at + 20));
+  if (text.startsWith('__') && isMarker(0)) {
+    return 0;
+  }
+  for (let at = text.indexOf('\n__'); at >= 0; at = text.indexOf('\n__', at + 1)) {
+    if (isMarker(at + 1)) {
+      return at + 1;
+    }
+  }
+  return Infinity;
+}
+
 /** Texts that can carry tokenizer state across a line break (see `scanAround`). */
 function multiLineOpeners(syntax: CommentSyntax): string[] {
   const openers = new Set<string>();
@@ -995,6 +1009,14 @@ function multiLineOpeners(syntax: CommentSyntax): string[] {
     }
     if (special === 'perl-pod') {
       openers.add('\n=').add('\n__END__').add('\n__DATA__');
+    }
+    if (special === 'perl-quote') {
+      // The quote-like operators that span lines in practice: `q{…}`/`qq{…}`, `qw(…)` lists, `qr{…}x`.
+      // A one-line one is read anyway when its line is tokenized.
+      // (Not `m{` or `s{`, nor `w(` alone: `$opts{`, `new(` are everywhere, and each hit costs a line's scan.)
+      for (const opener of ['q{', 'qq(', 'qw(', 'qw/', 'qw[', 'qw{', 'qr{']) {
+        openers.add(opener);
+      }
     }
   }
   if (syntax.embedded) {

@@ -67,9 +67,6 @@ export interface CommentSyntax {
   escapeOutside?: string;
   /** `//` right after `scheme:` is a URL, not a comment (`http://x` in unquoted SCSS `url()` or prose). */
   urlAware?: boolean;
-  /** Tokenize the whole text even when only some offsets matter: quotes whose delimiters are any
-   *  character (Perl's `qq{ … }`) leave no text to find their start by, so no line can be skipped. */
-  scanWhole?: boolean;
   /** HTML-like documents: `<script>` / `<style>` bodies are scanned with these syntaxes. */
   embedded?: { script: CommentSyntax; style: CommentSyntax };
 }
@@ -154,7 +151,7 @@ const ruby: CommentSyntax = {
   special: ['heredoc'],
 };
 // POD (`=head1 … =cut`) is documentation and reads as a comment; `$#array` is no comment (`$` escapes).
-const perl: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq], special: ['perl-pod', 'heredoc', 'perl-quote'], escapeOutside: '$', scanWhole: true };
+const perl: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq], special: ['perl-pod', 'heredoc', 'perl-quote'], escapeOutside: '$' };
 const yaml: CommentSyntax = {
   line: [{ open: '#', position: 'wordStart' }],
   block: [],
@@ -434,7 +431,7 @@ export function languageFromContent(text: string): string | undefined {
     }
   }
   const region = text.length > 1200 ? `${head}\n${text.slice(-600)}` : text;
-  if (region.indexOf('vi') >= 0 || region.indexOf('ex:') >= 0) {
+  if (region.indexOf('vim:') >= 0 || region.indexOf('vi:') >= 0 || region.indexOf('ex:') >= 0) {
     const vim = /(?:^|\s)(?:vim?|ex):.*?\b(?:ft|filetype|syntax)=([\w+.-]+)/m.exec(region);
     const filetype = vim?.[1].toLowerCase();
     const id = filetype ? own(BY_VIM_FILETYPE, filetype) ?? (syntaxFor(filetype) ? filetype : undefined) : undefined;
