@@ -225,6 +225,26 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
     assert.ok(!links.index.sites(movedId).some((s) => s.file === from.fsPath) && !links.index.has(goneId) && gone.fsPath.endsWith('gone.ts'));
   });
 
+  it('a prompt left unanswered does not hold up the index: later changes are indexed and Go to Code works', async () => {
+    const [waiting, later] = await createTasks(2, 'unanswered');
+    await writeWorkspaceFile(`${FOLDER}/waiting.ts`, `// TODO(HS-${waiting}): the prompt for me stays open\n`);
+    await indexed(waiting, (files) => files.length === 1, 'waiting.ts indexed');
+    const shown: string[] = [];
+    const listening = c.notify.onDidShow((s) => 'message' in s && shown.push(String(s.message)));
+    try {
+      // No hook: the real notification, which nobody answers.
+      await deleteQuietly(vscode.Uri.joinPath(workspaceRoot(), FOLDER, 'waiting.ts'));
+      await waitFor(() => shown.find((m) => m.includes('unanswered 0') && m.includes('was removed from the code')), { what: 'the real prompt' });
+      const file = await writeWorkspaceFile(`${FOLDER}/later.ts`, `\n// TODO(HS-${later}): written while the prompt waits\n`);
+      await indexed(later, (files) => files.length === 1 && files[0] === file.fsPath, 'a file written while the prompt waits');
+      const opened = await vscode.commands.executeCommand<GoToCodeResult>('hubspotTasks.todo.goToCode', later);
+      assert.deepStrictEqual(opened.kind === 'opened' && [opened.uri.fsPath, opened.line], [file.fsPath, 1]);
+    } finally {
+      listening.dispose();
+      await vscode.commands.executeCommand('notifications.clearAll'); // the prompt closes unanswered: declined
+    }
+  });
+
   it('with the setting "complete": completed without a prompt, and said so', async () => {
     await configure({ 'hubspotTasks.todo.deletedTodos': 'complete' });
     try {
@@ -253,8 +273,10 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
   });
 
   it('the created task\'s notes link the line at the commit as well as on the branch (.git fallback)', async () => {
-    const repo = vscode.Uri.joinPath(workspaceRoot(), FOLDER, 'repo');
-    const file = await writeWorkspaceFile(`${FOLDER}/repo/src/pay.ts`, 'export const pay = 1;\n// TODO: permalink me\n');
+    // A fresh name per run: VS Code may still hold an earlier run's (linked) document of the same path.
+    const name = `repo-${Date.now().toString(36)}`;
+    const repo = vscode.Uri.joinPath(workspaceRoot(), FOLDER, name);
+    const file = await writeWorkspaceFile(`${FOLDER}/${name}/src/pay.ts`, 'export const pay = 1;\n// TODO: permalink me\n');
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.fsPath, encoding: 'utf8' }).trim();
     git('init', '-q', '-b', 'main');
     git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');
