@@ -165,7 +165,12 @@ export async function withText(candidates: TodoCandidate[]): Promise<TodoCandida
 }
 
 /** The review step: a multi-select list, everything picked; nothing is created unless accepted. */
-export async function reviewWithQuickPick(notify: Pick<Notifier, 'pick'>, candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined> {
+export async function reviewWithQuickPick(
+  notify: Pick<Notifier, 'pick'>,
+  candidates: readonly TodoCandidate[],
+  /** `hubspotTasks.todo.defaultAssociations`: every task gets them, so every line says so before anything is created. */
+  defaultAssociations: readonly string[] = [],
+): Promise<TodoCandidate[] | undefined> {
   // TODO text, paths and hints come from the repository's files: the notifier makes them inert.
   type Item = PickItem<{ candidate: TodoCandidate }>;
   const items: Item[] = candidates.map((candidate) => {
@@ -174,6 +179,7 @@ export async function reviewWithQuickPick(notify: Pick<Notifier, 'pick'>, candid
       ...todo.hints.associations.map((a) => `@${a.kind}:${a.value}`),
       ...(todo.hints.priority ? [`!${todo.hints.priority.toLowerCase()}`] : []),
       ...(todo.hints.due ? [`due:${todo.hints.due}`] : []),
+      ...defaultAssociations.map((value) => vscode.l10n.t('{0} (default)', value)),
     ];
     return {
       label: todo.text || `${todo.tag} (${vscode.l10n.t('no text')})`,
