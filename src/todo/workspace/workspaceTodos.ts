@@ -20,6 +20,28 @@ const HARMLESS_WATCHER_EXCLUDE = /(^|\/)\.(git|hg)(\/|$)/;
  */
 export class FolderScanCaches implements vscode.Disposable {
   private readonly folders = new Map<string, { cache: ScanCache; watcher: vscode.FileSystemWatcher }>();
+  /**
+   * Writes through VS Code are known at once: the file watcher reports them only after its own delay (tens to
+   * hundreds of ms), and a scan right after a save (the links written back, then "Clean Up") must see them.
+   */
+  private readonly ownWrites: vscode.Disposable[] = [
+    vscode.workspace.onDidSaveTextDocument((document) => this.mark(document.uri)),
+    vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.mark(uri))),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.mark(uri))),
+    vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => {
+      this.mark(oldUri);
+      this.mark(newUri);
+    })),
+  ];
+
+  /** Every folder's cache hears it; a scan ignores paths outside its root. */
+  private mark(uri: vscode.Uri): void {
+    if (uri.scheme === 'file') {
+      for (const { cache } of this.folders.values()) {
+        cache.changed(uri.fsPath);
+      }
+    }
+  }
 
   get(folder: vscode.WorkspaceFolder, excludes: readonly string[]): ScanCache {
     const key = folder.uri.toString();
@@ -56,6 +78,7 @@ export class FolderScanCaches implements vscode.Disposable {
       watcher.dispose();
     }
     this.folders.clear();
+    this.ownWrites.forEach((d) => d.dispose());
   }
 }
 
