@@ -37,6 +37,8 @@ const LAZY_BUNDLES = [
   { entry: 'src/hubspot/taskAssociations.ts', outfile: 'dist/taskAssociations.js' },
   // Not required: started as a worker thread by the workspace scan (src/todo/core/treeScan.ts).
   { entry: 'src/todo/core/scanWorker.ts', outfile: 'dist/scanWorker.js' },
+  // Required by the comment scanner the first time a file needs a here-document, POD, a mode line….
+  { entry: 'src/todo/core/syntaxExtras.ts', outfile: 'dist/todoSyntaxExtras.js' },
 ];
 
 const lazyBundles = {
