@@ -87,8 +87,12 @@ describe('TODO → task: default associations reach the tasks, shown in the revi
     }
   });
 
-  it('without defaults the review shows only the hints and the tasks get only those', async () => {
-    const uri = await writeWorkspaceFile(`${FOLDER}/plain${Date.now()}.py`, '# TODO: archive old invoices\n# (no hints)\n\n# HACK: cache the rates @deal:53000001\n');
+  it('without defaults the review shows only the hints and the tasks get only those (an extensionless shell script)', async () => {
+    // A script known by its shebang, with a here-document: the scanner's lazily loaded part reads it in the host.
+    const uri = await writeWorkspaceFile(`${FOLDER}/archive${Date.now()}`, [
+      '#!/bin/sh', '# TODO: archive old invoices', 'cat > /tmp/report <<EOF', '# FIXME: a line of the report, not a TODO', 'EOF', '',
+      '# HACK: cache the rates @deal:53000001', '',
+    ].join('\n'));
     const editor = await openInEditor(uri);
     const picks = recordQuickPicks(c);
     try {
