@@ -246,6 +246,10 @@ class RegionScanner implements SpecialHost {
           target = cursors[k];
         }
       }
+      // Perl's data section: reached from the line of its `__END__`, so POD in it is read from its start.
+      if (this.codeEnd >= pos && this.codeEnd < target) {
+        target = this.codeEnd;
+      }
       if (target === Infinity) {
         return;
       }
@@ -802,7 +806,7 @@ function multiLineOpeners(syntax: CommentSyntax): string[] {
       openers.add('<<');
     }
     if (special === 'perl-pod') {
-      openers.add('\n=').add('\n__END__').add('\n__DATA__');
+      openers.add('\n='); // `__END__` is found once (codeEnd), not by a cursor of its own
     }
     if (special === 'perl-quote') {
       // The quote-like operators that span lines in practice: `q{…}`/`qq{…}`, `qw(…)` lists, `qr{…}x`.
