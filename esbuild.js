@@ -36,8 +36,14 @@ const LAZY_BUNDLES = [
   { entry: 'src/todo/codeLinks/codeLinks.ts', outfile: 'dist/codeLinks.js' },
   { entry: 'src/hubspot/taskAssociations.ts', outfile: 'dist/taskAssociations.js' },
   { entry: 'src/auth/oauth/oauthFeature.ts', outfile: 'dist/oauth.js' },
+  // The due reminder's notification and snooze picker (the reminders themselves are scheduled eagerly).
+  { entry: 'src/views/reminderPrompt/reminderPrompt.ts', outfile: 'dist/reminderPrompt.js' },
+  // node-fetch: the HTTP client requires it on its first request (activate() sends none).
+  { entry: 'src/hubspot/httpTransport.ts', outfile: 'dist/httpTransport.js' },
   // Not required: started as a worker thread by the workspace scan (src/todo/core/treeScan.ts).
   { entry: 'src/todo/core/scanWorker.ts', outfile: 'dist/scanWorker.js' },
+  // Required by the comment scanner the first time a file needs a here-document, POD, a mode line….
+  { entry: 'src/todo/core/syntaxExtras.ts', outfile: 'dist/todoSyntaxExtras.js' },
 ];
 
 const lazyBundles = {

@@ -46,7 +46,8 @@ export default tseslint.config(
   // status bar render `$(icon)`: what reaches them goes through src/ui/notifier.ts, which makes it inert.
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/notifier.ts'],
+    // livePick.ts: the live quick pick, sanitised with the notifier's own helpers, in the lazy bundle using it.
+    ignores: ['src/ui/notifier.ts', 'src/ui/livePick.ts'],
     rules: {
       'no-restricted-properties': ['error', ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'withProgress', 'showQuickPick', 'createQuickPick', 'showInputBox', 'createInputBox', 'setStatusBarMessage']
         .map((property) => ({ property, message: 'Use the Notifier (src/ui/notifier.ts): it makes untrusted text inert before VS Code renders it.' }))],

@@ -61,6 +61,31 @@ async function ourSet(root: string, cache?: ScanCache): Promise<Set<string>> {
   return set;
 }
 
+/**
+ * CPU time (user + system, ms) of this process's finished children so far, from /proc/self/stat (Linux;
+ * undefined elsewhere). The difference around one spawnSync is that child's CPU: on the shared bench machine
+ * wall time mostly measures the wait for a core (ripgrep's threads get a bigger share of a loaded machine
+ * than one Node thread), CPU time what each tool actually did.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 (cutime, cstime) in clock ticks; USER_HZ is 100 on Linux.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` and returns the CPU its children used meanwhile (ms), or NaN where unknown. */
+function childCpu(work: () => void): number {
+  const before = childrenCpuMs();
+  work();
+  const after = childrenCpuMs();
+  return before === undefined || after === undefined ? NaN : after - before;
+}
+
 function timedRg(root: string): number {
   const started = performance.now();
   runRg(root);
@@ -105,12 +130,14 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
   const cold = { ours: [] as number[], rg: [] as number[] };
   let coldTodos = 0;
   const withWorker: number[] = [];
+  const coldCpu = { ours: [] as number[], rg: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
-    const run = coldScan(root);
+    let run = { ms: 0, todos: 0, byWorker: 0 };
+    coldCpu.ours.push(childCpu(() => (run = coldScan(root))));
     coldTodos = run.todos;
     withWorker.push(run.byWorker);
     cold.ours.push(run.ms);
-    cold.rg.push(timedRg(root));
+    coldCpu.rg.push(childCpu(() => cold.rg.push(timedRg(root))));
   }
 
   // A warm repeat: the process has scanned before (JIT warm) and kept its cache.
@@ -159,7 +186,7 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
     {
       row: label, metric: `first scan, fresh process (cold JIT), median of ${RUNS}`, value: round(m(cold.ours), 0), unit: 'ms', goal: '≤ 2× rg',
       reference: round(m(cold.rg), 0), ratio: ratio(cold.ours, cold.rg), pass: m(cold.ours) <= 2 * m(cold.rg) && coldTodos === truth.size,
-      note: `loading the scanner modules + the scan in a new Node process (bench/child/scanCold.ts; Node's own start excluded, the extension host runs already); ${coldTodos} TODOs, as in-process; files parsed by the worker thread per run: ${withWorker.join(', ')} (0: no idle second core, load average ${os.loadavg()[0].toFixed(1)})`,
+      note: `loading the scanner modules + the scan in a new Node process (bench/child/scanCold.ts; Node's own start excluded, the extension host runs already); ${coldTodos} TODOs, as in-process; files parsed by the worker thread per run: ${withWorker.join(', ')} (0: no idle second core, load average ${os.loadavg()[0].toFixed(1)}); CPU time (user + system), median: the whole child process (Node's start included) ${round(m(coldCpu.ours), 0)} ms, rg ${round(m(coldCpu.rg), 0)} ms = ${ratio(coldCpu.ours, coldCpu.rg)}×`,
     },
     {
       row: label, metric: `warm repeat (scan cache), median of ${RUNS}`, value: round(m(warm.ours), 0), unit: 'ms', goal: '≤ 1× rg',

@@ -4,7 +4,7 @@
 // (credentialKeys.ts): the token signed in at one host is never handed to a client of another, and a base
 // URL that moves to another host finds the user signed out there until they sign in for it.
 import * as vscode from 'vscode';
-import fetch from 'node-fetch';
+import type * as HttpTransportModule from '../hubspot/httpTransport';
 import type { HubSpotApi } from '../hubspot/api';
 import type { AccountDetails } from '../hubspot/types';
 import { isErrorOfKind, isHubSpotError } from '../hubspot/errors';
@@ -24,6 +24,12 @@ export interface Account {
   uiDomain: string;
   timeZone: string;
 }
+
+/** node-fetch from its own bundle (dist/httpTransport.js), loaded on the first token request, as the HTTP client loads it. */
+const lazyFetch = (...args: Parameters<typeof HttpTransportModule.fetch>): ReturnType<typeof HttpTransportModule.fetch> =>
+  // A literal relative path: esbuild.js (LAZY_BUNDLES) rewrites it to `./httpTransport.js`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../hubspot/httpTransport') as typeof HttpTransportModule).fetch(...args);
 
 /** Where the account details were kept before they were kept per host (moved by migrateLegacyToken). */
 const ACCOUNT_STATE_KEY = 'hubspotTasks.account';
@@ -77,7 +83,7 @@ export class AuthService implements vscode.Disposable {
     // Its own bundle (dist/oauth.js): a window signed in with a key never loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.oauth = lazyFeature('OAuth', () => (require('./oauth/oauthFeature') as typeof OAuthModule).createOAuthFeature({
-      secrets: context.secrets, log, notify, baseUrl: configuredBaseUrl, apiVersion: configuredApiVersion, signIn: (credential) => this.signIn(credential), openExternal, fetch,
+      secrets: context.secrets, log, notify, baseUrl: configuredBaseUrl, apiVersion: configuredApiVersion, signIn: (credential) => this.signIn(credential), openExternal, fetch: lazyFetch,
     }), log);
     this.origin = apiOrigin(configuredBaseUrl());
     this.portal = this.activePortal(this.origin);

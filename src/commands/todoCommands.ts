@@ -10,6 +10,7 @@ import type { LinkedTodos } from '../todo/linkedTodos';
 import type { TodoCreatorLoader } from '../todo/creation/todoCreatorLoader';
 import { documentCandidates } from '../todo/todoCandidates';
 import { TodoCommands } from '../todo/todoCommandIds';
+import { defaultAssociationsSource } from '../todo/core/associationSource';
 import { inspectDefaultAssociations } from '../todo/todoSettings';
 import type { CleanUpPlan } from '../todo/workspace/cleanUp';
 import type { TodoWorkspaceLoader } from '../todo/workspace/todoWorkspaceLoader';
@@ -26,7 +27,7 @@ export interface TodoCommandTargets {
 /** The questions the TODO commands ask the user, answered by the user, or in ExtensionMode.Test by the in-host tests (registerTodoFeatures). */
 export interface TodoPrompts {
   /** The review before creating (a multi-select quick pick): the candidates to create; undefined: dismissed. */
-  review(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined>;
+  review(candidates: readonly TodoCandidate[], defaultAssociations: readonly string[]): Promise<TodoCandidate[] | undefined>;
   /** Whether the clean-up's edits wait for the user's confirmation in VS Code's refactor preview. */
   confirmCleanUp(): boolean;
 }
@@ -97,7 +98,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
     if (!(await signedIn())) {
       return undefined;
     }
-    return createAndReport(await prompts.review(candidates));
+    return createAndReport(await prompts.review(candidates, defaultAssociationsSource(inspectDefaultAssociations().inspected).values));
   });
 
   command(TodoCommands.createFromWorkspace, async (): Promise<CreationSummary | undefined> => {
@@ -113,7 +114,7 @@ export function registerTodoCommands(host: FeatureHost, features: TodoCommandTar
       void host.notify.info(vscode.l10n.t('No unlinked TODOs in the workspace.'));
       return undefined;
     }
-    const picked = await prompts.review(candidates);
+    const picked = await prompts.review(candidates, defaultAssociationsSource(inspectDefaultAssociations().inspected).values);
     return createAndReport(picked && (await workspace.withText(picked)));
   });
 

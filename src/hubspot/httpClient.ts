@@ -3,7 +3,8 @@
 // The token never reaches a log line or an error message.
 import * as http from 'http';
 import * as https from 'https';
-import fetch, { Response } from 'node-fetch';
+import type { Response } from 'node-fetch';
+import { lazyFeature, type LazyFeature } from '../util/lazyFeature';
 import type { Logger } from '../util/logger';
 import { mapErrorResponse, rateLimitWaitMs, ResponseMeta } from './errorMapping';
 import {
@@ -16,6 +17,7 @@ import {
 } from './errors';
 import type { RateLimiter } from './rateLimiter';
 import type { Shape } from './shapes';
+import type * as HttpTransportModule from './httpTransport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -98,8 +100,16 @@ export class HttpClient {
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
   private readonly agents = { http: detectPrematureClose(this.httpAgent), https: detectPrematureClose(this.httpsAgent) };
 
+  /** node-fetch, loaded from its own bundle on the first request (activate() sends none; see httpTransport.ts). */
+  private readonly transport: LazyFeature<typeof HttpTransportModule>;
+
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.transport = lazyFeature('HTTP transport', () => {
+      // A literal relative path: esbuild.js (LAZY_BUNDLES) rewrites it to `./httpTransport.js`.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require('./httpTransport') as typeof HttpTransportModule;
+    }, options.logger);
   }
 
   dispose(): void {
@@ -203,7 +213,7 @@ export class HttpClient {
     let text: string;
     try {
       try {
-        res = await fetch(url, {
+        res = await this.transport.get().fetch(url, {
           method: req.method,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),

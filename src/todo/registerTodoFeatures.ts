@@ -35,7 +35,7 @@ export function registerTodoFeatures(container: FeatureHost, test?: TestHooks): 
   const features: TodoFeatures = { documents, linked, creator, workspace, codeLinks: registerCodeLinks(container, test) };
   // The user answers, unless a test has set its answer (its hooks exist only in ExtensionMode.Test).
   const prompts: TodoPrompts = {
-    review: (candidates) => test?.review?.(candidates) ?? workspace.review(candidates),
+    review: (candidates, defaultAssociations) => test?.review?.(candidates, defaultAssociations) ?? workspace.review(candidates, defaultAssociations),
     confirmCleanUp: () => test?.confirmCleanUp ?? true,
   };
 

@@ -10,8 +10,7 @@ import type * as vscode from 'vscode';
 import { DEFAULT_MAX_LENGTH, inertText } from './inertText';
 
 /** The `vscode.window` functions the notifier calls: `vscode.window` itself in the extension. */
-export type UiSink = Pick<typeof vscode.window, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress' | 'showQuickPick' | 'showInputBox' | 'setStatusBarMessage'>
-  & Partial<Pick<typeof vscode.window, 'createQuickPick'>>;
+export type UiSink = Pick<typeof vscode.window, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress' | 'showQuickPick' | 'showInputBox' | 'setStatusBarMessage'>;
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -29,30 +28,10 @@ export type Shown =
  */
 export type PickItem<T extends object = object> = T & Omit<vscode.QuickPickItem, 'iconPath'> & { icon?: string };
 
-/**
- * A quick pick whose items the caller replaces while it is open (search as you type). Items go through
- * the same sanitising as `pick`'s; events hand back the caller's own items.
- */
-export interface LivePick<T extends object> extends vscode.Disposable {
-  /** What is typed; setting it (a prefill) searches as typing would. */
-  value: string;
-  readonly onDidChangeValue: vscode.Event<string>;
-  /** The active item when Enter is pressed (undefined: none). */
-  readonly onDidAccept: vscode.Event<PickItem<T> | undefined>;
-  readonly onDidTriggerItemButton: vscode.Event<{ item: PickItem<T>; button: vscode.QuickInputButton }>;
-  readonly onDidHide: vscode.Event<void>;
-  /** Replaces the list; every item stays visible whatever is typed (the search already matched it). */
-  setItems(items: readonly PickItem<T>[]): void;
-  /** The progress bar under the input. */
-  busy: boolean;
-  show(): void;
-  hide(): void;
-}
-
 /** A label: the longest a quick pick line or a title needs to be. */
-const LABEL_MAX = 200;
+export const LABEL_MAX = 200;
 /** A quick-pick detail line or an input box prompt. */
-const LINE_MAX = 300;
+export const LINE_MAX = 300;
 
 export class Notifier {
   private readonly listeners = new Set<(shown: Shown) => void>();
@@ -121,67 +100,12 @@ export class Notifier {
     });
   }
 
-  /** `vscode.window.createQuickPick`, for lists that change as the user types; see LivePick. */
-  livePick<T extends object>(options: { title?: string; placeHolder?: string }): LivePick<T> {
-    if (!this.sink.createQuickPick) {
-      throw new Error('This host has no createQuickPick.');
-    }
-    const quickPick = this.sink.createQuickPick<vscode.QuickPickItem>();
-    const title = optional(options.title, LABEL_MAX);
-    const placeHolder = optional(options.placeHolder, LINE_MAX);
-    quickPick.title = title;
-    quickPick.placeholder = placeHolder;
-    quickPick.matchOnDescription = true;
-    quickPick.matchOnDetail = true;
-    let originals = new Map<vscode.QuickPickItem, PickItem<T>>();
-    // VS Code reports typing only: a value set by the extension is passed on here, like a keystroke.
-    const valueListeners = new Set<(value: string) => void>();
-    const original = (shown: vscode.QuickPickItem | undefined) => (shown ? originals.get(shown) : undefined);
-    const emit = (shown: Shown) => this.emit(shown);
-    return {
-      get value() {
-        return quickPick.value;
-      },
-      set value(text: string) {
-        quickPick.value = text;
-        for (const listener of [...valueListeners]) {
-          listener(text);
-        }
-      },
-      onDidChangeValue: (listener, thisArg, disposables) => {
-        const call = (value: string) => listener.call(thisArg, value);
-        valueListeners.add(call);
-        const typed = quickPick.onDidChangeValue(call);
-        const subscription = { dispose: () => (valueListeners.delete(call), typed.dispose()) };
-        disposables?.push(subscription);
-        return subscription;
-      },
-      onDidAccept: (listener, thisArg, disposables) => quickPick.onDidAccept(() => listener.call(thisArg, original(quickPick.activeItems[0])), undefined, disposables),
-      onDidTriggerItemButton: (listener, thisArg, disposables) => quickPick.onDidTriggerItemButton((event) => {
-        const item = original(event.item);
-        if (item) {
-          listener.call(thisArg, { item, button: event.button });
-        }
-      }, undefined, disposables),
-      onDidHide: quickPick.onDidHide,
-      setItems(items) {
-        originals = new Map(items.map((item) => [{ ...item, ...safePick(item), alwaysShow: true } as vscode.QuickPickItem, item]));
-        quickPick.items = [...originals.keys()];
-        // The first result is the one Enter takes (VS Code does not always activate one for a new list).
-        const first = quickPick.items[0];
-        quickPick.activeItems = first ? [first] : [];
-        emit({ kind: 'quickPick', title, placeHolder, items: items.map(safePick) });
-      },
-      get busy() {
-        return quickPick.busy;
-      },
-      set busy(value: boolean) {
-        quickPick.busy = value;
-      },
-      show: () => quickPick.show(),
-      hide: () => quickPick.hide(),
-      dispose: () => quickPick.dispose(),
-    };
+  /**
+   * A live quick pick (items replaced as the user types): src/ui/livePick.ts, loaded with the feature that
+   * uses it (its own bundle), reports what it shows here so `onDidShow` sees it like every other pick.
+   */
+  reportShown(shown: Shown): void {
+    this.emit(shown);
   }
 
   /** `vscode.window.showInputBox`: title, prompt and place holder made inert (the value is the user's). */
@@ -230,11 +154,11 @@ function icon(id: string | undefined): string {
   return id && /^[a-z0-9-]+(~spin)?$/.test(id) ? `$(${id}) ` : '';
 }
 
-function optional(text: string | undefined, max: number): string | undefined {
+export function optional(text: string | undefined, max: number): string | undefined {
   return text === undefined ? undefined : inertText(text, max);
 }
 
-function safePick(item: PickItem): Pick<vscode.QuickPickItem, 'label' | 'description' | 'detail'> {
+export function safePick(item: PickItem): Pick<vscode.QuickPickItem, 'label' | 'description' | 'detail'> {
   return {
     label: `${icon(item.icon)}${inertText(item.label, LABEL_MAX)}`,
     description: optional(item.description, LABEL_MAX),

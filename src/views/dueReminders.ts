@@ -10,10 +10,11 @@ import type { HubSpotApi } from '../hubspot/api';
 import type { TaskActions } from '../services/taskActions';
 import { buildReminderSearch } from '../tasks/grouping';
 import { isCompleted, parseTask, type Task } from '../tasks/task';
-import { inertText } from '../ui/inertText';
 import type { Notifier } from '../ui/notifier';
 import type { Logger } from '../util/logger';
 import { DisposableStore } from '../util/disposableStore';
+import { lazyFeature, type LazyFeature } from '../util/lazyFeature';
+import type * as ReminderPromptModule from './reminderPrompt/reminderPrompt';
 
 const t = vscode.l10n.t;
 const SHOWN_KEY = 'hubspotTasks.remindersShown';
@@ -59,6 +60,7 @@ export class DueReminders implements vscode.Disposable {
   /** Fires when a reminder's answer (Complete, Open, a snooze, or none) has been carried out. */
   readonly onDidAnswer = this.answered.event;
   private readonly disposables = new DisposableStore();
+  private prompt: LazyFeature<typeof ReminderPromptModule> | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -207,29 +209,14 @@ export class DueReminders implements vscode.Disposable {
     this.answered.fire({ taskId: task.id, key, choice });
   }
 
-  /** The notification: Complete, Open, Snooze… (then how long). */
-  private async ask(task: Pick<Task, 'id' | 'subject'>): Promise<ReminderChoice | undefined> {
-    const complete = t('Complete');
-    const open = t('Open');
-    const snooze = t('Snooze…');
-    // The subject is anyone's text (a colleague can assign the task): the notifier makes it inert, and its
-    // own cap here keeps a long subject from pushing the buttons' context out of the message.
-    const choice = await this.notify.info(t('HubSpot task due: {0}', inertText(task.subject, 200) || t('(no subject)')), complete, open, snooze);
-    if (choice === complete) {
-      return 'complete';
-    }
-    if (choice === open) {
-      return 'open';
-    }
-    if (choice !== snooze) {
-      return undefined;
-    }
-    const picked = await this.notify.pick<{ choice: ReminderChoice }>([
-      { label: t('15 minutes'), choice: 'snooze15' },
-      { label: t('1 hour'), choice: 'snooze60' },
-      { label: t('Tomorrow at 9:00'), choice: 'snoozeTomorrow' },
-    ], { title: t('Snooze the reminder'), placeHolder: inertText(task.subject, 200) });
-    return picked?.choice;
+  /** The notification and its snooze picker, from their own bundle (loaded on the first reminder). */
+  private ask(task: Pick<Task, 'id' | 'subject'>): Promise<ReminderChoice | undefined> {
+    this.prompt ??= lazyFeature('Reminder prompt', () => {
+      // A literal relative path: esbuild.js (LAZY_BUNDLES) rewrites it to `./reminderPrompt.js`.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require('./reminderPrompt/reminderPrompt') as typeof ReminderPromptModule;
+    }, this.log);
+    return this.prompt.get().askReminder(this.notify, task);
   }
 
   private async setSnooze(taskId: string, snooze: Snoozes[string] | undefined): Promise<void> {

@@ -147,7 +147,9 @@ describe('Reliability in the browser (hostile content, token hygiene)', function
   });
 
   it('the tree shows every hostile subject literally, tooltips and status bar included; nothing runs', async () => {
-    await runCommand(page, 'HubSpot: Filter Tasks by Owner (Mine / All)');
+    await runCommand(page, 'HubSpot: Filter Tasks by Owner…');
+    // The picker lists its choices once the account's owners are read (hostile names among them).
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'All owners' }).first().waitFor({ state: 'visible' });
     await answerInput(page, 'All owners');
     const tree = page.locator('.part.sidebar .pane-body .monaco-list').first();
     await tree.waitFor({ state: 'visible' });

@@ -15,7 +15,7 @@ export interface OAuthTokensOptions {
   now?: () => number;
   timeoutMs?: number;
   /** The main bundle's node-fetch, passed in: this lazy bundle would otherwise carry its own copy (~22 KB). */
-  fetch: typeof nodeFetch;
+  fetch: (...args: Parameters<typeof nodeFetch>) => ReturnType<typeof nodeFetch>;
 }
 
 /** The token endpoint refused (`error` is RFC 6749's: `invalid_grant`, `invalid_client`, …) or was unreachable (`network`). */

@@ -11,7 +11,8 @@ import { TaskProperty } from '../../hubspot/types';
 import { ownerDisplayName } from '../../tasks/owners';
 import { formatRelativeDue } from '../../tasks/relativeDate';
 import { COMPLETED, isCompleted, parseTask, TASK_PROPERTIES, type Task } from '../../tasks/task';
-import type { LivePick, Notifier, PickItem } from '../../ui/notifier';
+import { livePick, type LivePick } from '../../ui/livePick';
+import type { Notifier, PickItem } from '../../ui/notifier';
 import type { Logger } from '../../util/logger';
 import { SearchPacer } from '../../util/searchPacer';
 
@@ -82,7 +83,7 @@ export class GoToTask implements vscode.Disposable {
       return;
     }
     this.session?.pick.hide();
-    const pick = this.deps.notify.livePick<{ task?: Task }>({
+    const pick = livePick<{ task?: Task }>(vscode.window, this.deps.notify, {
       title: t('Go to HubSpot Task'),
       placeHolder: t('Type words from a task\'s subject or notes (empty: my open tasks, soonest due first)'),
     });

@@ -68,6 +68,8 @@ export class CodeLinks implements vscode.Disposable {
   private readonly removed = new RemovedIds();
   /** Ids the user was asked about and declined this session: not asked again until they come back. */
   private readonly declined = new Set<string>();
+  /** Ids in a prompt the user has not answered yet. */
+  private readonly asking = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new Map<string, 'changed' | 'deleted'>();
   private eventTimer: NodeJS.Timeout | undefined;
@@ -305,7 +307,14 @@ export class CodeLinks implements vscode.Disposable {
       clearTimeout(this.settleTimer);
       this.settleTimer = setTimeout(() => {
         this.settleTimer = undefined;
-        void this.enqueue(() => this.offerCompletion());
+        // Which ids are gone is decided in order with the index updates; the prompt runs beside them (the user
+        // may answer it much later, or never: the index must not wait for that).
+        void this.enqueue(async () => {
+          const ids = this.goneIds();
+          if (ids.length > 0) {
+            this.offerCompletion(ids).catch((error: unknown) => this.deps.log.warn(`Completing the tasks of removed TODOs failed: ${error instanceof Error ? error.message : String(error)}`));
+          }
+        });
       }, this.deps.settleMs ?? DEFAULT_SETTLE_MS);
     }
   }
@@ -341,10 +350,10 @@ export class CodeLinks implements vscode.Disposable {
 
   // ---- deleted linked TODOs ------------------------------------------------------------------
 
-  /** Ids still absent once the changes settled: their open tasks are offered for completion in one prompt. */
-  private async offerCompletion(): Promise<void> {
+  /** Ids removed and still absent once the changes settled, less those declined or in a prompt still open. */
+  private goneIds(): string[] {
     if (this.changed.size > 0) {
-      return; // more changes are on their way; their read restarts the settle timer
+      return []; // more changes are on their way; their read restarts the settle timer
     }
     const gone = this.removed.take(this.index);
     for (const id of [...this.declined]) {
@@ -352,11 +361,28 @@ export class CodeLinks implements vscode.Disposable {
         this.declined.delete(id); // it came back: a later removal is a new question
       }
     }
+    return gone.filter((id) => !this.declined.has(id) && !this.asking.has(id));
+  }
+
+  /** The open tasks of `ids` offered for completion in one prompt (or completed, by the setting). */
+  private async offerCompletion(ids: string[]): Promise<void> {
     const mode = deletedTodosMode();
-    const ids = gone.filter((id) => !this.declined.has(id));
-    if (ids.length === 0 || mode === 'ignore' || !this.deps.auth.isSignedIn) {
+    if (mode === 'ignore' || !this.deps.auth.isSignedIn) {
       return;
     }
+    for (const id of ids) {
+      this.asking.add(id);
+    }
+    try {
+      await this.offer(ids, mode);
+    } finally {
+      for (const id of ids) {
+        this.asking.delete(id);
+      }
+    }
+  }
+
+  private async offer(ids: string[], mode: DeletedTodosMode): Promise<void> {
     const outcome: DeletedTodosOutcome = { offered: [], completed: [], failed: [] };
     const read = await this.deps.client.tasks.batchReadTasks(ids, ['hs_task_subject', 'hs_task_status']);
     const open = read.results.filter((task) => task.properties.hs_task_status !== 'COMPLETED' && !task.archived);

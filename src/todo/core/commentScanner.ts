@@ -1,7 +1,20 @@
 // Finds the comments of a document by its language's comment syntax, skipping string literals so a
 // tag or a `//` inside a string never counts. One left-to-right pass: linear in the text length,
 // whatever the input (unterminated comments and strings simply run to their natural end).
-import { CommentSyntax, SpecialLiteral, StringRule, syntaxFor } from './languages';
+import type * as SyntaxExtrasModule from './syntaxExtras';
+import type { SpecialHost } from './syntaxExtras';
+import { CommentSyntax, StringRule, syntaxFor } from './languages';
+
+let extras: typeof SyntaxExtrasModule | undefined;
+/**
+ * Here-documents, POD, Perl's quote-like operators, CMake brackets, Zig's string lines and the language a
+ * file's content declares: in their own bundle (dist/todoSyntaxExtras.js), loaded the first time a file
+ * needs them, so the main bundle stays small.
+ */
+export function syntaxExtras(): typeof SyntaxExtrasModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (extras ??= require('./syntaxExtras') as typeof SyntaxExtrasModule);
+}
 
 export interface Comment {
   kind: 'line' | 'block';
@@ -64,7 +77,7 @@ export function scanComments(text: string, language: string | CommentSyntax, opt
   }
   const sink = new CommentSink(text, options.onlyContaining);
   const scanner = new RegionScanner(text, syntax, sink);
-  if (options.onlyContaining && !syntax.scanWhole) {
+  if (options.onlyContaining) {
     scanner.scanAround(options.onlyContaining);
   } else {
     scanner.scan(0, text.length);
@@ -123,7 +136,7 @@ class CommentSink {
   }
 }
 
-class RegionScanner {
+class RegionScanner implements SpecialHost {
   private readonly starts = new Uint8Array(128);
   private cursors: number[] | undefined;
   private greaterThanAt = -2;
@@ -132,14 +145,14 @@ class RegionScanner {
   private codeEnd = Infinity;
   /** Multi-line literals that ran to the end unclosed, by rule: where the first of them opened. */
   private readonly unclosed = new Map<StringRule, number>();
-  private readonly unclosedQuote = new Map<number, number>();
+  readonly unclosedQuote = new Map<number, number>();
   /** Here-document delimiters with no closing line after the offset where they were looked for. */
-  private readonly missingDelimiters = new Map<string, number>();
+  readonly missingDelimiters = new Map<string, number>();
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly syntax: CommentSyntax,
-    private readonly out: CommentSink,
+    readonly out: CommentSink,
   ) {
     const mark = (s: string) => {
       const code = s.charCodeAt(0);
@@ -179,17 +192,17 @@ class RegionScanner {
         mark('<');
       }
       if (special === 'perl-pod') {
-        mark('=');
         // Perl's code ends at `__END__` / `__DATA__` alone on a line: found once, not per `_`.
-        const end = /^__(?:END|DATA)__[ \t\r]*$/m.exec(text);
-        if (end) {
-          this.codeEnd = end.index;
-        }
+        this.codeEnd = dataSection(text);
       }
       if (special === 'zig-multiline') {
         mark('\\');
       }
+      if (special === 'perl-pod') {
+        mark('=');
+      }
       if (special === 'perl-quote') {
+        // Frequent letters, but only looked at on the lines the scan tokenizes (around tags and openers).
         for (const c of 'qmsty~') {
           mark(c);
         }
@@ -233,6 +246,10 @@ class RegionScanner {
           target = cursors[k];
         }
       }
+      // Perl's data section: reached from the line of its `__END__`, so POD in it is read from its start.
+      if (this.codeEnd >= pos && this.codeEnd < target) {
+        target = this.codeEnd;
+      }
       if (target === Infinity) {
         return;
       }
@@ -260,7 +277,7 @@ class RegionScanner {
         // Data (after Perl's `__END__`), except POD, which is still documentation.
         for (let at = text.indexOf('\n=', Math.max(from, this.codeEnd, 1) - 1); at >= 0 && at < to; at = text.indexOf('\n=', at + 1)) {
           if (isLetter(text.charCodeAt(at + 2))) {
-            at = this.pod(at + 1, to) - 1;
+            at = syntaxExtras().pod(this, at + 1, to) - 1;
           }
         }
         return to;
@@ -419,7 +436,7 @@ class RegionScanner {
     return end;
   }
 
-  private blockComment(i: number, to: number, open: string, close: string, nested: boolean, lineStart: boolean): number {
+  blockComment(i: number, to: number, open: string, close: string, nested: boolean, lineStart: boolean): number {
     const text = this.text;
     const contentStart = i + open.length;
     let closeAt = -1;
@@ -507,7 +524,7 @@ class RegionScanner {
   }
 
   /** The line break at or after `from` (or `to`): where a literal cut at its line ends. */
-  private lineEndFrom(from: number, to: number): number {
+  lineEndFrom(from: number, to: number): number {
     const nl = this.text.indexOf('\n', from);
     return nl < 0 || nl > to ? to : nl;
   }
@@ -544,15 +561,8 @@ class RegionScanner {
     const text = this.text;
     const code = text.charCodeAt(i);
     for (const kind of this.syntax.special ?? []) {
-      if (kind === 'perl-quote') {
-        const after = this.perlQuote(code, i, to);
-        if (after !== i) {
-          return after;
-        }
-        continue;
-      }
-      if (kind === 'cmake-bracket' || kind === 'heredoc' || kind === 'shell-heredoc' || kind === 'perl-pod' || kind === 'zig-multiline') {
-        const after = this.otherSpecial(kind, code, i, to);
+      if (kind === 'cmake-bracket' || kind === 'heredoc' || kind === 'shell-heredoc' || kind === 'perl-pod' || kind === 'zig-multiline' || kind === 'perl-quote') {
+        const after = syntaxExtras().otherSpecial(this, kind, code, i, to);
         if (after !== i) {
           return after;
         }
@@ -617,220 +627,8 @@ class RegionScanner {
     return i;
   }
 
-  /** The specials that are not raw strings: bracket comments, here-documents, POD, Zig's `\\\\` lines. */
-  private otherSpecial(kind: SpecialLiteral, code: number, i: number, to: number): number {
-    const text = this.text;
-    if (kind === 'cmake-bracket') {
-      if (code === 35 /* # */ && text.charCodeAt(i + 1) === 91 /* [ */) {
-        const level = this.luaLevel(i + 1);
-        if (level >= 0) {
-          return this.blockComment(i, to, text.slice(i, i + 3 + level), `]${'='.repeat(level)}]`, false, false);
-        }
-      } else if (code === 91) {
-        const level = this.luaLevel(i);
-        if (level >= 0) {
-          return this.closeAfter(`]${'='.repeat(level)}]`, i + level + 2, to);
-        }
-      }
-      return i;
-    }
-    if ((kind === 'heredoc' || kind === 'shell-heredoc') && code === 60 /* < */) {
-      return this.hereDocument(i, to, kind === 'shell-heredoc');
-    }
-    if (kind === 'perl-pod' && (i === 0 || text.charCodeAt(i - 1) === NL)) {
-      if (code === 61 /* = */ && isLetter(text.charCodeAt(i + 1))) {
-        return this.pod(i, to);
-      }
-      return i;
-    }
-    if (kind === 'zig-multiline' && code === 92 /* \ */ && text.charCodeAt(i + 1) === 92) {
-      return this.lineEndFrom(i, to);
-    }
-    return i;
-  }
-
-  /**
-   * Perl's quote-like operators, whose delimiters may be anything and whose text may span lines:
-   * `q{…}`, `qq(…)`, `qw[…]`, `qr/…/`, `m!…!`, `s{…}{…}`, `tr/a/b/`, `y/…/…/`, and `/…/` after `=~` / `!~`.
-   * A `#` inside one is text. Not after a sigil or `->` (`$q{x}`, `$h->{s}`), not before `=>` (`s => 1`).
-   */
-  private perlQuote(code: number, i: number, to: number): number {
-    const text = this.text;
-    let j: number;
-    let parts: number;
-    if (code === 126 /* ~ */) {
-      const before = text.charCodeAt(i - 1);
-      if (before !== 61 && before !== 33) {
-        return i;
-      }
-      j = i + 1;
-      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
-        j++;
-      }
-      if (text.charCodeAt(j) !== 47 /* / */) {
-        return i;
-      }
-      parts = 1;
-    } else {
-      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (isWordChar(before) || before === 36 || before === 64 || before === 37 || before === 38 || before === 45 || before === 62 || before === 123 || before === 92 || before === 58 || before === 39) {
-        return i; // `$q`, `@s`, `%m`, `&y`, `-s $file`, `->s`, `{s}`, `\s` in a regex, `Foo::y`, `'s`
-      }
-      let word = 1;
-      while (word < 3 && isLetter(text.charCodeAt(i + word))) {
-        word++;
-      }
-      const name = text.slice(i, i + word);
-      if (isWordChar(text.charCodeAt(i + word))) {
-        return i;
-      }
-      parts = name === 's' || name === 'tr' || name === 'y' ? 2 : name === 'q' || name === 'qq' || name === 'qw' || name === 'qx' || name === 'qr' || name === 'm' ? 1 : 0;
-      if (parts === 0) {
-        return i;
-      }
-      j = i + word;
-      const spaced = j;
-      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
-        j++;
-      }
-      const d = text.charCodeAt(j);
-      // After a blank, `#` starts a comment; `=`, `,`, `;`, `)` and `}` end an expression (`s => 1`, `(q)`).
-      if (!(d > 32 && d < 127) || isWordChar(d) || (d === 35 && j > spaced) || d === 61 || d === 44 || d === 59 || d === 41 || d === 125 || d === 93 || d === 62) {
-        return i;
-      }
-    }
-    for (let part = 0; part < parts; part++) {
-      while (part > 0 && j < to && isSpace(text.charCodeAt(j))) {
-        j++;
-      }
-      const open = text.charCodeAt(j);
-      const close = open === 123 ? 125 : open === 40 ? 41 : open === 91 ? 93 : open === 60 ? 62 : open;
-      // One that ran to the end unclosed tells that a later one with the same closer does too (linear).
-      if ((this.unclosedQuote.get(close) ?? Infinity) < j) {
-        return this.lineEndFrom(i + 1, to);
-      }
-      let depth = 1;
-      let k = j + 1;
-      for (; k < to; k++) {
-        const c = text.charCodeAt(k);
-        if (c === 92 /* \ */) {
-          k++;
-        } else if (c === close && --depth === 0) {
-          break;
-        } else if (c === open && close !== open) {
-          depth++;
-        }
-      }
-      if (k >= to) {
-        // Never closed: not a quote after all (recover on the next line, as for strings).
-        this.unclosedQuote.set(close, j);
-        return this.lineEndFrom(i + 1, to);
-      }
-      // `s/a/b/`: the second part shares the middle delimiter; `s{a}{b}` opens a new one.
-      j = close === open && part === 0 && parts === 2 ? k : k + 1;
-    }
-    return j;
-  }
-
-  /** `=head1 …` at a line start up to the line of `=cut` (or the end): one block comment. */
-  private pod(i: number, to: number): number {
-    const text = this.text;
-    let markerEnd = i + 1;
-    while (markerEnd < to && isWordChar(text.charCodeAt(markerEnd))) {
-      markerEnd++;
-    }
-    let cut = text.indexOf('\n=cut', markerEnd);
-    while (cut >= 0 && isWordChar(text.charCodeAt(cut + 5))) {
-      cut = text.indexOf('\n=cut', cut + 5);
-    }
-    const contentEnd = cut < 0 || cut >= to ? to : cut;
-    const end = contentEnd === to ? to : this.lineEndFrom(contentEnd + 1, to);
-    this.out.push({ kind: 'block', start: i, end, contentStart: markerEnd, contentEnd, marker: text.slice(i, markerEnd), terminated: contentEnd !== to });
-    return end;
-  }
-
-  /**
-   * `<<EOF`, `<<-EOF`, `<<~EOS`, `<<'EOF'`, `<<"EOF"`, `<<\EOF` (and `<< EOF` in shell): the rest of the line
-   * is code (a comment there counts), the lines up to the delimiter are data. Not a here-document when
-   * no line closes it (a shift, `1 <<FLAG`): then the `<<` is plain code. Returns `i` when none starts here.
-   */
-  private hereDocument(i: number, to: number, shell: boolean): number {
-    const text = this.text;
-    if (text.charCodeAt(i + 1) !== 60 || text.charCodeAt(i + 2) === 60 || (i > 0 && text.charCodeAt(i - 1) === 60)) {
-      return i;
-    }
-    let j = i + 2;
-    const indented = text.charCodeAt(j) === 45 /* - */ || text.charCodeAt(j) === 126; /* ~ */
-    if (indented) {
-      j++;
-    }
-    const blanksFrom = j;
-    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) {
-      j++;
-    }
-    let quote = text.charCodeAt(j);
-    if (shell && quote === 92 /* \ */) {
-      j++;
-      quote = text.charCodeAt(j);
-    }
-    let word: string;
-    if (quote === 34 || quote === 39) {
-      const close = text.indexOf(String.fromCharCode(quote), j + 1);
-      const nl = this.lineEndFrom(j, to);
-      if (close < 0 || close > nl || close === j + 1) {
-        return i;
-      }
-      word = text.slice(j + 1, close);
-      j = close + 1;
-    } else {
-      if ((j > blanksFrom && !shell) || !(isLetter(quote) || quote === 95)) {
-        return i;
-      }
-      const start = j;
-      while (j < to && isWordChar(text.charCodeAt(j)) && text.charCodeAt(j) < 128) {
-        j++;
-      }
-      word = text.slice(start, j);
-    }
-    const lineEnd = this.lineEndFrom(j, to);
-    if (lineEnd >= to) {
-      return i;
-    }
-    const known = this.missingDelimiters.get(word);
-    if (known !== undefined && known <= lineEnd) {
-      return i;
-    }
-    const bodyEnd = this.delimiterLineEnd(word, lineEnd + 1, to, indented);
-    if (bodyEnd < 0) {
-      this.missingDelimiters.set(word, lineEnd);
-      return i;
-    }
-    // The rest of the introducing line (`cat <<EOF # TODO: x`, `<<EOF;`): code, scanned as such.
-    this.scan(j, lineEnd);
-    return bodyEnd;
-  }
-
-  /** End of the line holding only `word` (after blanks when indented), searched from `from`; -1: none. */
-  private delimiterLineEnd(word: string, from: number, to: number, indented: boolean): number {
-    const text = this.text;
-    for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-      if (lineStart < from || (lineStart !== at && !(indented && onlyBlanksBefore(text, at, lineStart)))) {
-        continue;
-      }
-      let k = at + word.length;
-      while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === CR || text.charCodeAt(k) === 59 /* ; */ || text.charCodeAt(k) === 41 /* ) */)) {
-        k++;
-      }
-      if (k >= to || text.charCodeAt(k) === NL) {
-        return k;
-      }
-    }
-    return -1;
-  }
-
   /** `[==[` at i → 2; not a long bracket → -1. */
-  private luaLevel(i: number): number {
+  luaLevel(i: number): number {
     let j = i + 1;
     while (this.text.charCodeAt(j) === 61) {
       j++;
@@ -838,7 +636,7 @@ class RegionScanner {
     return this.text.charCodeAt(j) === 91 ? j - i - 1 : -1;
   }
 
-  private closeAfter(close: string, from: number, to: number): number {
+  closeAfter(close: string, from: number, to: number): number {
     const at = this.text.indexOf(close, from);
     return at < 0 || at + close.length > to ? to : at + close.length;
   }
@@ -960,6 +758,20 @@ class RegionScanner {
   }
 }
 
+/** Offset of Perl's `__END__` or `__DATA__` alone on a line, or Infinity (one search for the rare `\n__`). */
+function dataSection(text: string): number {
+  const isMarker = (at: number) => /^__(?:END|DATA)__[ \t\r]*(?:\n|$)/.test(text.slice(at, at + 20));
+  if (text.startsWith('__') && isMarker(0)) {
+    return 0;
+  }
+  for (let at = text.indexOf('\n__'); at >= 0; at = text.indexOf('\n__', at + 1)) {
+    if (isMarker(at + 1)) {
+      return at + 1;
+    }
+  }
+  return Infinity;
+}
+
 /** Texts that can carry tokenizer state across a line break (see `scanAround`). */
 function multiLineOpeners(syntax: CommentSyntax): string[] {
   const openers = new Set<string>();
@@ -994,7 +806,15 @@ function multiLineOpeners(syntax: CommentSyntax): string[] {
       openers.add('<<');
     }
     if (special === 'perl-pod') {
-      openers.add('\n=').add('\n__END__').add('\n__DATA__');
+      openers.add('\n='); // `__END__` is found once (codeEnd), not by a cursor of its own
+    }
+    if (special === 'perl-quote') {
+      // The quote-like operators that span lines in practice: `q{…}`/`qq{…}`, `qw(…)` lists, `qr{…}x`.
+      // A one-line one is read anyway when its line is tokenized.
+      // (Not `m{` or `s{`, nor `w(` alone: `$opts{`, `new(` are everywhere, and each hit costs a line's scan.)
+      for (const opener of ['q{', 'qq(', 'qw(', 'qw/', 'qw[', 'qw{', 'qr{']) {
+        openers.add(opener);
+      }
     }
   }
   if (syntax.embedded) {

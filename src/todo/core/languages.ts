@@ -67,9 +67,6 @@ export interface CommentSyntax {
   escapeOutside?: string;
   /** `//` right after `scheme:` is a URL, not a comment (`http://x` in unquoted SCSS `url()` or prose). */
   urlAware?: boolean;
-  /** Tokenize the whole text even when only some offsets matter: quotes whose delimiters are any
-   *  character (Perl's `qq{ … }`) leave no text to find their start by, so no line can be skipped. */
-  scanWhole?: boolean;
   /** HTML-like documents: `<script>` / `<style>` bodies are scanned with these syntaxes. */
   embedded?: { script: CommentSyntax; style: CommentSyntax };
 }
@@ -154,7 +151,7 @@ const ruby: CommentSyntax = {
   special: ['heredoc'],
 };
 // POD (`=head1 … =cut`) is documentation and reads as a comment; `$#array` is no comment (`$` escapes).
-const perl: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq], special: ['perl-pod', 'heredoc', 'perl-quote'], escapeOutside: '$', scanWhole: true };
+const perl: CommentSyntax = { line: [{ open: '#' }], block: [], strings: [dq, sq], special: ['perl-pod', 'heredoc', 'perl-quote'], escapeOutside: '$' };
 const yaml: CommentSyntax = {
   line: [{ open: '#', position: 'wordStart' }],
   block: [],
@@ -382,101 +379,15 @@ function languageForBase(base: string, outer: boolean): string | undefined {
   return undefined;
 }
 
-/** Interpreters named by a shebang → language id (versions such as `python3.11` or `tclsh8.6` are cut off). */
-const BY_INTERPRETER: Record<string, string> = {
-  sh: 'shellscript', bash: 'shellscript', dash: 'shellscript', ksh: 'shellscript', mksh: 'shellscript', zsh: 'shellscript',
-  ash: 'shellscript', busybox: 'shellscript', fish: 'fish', perl: 'perl', python: 'python', pypy: 'python', ruby: 'ruby',
-  node: 'javascript', nodejs: 'javascript', deno: 'typescript', bun: 'javascript', 'ts-node': 'typescript', tsx: 'typescript',
-  tclsh: 'tcl', wish: 'tcl', expect: 'tcl', jimsh: 'tcl', lua: 'lua', luajit: 'lua', php: 'php', rscript: 'r',
-  awk: 'awk', gawk: 'awk', mawk: 'awk', nawk: 'awk', make: 'makefile', pwsh: 'powershell', julia: 'julia',
-  elixir: 'elixir', escript: 'erlang', guile: 'scheme', racket: 'racket', sbcl: 'lisp', clisp: 'lisp', groovy: 'groovy',
-  swift: 'swift', crystal: 'crystal', runghc: 'haskell', runhaskell: 'haskell', ocaml: 'ocaml', nix: 'nix',
-  'nix-shell': 'nix', octave: 'octave', scala: 'scala', kotlin: 'kotlin', dart: 'dart', raku: 'raku', perl6: 'raku',
-};
-
-/** Emacs mode names (lower case) → language id, where they differ from ours. */
-const BY_MODE: Record<string, string> = {
-  'c++': 'cpp', 'shell-script': 'shellscript', sh: 'shellscript', bash: 'shellscript', cperl: 'perl', 'emacs-lisp': 'elisp',
-  js: 'javascript', js2: 'javascript', conf: 'ini', 'conf-unix': 'ini', 'conf-windows': 'ini', autoconf: 'm4', m4: 'm4',
-  nxml: 'xml', sgml: 'xml', tex: 'latex', 'makefile-gmake': 'makefile', 'makefile-automake': 'makefile', 'makefile-bsdmake': 'makefile',
-  gnumakefile: 'makefile', 'cmake': 'cmake', pod: 'perl', objc: 'objectivec', 'fortran': 'fortran', 'f90': 'fortran-modern',
-  'c': 'c', tcl: 'tcl', python: 'python', perl: 'perl', ruby: 'ruby', lua: 'lua', yaml: 'yaml', meson: 'meson', nix: 'nix',
-  awk: 'awk', sql: 'sql', scheme: 'scheme', lisp: 'lisp', haskell: 'haskell', html: 'html', xml: 'xml', makefile: 'makefile',
-  po: 'po', java: 'java', go: 'go', rust: 'rust', typescript: 'typescript', javascript: 'javascript', css: 'css',
-};
-
-/** Vim filetypes → language id, where they differ from ours. */
-const BY_VIM_FILETYPE: Record<string, string> = {
-  sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', make: 'makefile', automake: 'makefile', cmake: 'cmake',
-  tcl: 'tcl', perl: 'perl', python: 'python', ruby: 'ruby', c: 'c', cpp: 'cpp', vim: 'vim', lua: 'lua', yaml: 'yaml',
-  conf: 'ini', dosini: 'ini', javascript: 'javascript', typescript: 'typescript', awk: 'awk', sql: 'sql', tex: 'latex',
-  m4: 'm4', po: 'po', meson: 'meson', nix: 'nix', html: 'html', xml: 'xml', pod: 'perl', go: 'go', rust: 'rust', lisp: 'lisp',
-};
-
 /**
- * The language a file's content declares: a shebang (`#!/usr/bin/env perl`, `#!/bin/sh` followed by the Tcl
- * idiom `exec tclsh "$0"`), an Emacs mode line on the first line (the second after a shebang:
- * `-*- mode: tcl -*-`, `-*- C++ -*-`) or a Vim modeline near the end (`vim: set ft=tcl:`). Looks at a few
- * hundred characters at each end only: it runs for every file that holds a tag.
+ * Whether the text may declare its language (a shebang, an Emacs mode line, a Vim modeline): a few cheap
+ * searches at its ends, so the declaration's parser (syntaxExtras.languageFromContent) loads only then.
  */
-export function languageFromContent(text: string): string | undefined {
+export function mayDeclareLanguage(text: string): boolean {
+  if (text.charCodeAt(0) === 35 /* # */ && text.charCodeAt(1) === 33 /* ! */) {
+    return true;
+  }
   const head = text.length > 600 ? text.slice(0, 600) : text;
-  let fromShebang: string | undefined;
-  if (head.charCodeAt(0) === 35 /* # */ && head.charCodeAt(1) === 33 /* ! */) {
-    fromShebang = interpreterOf(head);
-  }
-  const emacs = /-\*-(.*?)-\*-/.exec(firstLines(head, fromShebang ? 2 : 1));
-  if (emacs) {
-    const mode = /(?:^|;)\s*mode\s*:\s*([\w+.-]+)/i.exec(emacs[1])?.[1] ?? (/:/.test(emacs[1]) ? undefined : emacs[1].trim());
-    const id = mode ? modeLanguage(mode.toLowerCase()) : undefined;
-    if (id) {
-      return id;
-    }
-  }
   const region = text.length > 1200 ? `${head}\n${text.slice(-600)}` : text;
-  if (region.indexOf('vi') >= 0 || region.indexOf('ex:') >= 0) {
-    const vim = /(?:^|\s)(?:vim?|ex):.*?\b(?:ft|filetype|syntax)=([\w+.-]+)/m.exec(region);
-    const filetype = vim?.[1].toLowerCase();
-    const id = filetype ? own(BY_VIM_FILETYPE, filetype) ?? (syntaxFor(filetype) ? filetype : undefined) : undefined;
-    if (id) {
-      return id;
-    }
-  }
-  return fromShebang;
-}
-
-function firstLines(head: string, count: number): string {
-  let end = -1;
-  for (let k = 0; k < count; k++) {
-    end = head.indexOf('\n', end + 1);
-    if (end < 0) {
-      return head;
-    }
-  }
-  return head.slice(0, end);
-}
-
-function modeLanguage(mode: string): string | undefined {
-  const name = mode.endsWith('-mode') ? mode.slice(0, -5) : mode;
-  return own(BY_MODE, name);
-}
-
-function interpreterOf(head: string): string | undefined {
-  const line = firstLines(head, 1);
-  const words = line.slice(2).trim().split(/\s+/);
-  let k = 0;
-  // `#!/usr/bin/env -S perl -w`, `#!/usr/bin/env VAR=1 python3`.
-  if (/(?:^|\/)env$/.test(words[0] ?? '')) {
-    k++;
-    while (k < words.length && (words[k].startsWith('-') || words[k].includes('='))) {
-      k++;
-    }
-  }
-  const program = (words[k] ?? '').slice((words[k] ?? '').lastIndexOf('/') + 1).toLowerCase().replace(/[\d.]+$/, '').replace(/-?$/, '');
-  const id = own(BY_INTERPRETER, program);
-  // Tcl's portable launcher: a shell script that restarts itself with tclsh or wish on its third line.
-  if (id === 'shellscript' && /^\s*exec\s+(?:\S*\/)?(?:tclsh|wish|expect|jimsh)[\d.]*\s/m.test(firstLines(head, 5))) {
-    return 'tcl';
-  }
-  return id;
+  return head.includes('-*-') || region.includes('vim:') || region.includes('vi:') || region.includes('ex:');
 }

@@ -2,10 +2,11 @@
 // workspace again: each file's result with the size and mtime it was read at (a repeat scan stats files and
 // reads only those whose size or mtime changed), the folders walked with their .gitignore rules, and the
 // paths a file watcher reported since. While a watcher runs (watching()) and a whole scan completed under
-// it, the next scan reads only what the watcher reported: no walk, no stat of the unchanged files.
+// it, the next scan still walks the folders (new and deleted files are seen at once, whatever the watcher's
+// delay) but reads only the files the watcher reported, with no stat of the others.
 // Plain Node: the caller owns the watcher (VS Code's FileSystemWatcher in the extension) and calls changed().
 import type { GitignoreStack } from './gitignore';
-import type { FileTodos } from './treeScan';
+import type { FileTodos, Listing } from './treeScan';
 
 export interface CachedFile {
   size: number;
@@ -28,8 +29,10 @@ export interface ScanCacheKey {
 
 export class ScanCache {
   private readonly files = new Map<string, CachedFile>();
-  /** Folders walked (relative, '' = root) → the ignore rules for their entries (their own .gitignore included). */
+  /** Folders walked by the last whole scan (relative, '' = root) → the ignore rules for their entries. */
   private dirs = new Map<string, GitignoreStack>();
+  /** The last whole scan's folder listings, reused while a folder's mtime stands (incremental scans). */
+  private listings = new Map<string, Listing>();
   private changedPaths = new Set<string>();
   private key: ScanCacheKey | undefined;
   private watcher = false;
@@ -61,6 +64,7 @@ export class ScanCache {
   clear(): void {
     this.files.clear();
     this.dirs.clear();
+    this.listings.clear();
     this.changedPaths.clear();
     this.trusted = false;
   }
@@ -87,12 +91,15 @@ export class ScanCache {
    * Ends a scan. `complete`: the scan ran to its end (a walk from the root, or every changed path handled);
    * false hands the changed paths back for the next scan. `newDirs`: a walk from the root replaces the folders.
    */
-  end(complete: boolean, changed: readonly string[], watchedAtStart: boolean, newDirs?: Map<string, GitignoreStack>): void {
+  end(complete: boolean, changed: readonly string[], watchedAtStart: boolean, newDirs?: Map<string, GitignoreStack>, listings?: Map<string, Listing>): void {
     if (!complete) {
       for (const p of changed) {
         this.changedPaths.add(p);
       }
       return;
+    }
+    if (listings) {
+      this.listings = listings;
     }
     if (newDirs) {
       this.dirs = newDirs;
@@ -113,27 +120,16 @@ export class ScanCache {
     this.files.delete(relative);
   }
 
-  dir(relative: string): GitignoreStack | undefined {
-    return this.dirs.get(relative);
+  listing(relative: string): Listing | undefined {
+    return this.listings.get(relative);
   }
 
-  setDir(relative: string, ignores: GitignoreStack): void {
-    this.dirs.set(relative, ignores);
-  }
-
-  /** Forgets files (and folders) under `relativeDir` ('' = all) that `keep` does not hold. */
-  prune(relativeDir: string, keep: ReadonlySet<string>, keepDirs?: ReadonlySet<string>): void {
+  /** Forgets files under `relativeDir` ('' = all) that `keep` does not hold (deleted, or now ignored). */
+  prune(relativeDir: string, keep: ReadonlySet<string>): void {
     const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
     for (const relative of this.files.keys()) {
       if (relative.startsWith(prefix) && !keep.has(relative)) {
         this.files.delete(relative);
-      }
-    }
-    if (keepDirs) {
-      for (const relative of this.dirs.keys()) {
-        if ((relative === relativeDir || relative.startsWith(prefix)) && relativeDir !== '' && !keepDirs.has(relative)) {
-          this.dirs.delete(relative);
-        }
       }
     }
   }

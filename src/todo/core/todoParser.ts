@@ -2,8 +2,8 @@
 // with continuation lines and hints. A tag counts only at the start of a comment line (after the
 // marker and decoration such as `*` or `///`), so prose that merely mentions "TODO" is not a task.
 import { createHash } from 'crypto';
-import { Comment, LineIndex, scanComments } from './commentScanner';
-import { BY_CONTENT, CommentSyntax, languageFromContent, syntaxFor } from './languages';
+import { Comment, LineIndex, scanComments, syntaxExtras } from './commentScanner';
+import { BY_CONTENT, CommentSyntax, mayDeclareLanguage, syntaxFor } from './languages';
 import { parseHints, TodoHints } from './hints';
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG'];
@@ -124,7 +124,7 @@ export function findTodos(text: string, language: string | CommentSyntax, option
  * read as what it is. Undefined for a file that only its content could tell and does not.
  */
 function effectiveLanguage(text: string, language: string): string | undefined {
-  const declared = languageFromContent(text);
+  const declared = mayDeclareLanguage(text) ? syntaxExtras().languageFromContent(text) : undefined;
   if (declared !== undefined && syntaxFor(declared)) {
     return declared;
   }

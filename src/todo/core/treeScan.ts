@@ -3,7 +3,7 @@
 // slices, and runs the comment scanner only on files that contain a tag at all (a byte search first),
 // which is what keeps it near ripgrep's speed. It imports none of the parser by value: the caller passes it
 // (ScanParser), so the lazily loaded workspace TODO bundle can use the main bundle's parser, not a copy.
-import { closeSync, Dirent, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'fs';
+import { closeSync, Dirent, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import { availableParallelism, loadavg } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -81,7 +81,7 @@ export interface ScanResult {
   stats: ScanStats;
 }
 
-interface Candidate {
+export interface Candidate {
   absolute: string;
   relative: string;
   languageId: string;
@@ -128,6 +128,20 @@ export async function scanTree(options: ScanOptions & { secretFiles: SecretFileM
   return scan.result();
 }
 
+/** One folder's entries as a scan took them (ScanCache keeps them for the next scan). */
+export interface Listing {
+  mtimeMs: number;
+  /** The rules for its entries (its own .gitignore included). */
+  ignores: GitignoreStack;
+  /** Subfolders to walk (relative). */
+  dirs: string[];
+  files: Candidate[];
+  /** Its share of the scan's counts. */
+  considered: number;
+  secret: number;
+  unknown: number;
+}
+
 interface Directory {
   relative: string;
   /** The rules of the folders above (the folder's own .gitignore is added when it is read). */
@@ -156,16 +170,17 @@ class TreeScan {
   private readonly watched: boolean;
   /** Changed paths (relative) to read even when size and mtime look the same. */
   private readonly forced = new Set<string>();
-  /** A walk from the root: its folders replace the cache's; its files are all that remain cached. */
-  private readonly walkAll: boolean;
+  /** Reuse cached results without a stat: a watcher reports changes (incremental mode). */
+  private readonly trustCache: boolean;
   private readonly seenFiles = new Set<string>();
   private readonly seenDirs = new Map<string, GitignoreStack>();
-  /** Folders walked again in an incremental scan: files under them not seen are gone. */
-  private readonly rewalked: string[] = [];
-  private pendingChanged: string[];
+  private readonly listings = new Map<string, Listing>();
   private readonly worker: ParseWorker | undefined;
+  /** The root, resolved: no trailing separator, no `..`, so children's paths are plain concatenations. */
+  private readonly root: string;
 
-  constructor(private readonly options: ScanOptions & { secretFiles: SecretFileMatcher }, private readonly parser: ScanParser) {
+  constructor(options: ScanOptions & { secretFiles: SecretFileMatcher }, private readonly parser: ScanParser) {
+    this.root = path.resolve(options.root);
     this.tags = options.tags && options.tags.length > 0 ? options.tags : parser.defaultTags;
     this.needles = this.tags.map((tag) => Buffer.from(tag, 'utf8'));
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -176,33 +191,30 @@ class TreeScan {
     this.buffer = Buffer.allocUnsafe(this.maxFileSize + 1);
     let ignores = new GitignoreStack();
     if (this.useGitignore) {
-      ignores = ignores.with(readIgnore(path.join(options.root, '.git', 'info', 'exclude'), ''));
+      ignores = ignores.with(readIgnore(path.join(this.root, '.git', 'info', 'exclude'), ''));
     }
     // Without a cache from the caller, a private one: the same code path, nothing kept.
     this.cache = options.cache ?? new ScanCache();
-    const settings = JSON.stringify([options.root, options.excludes ?? [], this.useGitignore, this.maxFileSize, this.tags]);
+    const settings = JSON.stringify([this.root, options.excludes ?? [], this.useGitignore, this.maxFileSize, this.tags]);
     const begun = this.cache.begin({ settings, identities: [this.secrets, this.languageOf, parser.findTodos] });
     this.stats.mode = begun.mode;
     this.changed = begun.changed;
     this.watched = begun.watched;
-    this.pendingChanged = [];
     for (const absolute of this.changed) {
       const relative = this.relativeOf(absolute);
       if (relative !== undefined) {
         this.forced.add(relative);
       }
     }
-    this.walkAll = begun.mode !== 'incremental';
+    // Every scan walks the folders (new and deleted files are seen at once, whatever the watcher's delay);
+    // only what a file holds waits for the watcher's report in incremental mode.
+    this.trustCache = begun.mode === 'incremental';
     // The first scan reads everything: a second core parses part of it (a later scan reads little).
     if (begun.mode === 'full' && (options.worker ?? secondCoreIdle()) && existsSync(WORKER_SCRIPT)) {
       this.worker = new ParseWorker(WORKER_SCRIPT, (job, todos) => this.parsed(job, todos));
       this.worker.useFallback((job) => parser.findTodos(textOf(job.bytes), job.languageId, { tags: job.tags }));
     }
-    if (this.walkAll) {
-      this.directories.push({ relative: '', ignores });
-    } else {
-      this.pendingChanged = [...this.forced].sort();
-    }
+    this.directories.push({ relative: '', ignores });
   }
 
   /** Works until `deadline` (ms since epoch): done, more to do, or waiting for the worker's answers only. */
@@ -214,8 +226,6 @@ class TreeScan {
         this.scanFile(this.candidates.pop()!);
       } else if (this.directories.length > 0) {
         this.readDirectory(this.directories.pop()!);
-      } else if (this.pendingChanged.length > 0) {
-        this.applyChange(this.pendingChanged.pop()!);
       } else {
         return this.worker && this.worker.busy ? 'waiting' : 'done';
       }
@@ -244,19 +254,9 @@ class TreeScan {
       this.stats.filesParsedByWorker = this.worker.parsedCount;
       this.worker.stop();
     }
-    if (this.walkAll) {
-      this.cache.prune('', this.seenFiles);
-    } else {
-      for (const relative of this.rewalked) {
-        this.cache.prune(relative, this.seenFiles, new Set(this.seenDirs.keys()));
-      }
-      for (const [relative, ignores] of this.seenDirs) {
-        this.cache.setDir(relative, ignores);
-      }
-    }
-    this.cache.end(true, this.changed, this.watched, this.walkAll ? this.seenDirs : undefined);
-    // A walk collected what it found; an incremental scan's answer is every cached file with TODOs.
-    const files = this.walkAll ? this.files : this.cache.found();
+    this.cache.prune('', this.seenFiles);
+    this.cache.end(true, this.changed, this.watched, this.seenDirs, this.listings);
+    const files = this.files;
     files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
     this.stats.durationMs = Date.now() - this.started;
     return { files, stats: this.stats };
@@ -269,75 +269,11 @@ class TreeScan {
   }
 
   private relativeOf(absolute: string): string | undefined {
-    const relative = path.relative(this.options.root, absolute);
+    const relative = path.relative(this.root, absolute);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
       return relative === '' ? '' : undefined;
     }
     return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-  }
-
-  /** Incremental scan: one path a watcher reported (relative). */
-  private applyChange(relative: string): void {
-    if (relative === '' || relative === '.git' || relative.startsWith('.git/') || this.seenFiles.has(relative)) {
-      return; // the root itself (its entries are reported one by one), git's own files, or read already in a new folder
-    }
-    const absolute = path.join(this.options.root, relative);
-    const stat = lstatSync(absolute, { throwIfNoEntry: false });
-    const parent = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
-    if (!stat || (!stat.isFile() && !stat.isDirectory())) {
-      // Gone (or now a link, which scans never follow): its result, and everything under it.
-      this.cache.delete(relative);
-      if (this.cache.dir(relative)) {
-        this.rewalked.push(relative);
-      }
-      return;
-    }
-    const parentIgnores = this.cache.dir(parent) ?? this.seenDirs.get(parent);
-    if (!parentIgnores) {
-      // Its folder was never walked: new (walk the topmost new folder, once) or excluded (nothing to do).
-      this.walkNewAncestor(relative);
-      return;
-    }
-    if (stat.isDirectory()) {
-      if (this.seenDirs.has(relative) || this.directories.some((d) => d.relative === relative)) {
-        return;
-      }
-      if (!this.skipsDirectory(relative, parentIgnores)) {
-        // Walked again: it may be new, or replaced whole (a branch switch); unchanged files are reused by stat.
-        this.rewalked.push(relative);
-        this.directories.push({ relative, ignores: parentIgnores });
-      }
-      return;
-    }
-    const candidate = this.fileCandidate(relative, relative.slice(parent === '' ? 0 : parent.length + 1), parentIgnores, absolute);
-    if (candidate) {
-      this.candidates.push(candidate);
-    } else {
-      this.cache.delete(relative);
-    }
-  }
-
-  private walkNewAncestor(relative: string): void {
-    const parts = relative.split('/');
-    let known = '';
-    for (let i = 0; i < parts.length - 1; i++) {
-      const next = known === '' ? parts[i] : `${known}/${parts[i]}`;
-      const ignores = this.cache.dir(known) ?? this.seenDirs.get(known);
-      if (!ignores) {
-        return; // an ancestor is excluded or ignored: so is this path
-      }
-      if (!this.cache.dir(next) && !this.seenDirs.has(next)) {
-        if (!this.directories.some((d) => d.relative === next) && !this.skipsDirectory(next, ignores)) {
-          const stat = lstatSync(path.join(this.options.root, next), { throwIfNoEntry: false });
-          if (stat?.isDirectory()) {
-            this.rewalked.push(next);
-            this.directories.push({ relative: next, ignores });
-          }
-        }
-        return;
-      }
-      known = next;
-    }
   }
 
   private skipsDirectory(relative: string, ignores: GitignoreStack): boolean {
@@ -368,7 +304,25 @@ class TreeScan {
 
   private readDirectory(directory: Directory): void {
     const relativeDir = directory.relative;
-    const absoluteDir = relativeDir === '' ? this.options.root : path.join(this.options.root, relativeDir);
+    const absoluteDir = relativeDir === '' ? this.root : `${this.root}${path.sep}${path.sep === '/' ? relativeDir : relativeDir.split('/').join(path.sep)}`;
+    // A folder's mtime changes when an entry is added, removed or renamed in it: unchanged, and with the
+    // watcher trusted (so no .gitignore changed), its last listing stands — one stat instead of a listing.
+    const dirStat = statSync(absoluteDir, { throwIfNoEntry: false });
+    const known = this.trustCache ? this.cache.listing(relativeDir) : undefined;
+    if (known && dirStat && dirStat.mtimeMs === known.mtimeMs) {
+      this.stats.directories++;
+      this.seenDirs.set(relativeDir, known.ignores);
+      this.listings.set(relativeDir, known);
+      for (const relative of known.dirs) {
+        this.directories.push({ relative, ignores: known.ignores });
+      }
+      this.candidates.push(...known.files);
+      this.stats.filesConsidered += known.considered;
+      this.stats.skippedSecret += known.secret;
+      this.stats.skippedUnknownLanguage += known.unknown;
+      return;
+    }
+    const listedAt = Date.now();
     let entries: Dirent[];
     try {
       entries = readdirSync(absoluteDir, { withFileTypes: true });
@@ -381,29 +335,41 @@ class TreeScan {
       ignores = ignores.with(readIgnore(path.join(absoluteDir, '.gitignore'), relativeDir));
     }
     this.seenDirs.set(relativeDir, ignores);
+    const before = { considered: this.stats.filesConsidered, secret: this.stats.skippedSecret, unknown: this.stats.skippedUnknownLanguage };
+    const listing: Listing = { mtimeMs: dirStat?.mtimeMs ?? NaN, ignores, dirs: [], files: [], considered: 0, secret: 0, unknown: 0 };
     for (const entry of entries) {
       const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!this.skipsDirectory(relative, ignores)) {
           this.directories.push({ relative, ignores });
+          listing.dirs.push(relative);
         }
       } else if (entry.isFile()) {
-        const candidate = this.fileCandidate(relative, entry.name, ignores, path.join(absoluteDir, entry.name));
+        // Plain concatenation: path.join's normalising was 3 % of a first scan, and both parts are normal already.
+        const candidate = this.fileCandidate(relative, entry.name, ignores, `${absoluteDir}${path.sep}${entry.name}`);
         if (candidate) {
           this.candidates.push(candidate);
+          listing.files.push(candidate);
         }
       }
       // Symbolic links are not followed (ripgrep's default too), which also rules out cycles.
+    }
+    listing.considered = this.stats.filesConsidered - before.considered;
+    listing.secret = this.stats.skippedSecret - before.secret;
+    listing.unknown = this.stats.skippedUnknownLanguage - before.unknown;
+    // Changed as it was listed (same clock tick): list it again next time.
+    if (dirStat && dirStat.mtimeMs < listedAt - RACY_MS) {
+      this.listings.set(relativeDir, listing);
     }
   }
 
   private scanFile(candidate: Candidate): void {
     this.seenFiles.add(candidate.relative);
     const cached = this.cache.get(candidate.relative);
-    if (cached && !cached.racy && !this.forced.has(candidate.relative)) {
-      // Reuse by path, size and mtime: one stat instead of open, read and parse.
-      const stat = statSync(candidate.absolute, { throwIfNoEntry: false });
-      if (stat && stat.size === cached.size && stat.mtimeMs === cached.mtimeMs && (!cached.found || cached.found.languageId === candidate.languageId)) {
+    if (cached && !cached.racy && !this.forced.has(candidate.relative) && (!cached.found || cached.found.languageId === candidate.languageId)) {
+      // Reuse: unreported by the watcher (incremental), or by path, size and mtime: one stat instead of open, read and parse.
+      const stat = this.trustCache ? cached : statSync(candidate.absolute, { throwIfNoEntry: false });
+      if (stat && stat.size === cached.size && stat.mtimeMs === cached.mtimeMs) {
         this.stats.filesReused++;
         if (cached.found) {
           this.files.push(cached.found);
@@ -539,8 +505,14 @@ class ParseWorker {
 
   next(signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve) => {
-      this.waiter = resolve;
-      signal?.addEventListener('abort', () => resolve(), { once: true });
+      // One listener at a time on the signal: a scan waits here many times.
+      const done = () => {
+        signal?.removeEventListener('abort', done);
+        this.waiter = undefined;
+        resolve();
+      };
+      this.waiter = done;
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 

@@ -26,7 +26,7 @@ export interface TodoWorkspace {
   /** The candidates with the text of their files (read only for those the user picked). */
   withText(candidates: TodoCandidate[]): Promise<TodoCandidate[]>;
   /** The multi-select review before creating: what the user kept, or undefined when cancelled. */
-  review(candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined>;
+  review(candidates: readonly TodoCandidate[], defaultAssociations?: readonly string[]): Promise<TodoCandidate[] | undefined>;
   /** The clean-up edit of the linked TODOs whose tasks are completed. */
   planCleanUp(linkedTodos: readonly TodoCandidate[], needsConfirmation: boolean): Promise<CleanUpPlan>;
   /** Stops the file watchers that keep the scan results current. */
@@ -41,7 +41,7 @@ export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
     todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress),
     scanWithProgress: () => scanWithProgress(deps.notify, (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress)),
     withText,
-    review: (candidates) => reviewWithQuickPick(deps.notify, candidates),
+    review: (candidates, defaultAssociations) => reviewWithQuickPick(deps.notify, candidates, defaultAssociations),
     planCleanUp: (linkedTodos, needsConfirmation) => planCleanUp(toolkit, linkedTodos, deps.linked, needsConfirmation),
     dispose: () => caches.dispose(),
   };

@@ -54,8 +54,8 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
     return this.feature.get().withText(candidates);
   }
 
-  review(candidates: Parameters<TodoWorkspace['review']>[0]): ReturnType<TodoWorkspace['review']> {
-    return this.feature.get().review(candidates);
+  review(...args: Parameters<TodoWorkspace['review']>): ReturnType<TodoWorkspace['review']> {
+    return this.feature.get().review(...args);
   }
 
   planCleanUp(...args: Parameters<TodoWorkspace['planCleanUp']>): ReturnType<TodoWorkspace['planCleanUp']> {

@@ -20,6 +20,28 @@ const HARMLESS_WATCHER_EXCLUDE = /(^|\/)\.(git|hg)(\/|$)/;
  */
 export class FolderScanCaches implements vscode.Disposable {
   private readonly folders = new Map<string, { cache: ScanCache; watcher: vscode.FileSystemWatcher }>();
+  /**
+   * Writes through VS Code are known at once: the file watcher reports them only after its own delay (tens to
+   * hundreds of ms), and a scan right after a save (the links written back, then "Clean Up") must see them.
+   */
+  private readonly ownWrites: vscode.Disposable[] = [
+    vscode.workspace.onDidSaveTextDocument((document) => this.mark(document.uri)),
+    vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.mark(uri))),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.mark(uri))),
+    vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => {
+      this.mark(oldUri);
+      this.mark(newUri);
+    })),
+  ];
+
+  /** Every folder's cache hears it; a scan ignores paths outside its root. */
+  private mark(uri: vscode.Uri): void {
+    if (uri.scheme === 'file') {
+      for (const { cache } of this.folders.values()) {
+        cache.changed(uri.fsPath);
+      }
+    }
+  }
 
   get(folder: vscode.WorkspaceFolder, excludes: readonly string[]): ScanCache {
     const key = folder.uri.toString();
@@ -56,6 +78,7 @@ export class FolderScanCaches implements vscode.Disposable {
       watcher.dispose();
     }
     this.folders.clear();
+    this.ownWrites.forEach((d) => d.dispose());
   }
 }
 
@@ -165,7 +188,12 @@ export async function withText(candidates: TodoCandidate[]): Promise<TodoCandida
 }
 
 /** The review step: a multi-select list, everything picked; nothing is created unless accepted. */
-export async function reviewWithQuickPick(notify: Pick<Notifier, 'pick'>, candidates: readonly TodoCandidate[]): Promise<TodoCandidate[] | undefined> {
+export async function reviewWithQuickPick(
+  notify: Pick<Notifier, 'pick'>,
+  candidates: readonly TodoCandidate[],
+  /** `hubspotTasks.todo.defaultAssociations`: every task gets them, so every line says so before anything is created. */
+  defaultAssociations: readonly string[] = [],
+): Promise<TodoCandidate[] | undefined> {
   // TODO text, paths and hints come from the repository's files: the notifier makes them inert.
   type Item = PickItem<{ candidate: TodoCandidate }>;
   const items: Item[] = candidates.map((candidate) => {
@@ -174,6 +202,7 @@ export async function reviewWithQuickPick(notify: Pick<Notifier, 'pick'>, candid
       ...todo.hints.associations.map((a) => `@${a.kind}:${a.value}`),
       ...(todo.hints.priority ? [`!${todo.hints.priority.toLowerCase()}`] : []),
       ...(todo.hints.due ? [`due:${todo.hints.due}`] : []),
+      ...defaultAssociations.map((value) => vscode.l10n.t('{0} (default)', value)),
     ];
     return {
       label: todo.text || `${todo.tag} (${vscode.l10n.t('no text')})`,

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { FilterCommand } from '../../commands/recordCommands';
 import type { TreeContext } from '../../commands/treeContext';
-import { Commands, Views } from '../../constants';
+import { Commands, ContextKeys, Views } from '../../constants';
 import type { HubSpotApi } from '../../hubspot/api';
 import { TaskProperty, type AssociatedObjectType } from '../../hubspot/types';
 import { recordName, TaskRecords } from '../../services/taskRecords';
@@ -16,7 +16,7 @@ import { ownerDisplayName } from '../../tasks/owners';
 import type { PickItem } from '../../ui/notifier';
 import type { Logger } from '../../util/logger';
 import type { ArchivedTasks } from '../../services/archivedTasks';
-import type { MessageNode, TaskNode, TreeNode } from '../treeNodes';
+import type { LoadMoreNode, MessageNode, TaskNode, TreeNode } from '../treeNodes';
 
 const t = vscode.l10n.t;
 
@@ -187,10 +187,11 @@ const CLEARED: Record<string, Partial<TaskFilters>> = {
 };
 
 /**
- * The filter commands (recordCommands.ts registers them). Callers without UI (the linked-TODO hover,
- * the "needs me" row, tests) pass the answer: an owner ('mine', 'all' or an id, then its name), statuses,
- * text, a record, a due window ('' = any), a filter key or row; for a task's records, the task (node or
- * id) and the record as the third argument. Returns the URL "open record" opened.
+ * The filter commands, the archived list and "Load more" (recordCommands.ts registers them). Callers
+ * without UI (the linked-TODO hover, the "needs me" row, tests) pass the answer: an owner ('mine', 'all' or
+ * an id, then its name), statuses, text, a record, a due window ('' = any), a filter key or row; for a
+ * task's records, the task (node or id) and the record as the third argument. Returns the URL "open
+ * record" opened.
  */
 export async function runCommand(ctx: TreeContext, id: FilterCommand, args: unknown[]): Promise<string | undefined> {
   const { service, provider } = ctx;
@@ -232,6 +233,23 @@ export async function runCommand(ctx: TreeContext, id: FilterCommand, args: unkn
     case Commands.showDueTasks:
       await showDueTasks(ctx);
       break;
+    case Commands.toggleCompleted:
+      await set({ hideCompleted: !service.filters.hideCompleted });
+      break;
+    case Commands.clearFilters:
+      await set({ ...DEFAULT_FILTERS });
+      break;
+    case Commands.toggleArchived: {
+      const show = !provider.showArchived;
+      provider.setShowArchived(show);
+      await vscode.commands.executeCommand('setContext', ContextKeys.showArchived, show);
+      break;
+    }
+    case Commands.loadMore: {
+      const node = arg as LoadMoreNode | undefined;
+      await (node?.groupId ? service.loadMore(node.groupId) : ctx.archived.loadMore());
+      break;
+    }
     case Commands.restoreFilters: {
       const saved = service.saved;
       if (saved) {

@@ -10,7 +10,7 @@ import { resolveDue } from '../../../src/todo/core/hints';
 import { sandbox } from '../support/sandbox';
 import { manifest } from '../support/extension';
 import { waitFor } from '../../support/waitFor';
-import { freshTree, requests, signedInContainer } from '../tree/treeSupport';
+import { freshTree, idle, requests, signedInContainer } from '../tree/treeSupport';
 
 let c: Container;
 
@@ -22,6 +22,20 @@ async function invoke(name: string, input: object): Promise<string> {
 /** API requests since the log was cleared, as `METHOD path` (admin requests are not logged). */
 async function apiCalls(): Promise<string[]> {
   return (await requests()).map((r) => r.operation ?? `${r.method} ${r.path}`);
+}
+
+/**
+ * The tree's reads of the records around tasks a write added (tasksChanged → one associations read per object
+ * type per 100 new tasks, then the names of records not seen yet): the tree's requests, not the tool's. The
+ * tree's own suite (tree/records.test.ts) pins how many; here they are told apart from the tool's requests.
+ */
+const TREE_RECORD_READS = /^batchRead(TaskAssociations|Contacts|Companies|Deals)$/;
+
+/** After the tree finished reading the new tasks' records: the tool's requests, and the tree's association reads. */
+async function toolCallsAfterTree(): Promise<{ tool: string[]; associationReads: number; all: string[] }> {
+  await idle(c);
+  const all = await apiCalls();
+  return { tool: all.filter((op) => !TREE_RECORD_READS.test(op)), associationReads: all.filter((op) => op === 'batchReadTaskAssociations').length, all };
 }
 
 describe('Language model tools', function () {
@@ -67,9 +81,10 @@ describe('Language model tools', function () {
     assert.deepStrictEqual(await apiCalls(), [], 'consent for a create sends nothing');
 
     const text = await invoke(LmToolNames.create, input);
-    const calls = await apiCalls();
+    const { tool: calls, associationReads, all } = await toolCallsAfterTree();
     assert.deepStrictEqual(calls.filter((op) => op === 'batchCreateTasks').length, 2, calls.join());
     assert.strictEqual(calls.length, 3, calls.join()); // + one CRM search for the domain
+    assert.ok(associationReads <= 3 * Math.ceil(101 / 100), `the tree reads the new tasks' records per object type per 100 tasks, never per task: ${all.join()}`);
     assert.match(text, /^Created 101 task\(s\)\./);
     const id = /HS-(\d+) \| subject: "Agent task 0"/.exec(text)?.[1];
     assert.ok(id, text);
@@ -174,8 +189,11 @@ describe('Language model tools', function () {
     assert.match(text, /^Created 2 task\(s\) from TODOs\./, text);
     const creates = (await requests()).filter((r) => r.operation === 'batchCreateTasks');
     assert.strictEqual(creates.length, 1);
-    // Besides the one batch create, only the linked-TODO status refresh (a batch read) may follow.
-    assert.deepStrictEqual((await apiCalls()).filter((op) => op !== 'batchReadTasks'), ['batchCreateTasks']);
+    // Besides the one batch create, only the linked-TODO status refresh (a batch read) may follow, and the
+    // tree's one associations read per object type for the two new tasks.
+    const { tool, associationReads, all } = await toolCallsAfterTree();
+    assert.deepStrictEqual(tool.filter((op) => op !== 'batchReadTasks'), ['batchCreateTasks'], all.join());
+    assert.ok(associationReads <= 3, `the tree reads the new tasks' records once per object type: ${all.join()}`);
     const inputs = (creates[0].body as { inputs: Array<{ properties: Record<string, string> }> }).inputs;
     const dueOf = (subject: string) => inputs.find((i) => i.properties.hs_task_subject === subject)?.properties.hs_timestamp;
     const [y, m, d] = resolveDue('friday', new Date())!.split('-').map(Number);

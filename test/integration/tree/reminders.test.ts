@@ -63,17 +63,17 @@ describe('Due reminders (in the extension host, against the sandbox)', function 
     const create = (subject: string, due: number) => c.client.tasks.createTask({
       properties: { hs_task_subject: subject, hs_timestamp: String(due), hubspot_owner_id: DEMO_OWNER_ID, hs_task_status: 'NOT_STARTED' },
     });
-    /** Waits until the reminder of `taskId` was answered and its answer carried out. */
-    const answered = (taskId: string) => new Promise<ReminderChoice | undefined>((resolve) => {
-      const listening = c.tree.reminders.onDidAnswer((e) => {
-        if (e.taskId === taskId) {
-          listening.dispose();
-          resolve(e.choice);
-        }
-      });
-    });
-
+    /** Every answer carried out (Complete, Open, a snooze), in order. */
+    const done: { taskId: string; choice: ReminderChoice | undefined }[] = [];
+    /** Waits until the `nth` answer (1-based) for `taskId` was carried out. */
+    const answered = (taskId: string, nth = 1) => waitFor(
+      () => done.filter((d) => d.taskId === taskId)[nth - 1]?.choice,
+      { what: `answer ${nth} to the reminder of ${taskId} (asked: ${asked.filter((id) => id === taskId).length})`, timeoutMs: 20_000 },
+    );
     before(async () => {
+      // The sandbox was reset (freshTree): its task ids start over, so snoozes of an earlier run would apply.
+      await c.context.globalState.update(SNOOZES, undefined);
+      c.register(c.tree.reminders.onDidAnswer((e) => done.push({ taskId: e.taskId, choice: e.choice })));
       hooks = await testHooks();
       // The notification's buttons, answered per task (the hook stands in for the click).
       hooks.reminderChoice = async (task) => {
@@ -124,7 +124,7 @@ describe('Due reminders (in the extension host, against the sandbox)', function 
       const until = Date.now() + 1_000;
       await c.context.globalState.update(SNOOZES, { ...c.context.globalState.get(SNOOZES), [task.id]: { until, subject: 'Reminder: snooze me' } });
       answers.set(task.id, 'snooze60');
-      const again = answered(task.id);
+      const again = answered(task.id, 2);
       await c.tree.reminders.check();
       assert.strictEqual(await again, 'snooze60');
       assert.strictEqual(asked.filter((id) => id === task.id).length, 2);

@@ -75,6 +75,21 @@ describe('mapErrorResponse', () => {
     assert.deepStrictEqual(e.fieldErrors, [{ field: 'hs_task_priority', message: 'INVALID_OPTION' }]);
   });
 
+  it('400 from a 2026-09 validation rule: one field error per failing property, and a message in words', () => {
+    const listed = [
+      { isValid: false, message: 'hs_task_subject must be at most 80 characters long (it has 95).', error: 'MAX_LENGTH_RULE_VIOLATED', name: 'hs_task_subject' },
+      { isValid: false, message: 'must match the pattern ^[A-Z]', error: 'REGEX_RULE_VIOLATED', name: 'hs_task_body' },
+    ];
+    const e = mapErrorResponse(meta(400), body({
+      category: 'VALIDATION_ERROR',
+      message: `Property values were not valid: ${JSON.stringify(listed)}`,
+      errors: listed.map((p) => ({ message: p.message, code: p.error, context: { propertyName: [p.name] } })),
+    }));
+    assert.ok(e instanceof ValidationError);
+    assert.deepStrictEqual(e.fieldErrors, listed.map((p) => ({ field: p.name, message: p.message })));
+    assert.strictEqual(e.message, 'Property values were not valid: hs_task_subject must be at most 80 characters long (it has 95).; hs_task_body: must match the pattern ^[A-Z]');
+  });
+
   it('400 without details keeps the message as the only field error', () => {
     const e = mapErrorResponse(meta(400), body({ category: 'VALIDATION_ERROR', message: 'limit must be at most 200' }));
     assert.ok(e instanceof ValidationError);

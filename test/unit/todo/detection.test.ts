@@ -7,7 +7,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BY_CONTENT, languageForFile, languageFromContent, syntaxFor } from '../../../src/todo/core/languages';
+import { BY_CONTENT, languageForFile, syntaxFor } from '../../../src/todo/core/languages';
+import { languageFromContent } from '../../../src/todo/core/syntaxExtras';
 import { findTodos } from '../../../src/todo/core/todoParser';
 import { scanWorkspace } from '../../../src/todo/core/workspaceScanner';
 

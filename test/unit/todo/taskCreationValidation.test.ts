@@ -10,6 +10,7 @@ import { testClient } from '../client/support/clients';
 import { useSandbox } from '../client/support/sandbox';
 
 const DUE = '2026-12-24T09:00:00.000Z';
+const RULE_TEXT = /hs_task_subject must be at most 30 characters long/;
 const RULES = { tasks: { hs_task_subject: [{ ruleType: 'MAX_LENGTH' as const, ruleArguments: ['30'] }] } };
 
 function todoInputs(n: number, invalid: ReadonlySet<number>): TodoInput[] {
@@ -45,7 +46,7 @@ describe('createTasksForTodos under write validation (2026-09)', function () {
     client = testClient(ref.sandbox.url, { apiVersion: '2026-09' }).client;
   });
   afterEach(() => {
-    ref.sandbox.configure({ batchCreateErrors: 'by-version' });
+    ref.sandbox.configure({ batchCreateErrors: 'by-version', faults: null, searchLagMs: 0 });
     client.dispose();
   });
 
@@ -78,6 +79,37 @@ describe('createTasksForTodos under write validation (2026-09)', function () {
         assert.ok(creates().length > 2 && creates().length <= 33, `${creates().length} create requests (33 measured)`);
         assert.ok(creates().filter((r) => r.status === 400).length >= invalid.size, 'each invalid input was refused on its own');
       }
+    });
+  }
+
+  for (const seed of [31]) {
+    it(`whole-batch with random faults (seed ${seed}, 30 %: reset, 503, malformed) and search lag: valid TODOs once, invalid ones never`, async () => {
+      ref.sandbox.configure({ batchCreateErrors: 'whole-batch', searchLagMs: 300, faults: { rate: 0.3, seed, kinds: ['reset', '503', 'malformed'] } });
+      const invalid = new Set([5, 60, 61, 130, 190]);
+      const items = todoInputs(200, invalid);
+      const fastSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 100)));
+      const result = await createTasksForTodos(client, items, { lookupWindowMs: 4_000, maxAttempts: 6, sleep: fastSleep });
+      ref.sandbox.configure({ faults: null, searchLagMs: 0 });
+      const counts = await markerCounts(client);
+      for (const [i, item] of items.entries()) {
+        const n = counts.get(item.key) ?? 0;
+        if (invalid.has(i)) {
+          assert.ok(n === 0 && result.failed.has(item.key), `invalid ${item.key}: ${n} task(s), failed=${result.failed.has(item.key)}`);
+        } else if (result.created.has(item.key)) {
+          assert.strictEqual(n, 1, `${item.key} exactly once`);
+        } else {
+          assert.ok(result.failed.has(item.key) && n === 0, `${item.key}: ${n} task(s), failed=${result.failed.has(item.key)}`);
+        }
+      }
+      assert.ok(result.created.size > 180, `created ${result.created.size}`);
+      // Each invalid TODO is reported with the rule's message, unless the faults kept the answer from
+      // coming back in every attempt (then: not confirmed), or truncated its 400 (then: HubSpot's status
+      // alone) — never as created.
+      for (const i of invalid) {
+        const message = result.failed.get(items[i].key) ?? '';
+        assert.ok(RULE_TEXT.test(message) || /did not confirm|could not be checked|rejected the request \(400\)/.test(message), `${items[i].key}: ${message}`);
+      }
+      assert.ok(ref.sandbox.requests().some((r) => r.fault !== undefined && r.operation === 'batchCreateTasks'), 'faults hit creates');
     });
   }
 
