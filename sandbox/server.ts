@@ -188,7 +188,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     knobs: () => ({ ...knobs }),
     reset: (next) => {
+      const issued = store.issuedIds();
       store.load(seedAccount(next ?? seed, options.now));
+      store.continueIds(issued);
       index.rebuild();
       rules.replace(options.validationRules ?? {});
       // The second portal always returns to its own demo seed; OAuth grants outlive a reset.

@@ -73,6 +73,16 @@ describe('sandbox: request log and admin endpoints', () => {
     assert.deepEqual((await admin(sandbox, 'GET', 'health')).body, { ok: true });
   });
 
+  it('never gives an id out twice: a reset to the seed keeps counting from the ids issued before it', async () => {
+    const before = await call(sandbox, 'POST', '/crm/v3/objects/tasks', taskInput('before the reset'));
+    sandbox.reset();
+    const after = await call(sandbox, 'POST', '/crm/v3/objects/tasks', taskInput('after the reset'));
+    assert.equal(before.status, 201);
+    assert.equal(after.status, 201);
+    assert.ok(BigInt(after.body.id) > BigInt(before.body.id), `${after.body.id} comes after ${before.body.id}`);
+    assert.equal((await call(sandbox, 'GET', `/crm/v3/objects/tasks/${before.body.id}`)).status, 404, 'the task from before the reset is gone');
+  });
+
   it('adds latency to API requests', async () => {
     sandbox.configure({ latencyMs: 120 });
     const started = Date.now();
