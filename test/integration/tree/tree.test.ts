@@ -227,7 +227,16 @@ describe('Tasks tree (in the extension host, against the sandbox)', function () 
     assert.ok((await taskNodes(c, 'today')).some((n) => n.task.id === created.id));
     assert.strictEqual(c.tree.tasks.group('today')!.total, todayTotal + 1);
     assert.strictEqual(c.tree.statusBar.current!.total, count + 1);
-    assert.deepStrictEqual(await requests(), []);
+    // No search; the only requests are the new row's records (issue 16: one associations read per object type
+    // for the tasks new to the tree, and names by batch read), never a read per task of the tree.
+    await idle(c);
+    const sent = await requests();
+    assert.deepStrictEqual(sent.filter((r) => !/^batchRead(TaskAssociations|Companies|Contacts|Deals)$/.test(r.operation ?? '')).map((r) => r.operation), [], 'no search, no other read');
+    const associationReads = sent.filter((r) => r.operation === 'batchReadTaskAssociations');
+    assert.ok(associationReads.length <= 3, `at most one associations read per type, got ${associationReads.length}`);
+    for (const read of associationReads) {
+      assert.deepStrictEqual(read.body, { inputs: [{ id: created.id }] }, 'only the new task\'s records are read');
+    }
   });
 
   it('a task row gets its tooltip only when VS Code resolves it: the notes as plain text (issue 13.5)', async () => {
