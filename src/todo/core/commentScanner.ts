@@ -4,6 +4,7 @@
 import type * as SyntaxExtrasModule from './syntaxExtras';
 import type { SpecialHost } from './syntaxExtras';
 import { CommentSyntax, StringRule, syntaxFor } from './languages';
+import { CR, isSpace, NL, onlyBlanksBefore } from './scanChars';
 
 let extras: typeof SyntaxExtrasModule | undefined;
 /**
@@ -31,26 +32,6 @@ export interface Comment {
   terminated: boolean;
 }
 
-const NL = 10;
-const CR = 13;
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === CR || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
-}
-
-/** Only blanks between the start of the line (or `from`, the start of the region) and `i`. */
-function onlyBlanksBefore(text: string, i: number, from: number): boolean {
-  for (let k = i - 1; k >= from; k--) {
-    const c = text.charCodeAt(k);
-    if (c === NL) {
-      return true;
-    }
-    if (!isSpace(c)) {
-      return false;
-    }
-  }
-  return true;
-}
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);

@@ -4,6 +4,7 @@
 // Emacs mode line, Vim modeline). Linear like the rest of the scanner.
 import type { Comment } from './commentScanner';
 import type { SpecialLiteral } from './languages';
+import { CR, isSpace, NL, onlyBlanksBefore } from './scanChars';
 
 /** What these need of the scanner that calls them (commentScanner's RegionScanner). */
 export interface SpecialHost {
@@ -20,33 +21,12 @@ export interface SpecialHost {
   closeAfter(close: string, from: number, to: number): number;
 }
 
-const NL = 10;
-const CR = 13;
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === CR || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
-}
-
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
-}
-
-/** Only blanks between the start of the line (or `from`) and `i`. */
-function onlyBlanksBefore(text: string, i: number, from: number): boolean {
-  for (let k = i - 1; k >= from; k--) {
-    const c = text.charCodeAt(k);
-    if (c === NL) {
-      return true;
-    }
-    if (!isSpace(c)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 const own = (table: Record<string, string>, key: string): string | undefined =>
