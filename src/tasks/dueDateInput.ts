@@ -2,7 +2,7 @@
 import { startOfLocalDay } from './dueBuckets';
 
 export interface DueChoice {
-  /** English label; the view translates it. */
+  // English label with the l10n marker comment (scripts/l10n.js collects it); the view translates it.
   label: string;
   date: Date;
 }
@@ -17,11 +17,11 @@ function at(day: Date, keepTimeOf: Date | undefined): Date {
 export function dueChoices(now: Date, keepTimeOf?: Date): DueChoice[] {
   const daysToMonday = ((1 - now.getDay() + 7) % 7) || 7;
   return [
-    { label: 'Today', date: at(startOfLocalDay(now), keepTimeOf) },
-    { label: 'Tomorrow', date: at(startOfLocalDay(now, 1), keepTimeOf) },
-    { label: 'In 2 days', date: at(startOfLocalDay(now, 2), keepTimeOf) },
-    { label: 'Next Monday', date: at(startOfLocalDay(now, daysToMonday), keepTimeOf) },
-    { label: 'In a week', date: at(startOfLocalDay(now, 7), keepTimeOf) },
+    { label: /*l10n*/ 'Today', date: at(startOfLocalDay(now), keepTimeOf) },
+    { label: /*l10n*/ 'Tomorrow', date: at(startOfLocalDay(now, 1), keepTimeOf) },
+    { label: /*l10n*/ 'In 2 days', date: at(startOfLocalDay(now, 2), keepTimeOf) },
+    { label: /*l10n*/ 'Next Monday', date: at(startOfLocalDay(now, daysToMonday), keepTimeOf) },
+    { label: /*l10n*/ 'In a week', date: at(startOfLocalDay(now, 7), keepTimeOf) },
   ];
 }
 

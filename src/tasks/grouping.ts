@@ -13,7 +13,7 @@ export type GroupId =
 
 export interface TaskGroup {
   id: GroupId;
-  /** English label; the view translates it. */
+  // English label with the l10n marker comment (scripts/l10n.js collects it); the view translates it.
   label: string;
   /** Filter groups (OR'ed) specific to this group, AND'ed with the common filters. */
   criteria: Filter[][];
@@ -54,17 +54,17 @@ function dueGroups(now: Date, filters: TaskFilters): TaskGroup[] {
   const groups: TaskGroup[] = [
     {
       // Overdue means "still to do": completed past tasks go to "Completed earlier".
-      id: 'overdue', label: 'Overdue', expandedByDefault: true,
+      id: 'overdue', label: /*l10n*/ 'Overdue', expandedByDefault: true,
       criteria: [[lt(ts, b.startOfToday), { propertyName: TaskProperty.status, operator: 'NEQ', value: COMPLETED }]],
       contains: (t) => inRange(t, undefined, b.startOfToday) && t.status !== COMPLETED,
     },
     {
-      id: 'today', label: 'Today', expandedByDefault: true,
+      id: 'today', label: /*l10n*/ 'Today', expandedByDefault: true,
       criteria: [range(ts, b.startOfToday, b.startOfTomorrow)],
       contains: (t) => inRange(t, b.startOfToday, b.startOfTomorrow),
     },
     {
-      id: 'tomorrow', label: 'Tomorrow', expandedByDefault: false,
+      id: 'tomorrow', label: /*l10n*/ 'Tomorrow', expandedByDefault: false,
       criteria: [range(ts, b.startOfTomorrow, b.startOfDayAfterTomorrow)],
       contains: (t) => inRange(t, b.startOfTomorrow, b.startOfDayAfterTomorrow),
     },
@@ -72,26 +72,26 @@ function dueGroups(now: Date, filters: TaskFilters): TaskGroup[] {
   // On the last days of the week "This week" has no days left after tomorrow.
   if (b.startOfDayAfterTomorrow < b.startOfNextWeek) {
     groups.push({
-      id: 'thisWeek', label: 'This week', expandedByDefault: false,
+      id: 'thisWeek', label: /*l10n*/ 'This week', expandedByDefault: false,
       criteria: [range(ts, b.startOfDayAfterTomorrow, b.startOfNextWeek)],
       contains: (t) => inRange(t, b.startOfDayAfterTomorrow, b.startOfNextWeek),
     });
   }
   groups.push(
     {
-      id: 'later', label: 'Later', expandedByDefault: false,
+      id: 'later', label: /*l10n*/ 'Later', expandedByDefault: false,
       criteria: [laterTo ? range(ts, laterFrom, laterTo) : [{ propertyName: ts, operator: 'GTE', value: String(laterFrom) }]],
       contains: (t) => inRange(t, laterFrom, laterTo),
     },
     {
-      id: 'noDue', label: 'No due date', expandedByDefault: false,
+      id: 'noDue', label: /*l10n*/ 'No due date', expandedByDefault: false,
       criteria: [[{ propertyName: ts, operator: 'NOT_HAS_PROPERTY' }]],
       contains: (t) => t.due === undefined,
     },
   );
   if (!filters.hideCompleted) {
     groups.push({
-      id: 'completedEarlier', label: 'Completed earlier', expandedByDefault: false,
+      id: 'completedEarlier', label: /*l10n*/ 'Completed earlier', expandedByDefault: false,
       criteria: [[lt(ts, b.startOfToday), { propertyName: TaskProperty.status, operator: 'EQ', value: COMPLETED }]],
       contains: (t) => inRange(t, undefined, b.startOfToday) && t.status === COMPLETED,
     });
@@ -107,11 +107,11 @@ function priorityGroups(): TaskGroup[] {
     contains: (t) => t.priority === id,
   });
   return [
-    level('HIGH', 'High', true),
-    level('MEDIUM', 'Medium', false),
-    level('LOW', 'Low', false),
+    level('HIGH', /*l10n*/ 'High', true),
+    level('MEDIUM', /*l10n*/ 'Medium', false),
+    level('LOW', /*l10n*/ 'Low', false),
     {
-      id: 'NONE', label: 'None', expandedByDefault: false,
+      id: 'NONE', label: /*l10n*/ 'None', expandedByDefault: false,
       // No value, or the explicit NONE some accounts store.
       criteria: [[{ propertyName: p, operator: 'NOT_HAS_PROPERTY' }], [{ propertyName: p, operator: 'EQ', value: 'NONE' }]],
       contains: (t) => t.priority === 'NONE',

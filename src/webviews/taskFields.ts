@@ -33,24 +33,24 @@ export function fieldOfProperty(property: string | undefined): FieldName | undef
   return FIELD_NAMES.find((field) => PROPERTY_OF_FIELD[field] === property);
 }
 
-/** HubSpot's documented option lists, used when the property definitions cannot be read. */
+/** HubSpot's documented option lists, used when the property definitions cannot be read (labels translated by the editor). */
 export const FALLBACK_OPTIONS: Record<'status' | 'priority' | 'type', Option[]> = {
   status: [
-    { value: 'NOT_STARTED', label: 'Not started' },
-    { value: 'IN_PROGRESS', label: 'In progress' },
-    { value: 'WAITING', label: 'Waiting' },
-    { value: 'DEFERRED', label: 'Deferred' },
-    { value: 'COMPLETED', label: 'Completed' },
+    { value: 'NOT_STARTED', label: /*l10n*/ 'Not started' },
+    { value: 'IN_PROGRESS', label: /*l10n*/ 'In progress' },
+    { value: 'WAITING', label: /*l10n*/ 'Waiting' },
+    { value: 'DEFERRED', label: /*l10n*/ 'Deferred' },
+    { value: 'COMPLETED', label: /*l10n*/ 'Completed' },
   ],
   priority: [
-    { value: 'LOW', label: 'Low' },
-    { value: 'MEDIUM', label: 'Medium' },
-    { value: 'HIGH', label: 'High' },
+    { value: 'LOW', label: /*l10n*/ 'Low' },
+    { value: 'MEDIUM', label: /*l10n*/ 'Medium' },
+    { value: 'HIGH', label: /*l10n*/ 'High' },
   ],
   type: [
-    { value: 'TODO', label: 'To-do' },
-    { value: 'CALL', label: 'Call' },
-    { value: 'EMAIL', label: 'Email' },
+    { value: 'TODO', label: /*l10n*/ 'To-do' },
+    { value: 'CALL', label: /*l10n*/ 'Call' },
+    { value: 'EMAIL', label: /*l10n*/ 'Email' },
   ],
 };
 

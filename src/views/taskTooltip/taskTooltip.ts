@@ -10,7 +10,7 @@ import type { Task } from '../../tasks/task';
 
 const t = vscode.l10n.t;
 
-const RECORD_LABELS = { companies: 'Company: {0}', deals: 'Deal: {0}', contacts: 'Contact: {0}' } as const;
+const RECORD_LABELS = { companies: /*l10n*/ 'Company: {0}', deals: /*l10n*/ 'Deal: {0}', contacts: /*l10n*/ 'Contact: {0}' } as const;
 
 /**
  * Plain text (never MarkdownString): subject, due, status, priority, type, owner, every associated

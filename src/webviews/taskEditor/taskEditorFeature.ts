@@ -1,6 +1,7 @@
 // The task editor's lazily loaded half (its own bundle, dist/taskEditor.js): everything behind an open
 // editor panel. Loaded on first use by TaskEditorsLoader (registerTaskEditor.ts), which passes in the
 // container's shared instances: this bundle must not build its own client, logger or services.
+import * as vscode from 'vscode';
 import type { HubSpotApi } from '../../hubspot/api';
 import { TaskEditorService } from './taskEditorService';
 import type { TaskEditorDeps } from './taskEditorPanel';
@@ -16,7 +17,7 @@ export interface TaskEditorFeature {
 }
 
 export function createTaskEditorFeature(deps: TaskEditorFeatureDeps): TaskEditorFeature {
-  const service = new TaskEditorService(deps.client, deps.log);
+  const service = new TaskEditorService(deps.client, deps.log, undefined, (english) => vscode.l10n.t(english));
   const editors = new TaskEditors({ extensionUri: deps.extensionUri, service, log: deps.log, me: deps.me, tasksChanged: deps.tasksChanged });
   return { editors, forgetChoices: () => service.forgetChoices() };
 }

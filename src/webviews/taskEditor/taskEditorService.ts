@@ -28,7 +28,13 @@ const MAX_ASSOCIATIONS_PER_TYPE = 500;
 export class TaskEditorService {
   private choices?: { at: number; value: Promise<EditorChoices> };
 
-  constructor(private readonly client: HubSpotApi, private readonly log: Logger, private readonly now = () => Date.now()) {}
+  /** `translate` gives the documented options' English labels in the user's language (vscode.l10n.t). */
+  constructor(
+    private readonly client: HubSpotApi,
+    private readonly log: Logger,
+    private readonly now = () => Date.now(),
+    private readonly translate: (english: string) => string = (english) => english,
+  ) {}
 
   /** Option lists (HubSpot's property definitions, else the documented lists) and owners; cached briefly. */
   loadChoices(): Promise<EditorChoices> {
@@ -46,7 +52,8 @@ export class TaskEditorService {
   }
 
   private async fetchChoices(): Promise<EditorChoices> {
-    const option = async (property: string, fallback: Option[]) => {
+    const option = async (property: string, documented: Option[]) => {
+      const fallback = documented.map((o) => ({ ...o, label: this.translate(o.label) }));
       try {
         return toOptions(await this.client.account.taskProperty(property), fallback);
       } catch (error) {
