@@ -52,6 +52,8 @@ export interface CodeLinksDeps extends Pick<FeatureHost, 'client' | 'auth' | 'lo
 const DEFAULT_SETTLE_MS = 2_000;
 /** Watcher events arrive one per file; they are read together after this pause. */
 const BATCH_EVENTS_MS = 100;
+/** How long "Go to Code" waits for VS Code to reload a document that still shows an older text of its file. */
+const RELOAD_WAIT_MS = 2_000;
 /** Folders whose files never hold the user's TODOs and change by the thousand (an install, git's own files). */
 const NEVER_WATCHED = /[\\/](node_modules|\.git)([\\/]|$)/;
 
@@ -122,7 +124,7 @@ export class CodeLinks implements vscode.Disposable {
         }
         site = picked.site;
       }
-      return this.open(vscode.Uri.file(site.file), site.line, site.column);
+      return this.open(vscode.Uri.file(site.file), site.line, site.column, `HS-${taskId}`);
     }
     return this.notFound(taskId, notesOf(arg));
   }
@@ -138,11 +140,16 @@ export class CodeLinks implements vscode.Disposable {
     await this.processing;
   }
 
-  /** The index's sites of `taskId`, each checked against the file's current text (an open editor's, unsaved edits included). */
+  /**
+   * The index's sites of `taskId`, each checked against the file's current text: an editor's with unsaved
+   * edits, else the disk's. A document without unsaved edits may lag the disk: VS Code keeps documents loaded
+   * after their editors close and reloads them only when its own watcher reports the change, which can come
+   * after ours (measured in-host: a rewritten file was in this index ~100 ms before its document changed).
+   */
   private async currentSites(taskId: string): Promise<SiteInFile[]> {
     const found: SiteInFile[] = [];
     for (const file of new Set(this.index.sites(taskId).map((s) => s.file))) {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file && d.isDirty);
       const text = open ? open.getText() : await fs.readFile(file, 'utf8').catch(() => undefined);
       const language = open ? this.deps.toolkit.languageOf(open) : this.deps.toolkit.languageForFile(file);
       const sites = text !== undefined && language ? linkedSites(this.deps.toolkit.findTodos(text, language, { tags: this.deps.toolkit.readTodoSettings().tags })) : [];
@@ -155,8 +162,12 @@ export class CodeLinks implements vscode.Disposable {
     return found;
   }
 
-  private async open(uri: vscode.Uri, line: number, column: number): Promise<GoToCodeResult> {
+  /** Opens `uri` at `line`; with `expected`, once the document shows it there (the disk's text, see currentSites). */
+  private async open(uri: vscode.Uri, line: number, column: number, expected?: string): Promise<GoToCodeResult> {
     const document = await vscode.workspace.openTextDocument(uri);
+    if (expected !== undefined && !document.isDirty) {
+      await reloaded(document, () => line < document.lineCount && document.lineAt(line).text.includes(expected));
+    }
     const position = new vscode.Position(Math.min(line, document.lineCount - 1), column);
     const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: false });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -457,6 +468,30 @@ export class CodeLinks implements vscode.Disposable {
       disposable.dispose();
     }
   }
+}
+
+/**
+ * Resolves once `holds()` is true of `document`: VS Code reloads a document without unsaved edits when its own
+ * watcher reports the disk's change, shortly after ours may have. Bounded: a document VS Code does not reload
+ * (its watcher excludes the path) is shown as it is.
+ */
+function reloaded(document: vscode.TextDocument, holds: () => boolean): Promise<void> {
+  if (holds()) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listening.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, RELOAD_WAIT_MS);
+    const listening = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document && holds()) {
+        done();
+      }
+    });
+  });
 }
 
 /** `hubspotTasks.todo.deletedTodos` (user settings only: a repository must not complete tasks by itself). */

@@ -6,6 +6,7 @@
 // (here through the .git fallback: the in-host suite runs without the built-in Git extension).
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import type { TestHooks } from '../../../src/testHooks';
@@ -39,6 +40,17 @@ async function createTasks(count: number, subject: string, notes = (i: number) =
   assert.strictEqual(result.results.length, count, 'tasks created in the sandbox');
   mine.push(...result.results.map((t) => t.id));
   return result.results.map((t) => t.id);
+}
+
+/**
+ * The document of `uri` once it holds `text`. VS Code keeps a document loaded after its editors close (here:
+ * the first pass's, of the same path) and reloads it only when its own watcher reports the change on disk,
+ * which can come after this suite's index saw it (measured: ~100 ms after, on a loaded machine).
+ */
+async function openedWith(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await waitFor(() => document.getText().includes(text), { what: `VS Code to load the disk's ${uri.fsPath}` });
+  return document;
 }
 
 /** Resolves once the index holds exactly `expected` sites of `id` (the watchers have caught up). */
@@ -144,13 +156,30 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 6);
   });
 
+  it('Go to Code goes by the disk, not by an editor VS Code has not reloaded yet (a pull changed the open file)', async () => {
+    const [id] = await createTasks(1, 'open while pulled');
+    const uri = await writeWorkspaceFile(`${FOLDER}/pulled.ts`, `// top\n// TODO(HS-${id}): x\n`);
+    await indexed(id, (files) => files.length === 1, 'pulled.ts indexed');
+    const editor = await vscode.window.showTextDocument(await openedWith(uri, `HS-${id}`));
+    // Changed on disk behind the editor; the click comes before VS Code's watcher reports it (its reload takes
+    // ~100 ms: the editor still shows line 2 when the command starts).
+    fs.writeFileSync(uri.fsPath, `import x from 'y';\n\n\n\n// top\n// TODO(HS-${id}): x\n`);
+    const clicked = vscode.commands.executeCommand<GoToCodeResult>('hubspotTasks.todo.goToCode', id);
+    const staleAtClick = editor.document.lineCount === 3;
+    const opened = await clicked;
+    assert.deepStrictEqual(opened.kind === 'opened' && [opened.uri.fsPath, opened.line], [uri.fsPath, 5]);
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 5);
+    assert.match(vscode.window.activeTextEditor?.document.lineAt(5).text ?? '', new RegExp(`HS-${id}`), 'the reloaded text under the cursor');
+    assert.ok(staleAtClick, 'the editor still showed the old text when Go to Code started (else this case proves nothing)');
+  });
+
   it('not in the code any more: says so and offers the recorded path; the hover and the tree offer Go to Code', async () => {
     const [id] = await createTasks(1, 'gone from code', () => todoNotes(`${FOLDER}/recorded.ts`, 2));
     const recorded = await writeWorkspaceFile(`${FOLDER}/recorded.ts`, `// keep\n// TODO(HS-${id}): soon gone\n`);
     await indexed(id, (files) => files.length === 1, 'recorded.ts indexed');
 
     // The hover of the linked TODO links Go to Code (a trusted command link of ours).
-    const document = await vscode.workspace.openTextDocument(recorded);
+    const document = await openedWith(recorded, `HS-${id}`);
     await vscode.window.showTextDocument(document);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', recorded, new vscode.Position(1, 5));
     const markdown = hovers.flatMap((h) => h.contents).map((m) => (typeof m === 'string' ? m : (m as vscode.MarkdownString).value)).join('\n');
@@ -199,7 +228,7 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
     const asked: string[][] = [];
     hooks.answerDeletedTodos = answerOwn(asked, 'complete');
     const outcome = nextOutcome();
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const editor = await vscode.window.showTextDocument(await openedWith(uri, `HS-${done}`));
     await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, 151, 0), ''));
     await editor.document.save();
     const result = await outcome;
