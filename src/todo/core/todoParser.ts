@@ -75,13 +75,15 @@ export function findTodos(text: string, language: string | CommentSyntax, option
   }
   const lines = new LineIndex(text);
   const headerRe = headerPattern(tags);
-  const runs = commentRuns(text, comments, lines);
+  // The exhaustive path keeps every line of every comment: the reference the tests compare the fast path with.
+  const runs = commentRuns(text, comments, lines, options.exhaustive ? undefined : hits);
   const todos: TodoItem[] = [];
   for (const run of runs) {
     let k = 0;
     while (k < run.length) {
       const segment = run[k];
-      const item = parseHeader(text, segment, lines, headerRe);
+      // A header starts with a tag: most lines of a long block comment do not, and need no slice and no regex.
+      const item = startsWithTag(text, segment.start, tags) ? parseHeader(text, segment, lines, headerRe) : undefined;
       if (!item) {
         k++;
         continue;
@@ -139,15 +141,29 @@ function detach(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
-/** Sorted offsets where any tag occurs (word boundaries are checked later, by the header pattern). */
+/**
+ * Sorted offsets where any tag occurs as a word of its own. A header starts after a comment marker,
+ * decoration or blanks, never right after a letter, and the header pattern wants punctuation, a blank or
+ * the end after the tag, so `DEBUG`, `$DEBUG`, `BUGS` and `TODOs` are no hits (in Perl, `DEBUG` alone is most
+ * of them): fewer lines to tokenize and fewer comments to keep. A tag that is not all letters, digits and
+ * `_` keeps every occurrence (its neighbours are left to the header pattern).
+ */
 function tagOffsets(text: string, tags: readonly string[]): number[] {
   const offsets: number[] = [];
   for (const tag of tags) {
+    const whole = /^\w+$/.test(tag);
     for (let at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + tag.length)) {
-      offsets.push(at);
+      if (!whole || (!isAsciiWordChar(text.charCodeAt(at - 1)) && !isAsciiWordChar(text.charCodeAt(at + tag.length)))) {
+        offsets.push(at);
+      }
     }
   }
   return tags.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
+}
+
+/** ASCII letters, digits and `_` (NaN, before the start or past the end, is none). */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
 function escapeRegExp(value: string): string {
@@ -217,12 +233,25 @@ function span(position: { line: number; character: number }, startOffset: number
   return { line: position.line, start: position.character, end: position.character + (endOffset - startOffset), startOffset, endOffset };
 }
 
+function startsWithTag(text: string, at: number, tags: readonly string[]): boolean {
+  for (const tag of tags) {
+    if (text.startsWith(tag, at)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Groups comment lines that read as one comment: the lines of a block comment, or line comments on
- * consecutive lines with the same marker, each alone on its line.
+ * consecutive lines with the same marker, each alone on its line. With `hits` (sorted tag offsets), a
+ * block comment keeps only the lines that can matter: a line holding a tag, and the lines after it up to
+ * a blank one (a TODO's continuation ends there). The rest (most of a module's POD or docstring) cannot
+ * start a TODO nor continue one, and dropping them keeps the next kept line's neighbours as they were.
  */
-function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segment[][] {
+function commentRuns(text: string, comments: Comment[], lines: LineIndex, hits?: readonly number[]): Segment[][] {
   const runs: Segment[][] = [];
+  let hit = 0;
   // The next line break, remembered: comments come in order, and searching from each of many block
   // comments on one long line to that line's end was quadratic.
   let newline = -2;
@@ -251,11 +280,24 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex): Segme
     const run: Segment[] = [];
     let lineStart = comment.contentStart;
     let line = startLine;
+    // The previous line was kept and not blank: this one may continue a TODO.
+    let continuing = false;
     while (lineStart <= comment.contentEnd) {
       const nl = nextNewline(lineStart);
       const lineEnd = nl < 0 || nl > comment.contentEnd ? comment.contentEnd : nl;
-      const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      run.push({ comment, line, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) });
+      let keep = continuing || hits === undefined;
+      if (!keep) {
+        while (hit < hits!.length && hits![hit] < lineStart) {
+          hit++;
+        }
+        keep = hit < hits!.length && hits![hit] <= lineEnd;
+      }
+      if (keep) {
+        const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        const segment: Segment = { comment, line, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) };
+        run.push(segment);
+        continuing = text.slice(segment.start, segment.end).trim() !== '';
+      }
       if (lineEnd >= comment.contentEnd) {
         break;
       }
