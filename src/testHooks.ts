@@ -6,9 +6,11 @@ import type { TodoPrompts } from './commands/todoCommands';
 import type { CreatorHooks } from './todo/creation/todoCreator';
 import type { ReminderPrompt } from './views/dueReminders';
 import type { CodeLinksHooks } from './todo/codeLinks/codeLinks';
+import type { WorkspaceScanHooks } from './todo/workspace/workspaceTodos';
 
-// As CodeLinksHooks: the answer to the deleted-TODO prompt, and each run's outcome.
-export interface TestHooks extends CreatorHooks, CodeLinksHooks {
+// As CodeLinksHooks: the answer to the deleted-TODO prompt, and each run's outcome. As WorkspaceScanHooks: the
+// workspace scan's progress, held between two slices of work.
+export interface TestHooks extends CreatorHooks, CodeLinksHooks, WorkspaceScanHooks {
   /**
    * Answers the TODO review while set. Unset: the real multi-select quick pick, which tests answer with
    * workbench commands (test/integration/todo/support.ts `answerQuickPick`).

@@ -38,8 +38,11 @@ export interface ScanOptions {
    * reported since (scanCache.ts). Without one every file is read.
    */
   cache?: ScanCache;
-  /** Called between slices of work with the counts so far (never during a slice). */
-  onProgress?: (stats: Readonly<ScanStats>) => void;
+  /**
+   * Called between slices of work with the counts so far (never during a slice). A promise returned holds the
+   * scan there until it settles (the in-host Cancel test presses Cancel at a known point this way).
+   */
+  onProgress?: (stats: Readonly<ScanStats>) => void | Promise<void>;
   /**
    * Parse part of the files in a worker thread (scanWorker.ts) when the scan reads the whole tree (the first
    * one). Default: when a second core is idle (secondCoreIdle); false keeps everything on this thread.
@@ -117,7 +120,7 @@ export async function scanTree(options: ScanOptions & { secretFiles: SecretFileM
       if (state === 'done') {
         break;
       }
-      options.onProgress?.(scan.stats);
+      await options.onProgress?.(scan.stats);
       // Only the worker's answers left: wait for the next one (or the cancel) instead of spinning.
       await (state === 'waiting' ? scan.answered(options.signal) : new Promise<void>((resolve) => setImmediate(resolve)));
     }

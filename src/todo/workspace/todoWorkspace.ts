@@ -7,12 +7,14 @@ import type { LinkedTodos } from '../linkedTodos';
 import type { TodoCandidate } from '../creation/todoCreator';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import type { TodoToolkit } from './todoToolkit';
-import { FolderScanCaches, reviewWithQuickPick, scanWithProgress, withText, workspaceTodos } from './workspaceTodos';
+import { FolderScanCaches, reviewWithQuickPick, scanWithProgress, withText, workspaceTodos, type WorkspaceScanHooks } from './workspaceTodos';
 
 export interface TodoWorkspaceDeps {
   readonly notify: Pick<Notifier, 'pick' | 'progress'>;
   readonly linked: Pick<LinkedTodos, 'read'>;
   readonly toolkit: TodoToolkit;
+  /** Only in ExtensionMode.Test (the composition root's TestHooks). */
+  readonly hooks?: WorkspaceScanHooks;
 }
 
 export interface TodoWorkspace {
@@ -38,8 +40,8 @@ export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
   // Kept for the session: the first scan reads every file, later ones what the watchers reported.
   const caches = new FolderScanCaches();
   return {
-    todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress),
-    scanWithProgress: () => scanWithProgress(deps.notify, (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress)),
+    todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress, deps.hooks),
+    scanWithProgress: () => scanWithProgress(deps.notify, (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress, deps.hooks)),
     withText,
     review: (candidates, defaultAssociations) => reviewWithQuickPick(deps.notify, candidates, defaultAssociations),
     planCleanUp: (linkedTodos, needsConfirmation) => planCleanUp(toolkit, linkedTodos, deps.linked, needsConfirmation),

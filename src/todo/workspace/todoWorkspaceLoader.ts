@@ -15,11 +15,14 @@ import { readTodoSettings, secretFileMatcher } from '../todoSettings';
 import type * as TodoWorkspaceModule from './todoWorkspace';
 import type { TodoWorkspace } from './todoWorkspace';
 import type { TodoToolkit } from './todoToolkit';
+import type { WorkspaceScanHooks } from './workspaceTodos';
 
 export interface TodoWorkspaceLoaderDeps {
   readonly notify: Pick<Notifier, 'pick' | 'progress'>;
   readonly linked: Pick<LinkedTodos, 'read'>;
   readonly log: Pick<Logger, 'debug'>;
+  /** Only in ExtensionMode.Test (the composition root's TestHooks). */
+  readonly hooks?: WorkspaceScanHooks;
 }
 
 export class TodoWorkspaceLoader implements TodoWorkspace {
@@ -38,7 +41,7 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
     this.feature = lazyFeature('Workspace TODOs', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lazy = require('./todoWorkspace') as typeof TodoWorkspaceModule;
-      return lazy.createTodoWorkspace({ notify: deps.notify, linked: deps.linked, toolkit });
+      return lazy.createTodoWorkspace({ notify: deps.notify, linked: deps.linked, toolkit, hooks: deps.hooks });
     }, deps.log);
   }
 

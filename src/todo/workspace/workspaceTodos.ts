@@ -82,11 +82,20 @@ export class FolderScanCaches implements vscode.Disposable {
   }
 }
 
+/** In-host tests only (src/testHooks.ts, handed in by the composition root): the workspace scan between two slices. */
+export interface WorkspaceScanHooks {
+  /**
+   * Hears the files scanned so far and the scan's cancel signal between two slices of its work; a promise
+   * returned holds the scan there until it settles, so a test presses Cancel while the scan is at a known point.
+   */
+  onScanProgress?: (filesDone: number, signal: AbortSignal | undefined) => void | Promise<void>;
+}
+
 /**
  * All TODOs of the workspace (linked ones too: clean-up needs them); `documentText` filled lazily.
  * `signal` stops the scan within one slice of work (≈ 12 ms); `onProgress` hears the files read so far.
  */
-export async function workspaceTodos(toolkit: TodoToolkit, caches: FolderScanCaches, signal?: AbortSignal, onProgress?: (filesDone: number) => void): Promise<TodoCandidate[]> {
+export async function workspaceTodos(toolkit: TodoToolkit, caches: FolderScanCaches, signal?: AbortSignal, onProgress?: (filesDone: number) => void, hooks?: WorkspaceScanHooks): Promise<TodoCandidate[]> {
   const settings = toolkit.readTodoSettings();
   const secretFiles = toolkit.secretFileMatcher();
   const out: TodoCandidate[] = [];
@@ -97,7 +106,11 @@ export async function workspaceTodos(toolkit: TodoToolkit, caches: FolderScanCac
       continue;
     }
     const excludes = excludeGlobs(folder);
-    const progress = (stats: Readonly<ScanStats>) => onProgress?.(before + stats.filesRead + stats.filesReused);
+    const progress = (stats: Readonly<ScanStats>) => {
+      const filesDone = before + stats.filesRead + stats.filesReused;
+      onProgress?.(filesDone);
+      return hooks?.onScanProgress?.(filesDone, signal);
+    };
     const result = await scanTree(
       { root: folder.uri.fsPath, excludes, maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles, signal, cache: caches.get(folder, excludes), onProgress: progress },
       toolkit,
@@ -214,7 +227,7 @@ export async function reviewWithQuickPick(
   });
   const picked = await notify.pick(items, {
     canPickMany: true,
-    title: vscode.l10n.t('Create HubSpot tasks from {0} TODO(s)', candidates.length),
+    title: candidates.length === 1 ? vscode.l10n.t('Create a HubSpot task from 1 TODO') : vscode.l10n.t('Create HubSpot tasks from {0} TODOs', candidates.length),
     placeHolder: vscode.l10n.t('Untick the TODOs that should not become tasks, then press Enter'),
     matchOnDescription: true,
     ignoreFocusOut: true,

@@ -52,6 +52,7 @@ export function resetHooks(hooks: TestHooks): void {
   hooks.afterChunk = undefined;
   hooks.reminderChoice = undefined;
   hooks.openExternal = undefined;
+  hooks.onScanProgress = undefined;
 }
 
 async function handOff(): Promise<TestHandOff<Container>> {

@@ -1,6 +1,7 @@
 // The workspace TODO scan in the real extension host: "Create Tasks from TODOs in the Workspace" scans in a
 // progress notification with Cancel; the notification's own Cancel (VS Code's primary-action command, what
-// the button runs) stops the scan within 100 ms, and nothing is reviewed or created. Then a second scan
+// the button runs) stops the scan at once: held part-way by a test hook until the press has arrived, it reads
+// no further file and the command ends within 100 ms, and nothing is reviewed or created. Then a second scan
 // after one file changed reads only that file (the folder's watcher reported it; the scan cache has the rest).
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -17,9 +18,11 @@ import { configure, signedInContainer } from '../tree/treeSupport';
 import { createRequests, workspaceRoot } from './support';
 
 const FOLDER = 'scan-cancel-it';
-/** Enough parsing that the scan is still running when the Cancel arrives (seconds in a cold host). */
-const FILES = 2500;
-const TODOS_PER_FILE = 150;
+/** Far more than a few slices of work (≈ 12 ms each) on any machine: the scan is held at the end of its third. */
+const FILES = 1500;
+const TODOS_PER_FILE = 40;
+/** The scan's report the Cancel case holds it at. */
+const HELD_AT_SLICE = 3;
 
 describe('Workspace TODO scan: Cancel in its progress notification (in-host)', function () {
   this.timeout(120_000);
@@ -52,53 +55,70 @@ describe('Workspace TODO scan: Cancel in its progress notification (in-host)', f
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
-  // PENDING, a known defect in the test (issue 15 stays open for it): on a fresh clone the scan can finish
-  // before the press reaches the extension host (CI: "stopped -0.7 ms after the cancel arrived", then a
-  // review), so the case needs a scan that is surely longer than VS Code's notification round trip.
-  it.skip('the notification\'s Cancel stops the scan within 100 ms; nothing is reviewed or created', async function () {
+  it('the notification\'s Cancel stops the scan: no file read after the cancel arrives, the command ends within 100 ms; nothing is reviewed or created', async function () {
     let reviewed = false;
     hooks.review = async () => {
       reviewed = true;
       return [];
     };
     await vscode.commands.executeCommand('notifications.clearAll');
-    const messages: string[] = [];
     let title = '';
     const listening = c.notify.onDidShow((s) => {
       if (s.kind === 'progress') {
         title = s.title ?? '';
-        if (s.message) {
-          messages.push(s.message);
-        }
       }
+    });
+    // The scan is held between two slices of its work (the test hook: its third report of files scanned, the
+    // scan part-way) until the press has reached the extension host: a scan of any size is still running then,
+    // however slow VS Code's round trip from the button to the extension host.
+    const slices: { filesDone: number; at: number }[] = [];
+    let cancelledAt = 0;
+    let release!: () => void;
+    const held = new Promise<number>((resolve) => {
+      hooks.onScanProgress = (filesDone, signal) => {
+        slices.push({ filesDone, at: performance.now() });
+        if (slices.length !== HELD_AT_SLICE) {
+          return undefined;
+        }
+        signal?.addEventListener('abort', () => {
+          cancelledAt = performance.now();
+        }, { once: true });
+        resolve(filesDone);
+        return new Promise<void>((go) => {
+          release = go;
+        });
+      };
     });
     try {
       let settled = 0;
       const run = Promise.resolve(vscode.commands.executeCommand<unknown>('hubspotTasks.todo.createFromWorkspace')).finally(() => {
         settled = performance.now();
       });
-      // Scanning, and not near its end: the first "N files" message comes after 1,000 files.
-      await waitFor(() => messages.length > 0, { what: 'the scan to report progress', timeoutMs: 60_000 });
+      const filesAtHold = await held;
       assert.match(title, /Scanning the workspace for TODOs/);
-      const clicked = performance.now();
-      // What the notification's Cancel button runs: its primary action (the newest notification's).
+      // What the notification's Cancel button runs: its primary action (the newest notification's). The cancel
+      // reaches the extension host before this command's answer (one channel, in order).
       await vscode.commands.executeCommand('notification.acceptPrimaryAction');
-      // The cancel reached the extension host before this command's answer (one channel, in order).
-      const delivered = performance.now();
+      assert.ok(cancelledAt > 0, 'the press reached the scan\'s cancel signal');
+      const released = performance.now();
+      release();
       const result = await run;
-      const endToEnd = settled - clicked;
-      const inHost = settled - delivered;
       assert.strictEqual(result, undefined, 'a cancelled scan ends the command');
-      assert.ok(inHost < 100, `the scan stopped ${inHost.toFixed(1)} ms after the cancel reached the extension host`);
-      // From the press to the extension host is VS Code's own path (here: the browser, code-server, a socket),
-      // seconds on a loaded machine at worst: reported with the result, not judged.
-      this.test!.title += ` [stopped ${inHost.toFixed(1)} ms after the cancel arrived; ${endToEnd.toFixed(0)} ms after the press]`;
+      assert.deepStrictEqual(slices.filter((s) => s.at > cancelledAt), [], 'no slice of work after the cancel arrived');
+      assert.ok(filesAtHold > 0, 'held after a slice that scanned files');
+      const stopMs = settled - released;
+      assert.ok(stopMs < 100, `the command ended ${stopMs.toFixed(1)} ms after the scan could go on`);
+      // How long a cancel could wait for the running scan to yield: the longest gap between two of its reports
+      // before the hold (a slice of work and the yield after it), reported with the result, not judged (on the
+      // shared machine it mostly measures the wait for a core).
+      const gaps = slices.slice(1, HELD_AT_SLICE).map((s, i) => s.at - slices[i].at);
+      this.test!.title += ` [held after ${filesAtHold} files; ended ${stopMs.toFixed(1)} ms after the release; slices ≤ ${Math.max(...gaps).toFixed(0)} ms apart]`;
       assert.strictEqual(reviewed, false, 'no review after a cancelled scan');
       assert.strictEqual((await createRequests()).length, 0);
-      const files = Number(messages[messages.length - 1].replace(/\D/g, ''));
-      assert.ok(files < FILES, `stopped part-way (${messages[messages.length - 1]})`);
     } finally {
       listening.dispose();
+      hooks.onScanProgress = undefined;
+      release?.();
     }
   });
 
