@@ -31,6 +31,7 @@ const LAZY_BUNDLES = [
   { entry: 'src/commands/treeTaskActions/treeTaskActions.ts', outfile: 'dist/treeTaskActions.js' },
   { entry: 'src/lm/lmTools.ts', outfile: 'dist/lmTools.js' },
   { entry: 'src/commands/goToTask/goToTask.ts', outfile: 'dist/goToTask.js' },
+  { entry: 'src/commands/apiVersionPick/apiVersionPick.ts', outfile: 'dist/apiVersionPick.js' },
   { entry: 'src/todo/selection/selectionTaskFeature.ts', outfile: 'dist/selectionTask.js' },
   { entry: 'src/views/treeCrm/treeCrm.ts', outfile: 'dist/treeCrm.js' },
   { entry: 'src/todo/codeLinks/codeLinks.ts', outfile: 'dist/codeLinks.js' },

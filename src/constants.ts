@@ -44,6 +44,8 @@ export const Commands = {
   goToTask: 'hubspotTasks.goToTask',
   /** A task from the editor's selection (src/todo/selection/). */
   createFromSelection: 'hubspotTasks.createTaskFromSelection',
+  /** Writes `hubspotTasks.apiVersion` from a quick pick (src/commands/apiVersionPick). */
+  chooseApiVersion: 'hubspotTasks.chooseApiVersion',
 } as const;
 
 /** Webview panel view types (also the serializer's activation event in package.json). */

@@ -10,6 +10,7 @@ import { registerTaskEditor, type TaskEditorsLoader } from './webviews/taskEdito
 import { registerTodoFeatures, type TodoFeatures } from './todo/registerTodoFeatures';
 import { registerLmTools } from './lm/registerLmTools';
 import { registerGoToTask } from './commands/goToTaskCommand';
+import { registerApiVersionCommand } from './commands/apiVersionCommand';
 import { registerSelectionTask } from './commands/selectionTaskCommand';
 import type { GoToTask } from './commands/goToTask/goToTask';
 import type { LmTools } from './lm/lmTools';
@@ -61,6 +62,7 @@ export class Container implements FeatureHost, vscode.Disposable {
     this.tree = registerTasksView(this, testHooks);
     this.taskEditors = registerTaskEditor(this);
     this.goToTask = registerGoToTask(this, this.tree.tasks);
+    registerApiVersionCommand(this);
     registerSelectionTask(this, this.taskEditors);
     this.todo = registerTodoFeatures(this, testHooks);
     this.lmTools = registerLmTools(this, this.todo);
