@@ -17,6 +17,8 @@ const PIECES: Record<string, string[]> = {
   shellscript: ['# TODO: a', '"', "'", '\\', '$#', '\n', ' ', 'echo'],
   cpp: ['// TODO: a', 'R"x(', ')x"', '"', '/*', '*/', '\\\n', '\n', ' '],
   matlab: ['% TODO: a', '%{', '%}', "a'", "'", '\n', ' '],
+  // POD blocks: the fast path keeps only a block's lines from a tag to the next blank line.
+  perl: ['# TODO: a', '\n=head1 BUGS', '\n=item TODO b', '\n=cut', 'DEBUG', '$DEBUG', 'BUG', 'FIXME: c', 'more', '"', "'", 'q{', '}', '\n', '\n\n', ' ', 'x'],
 };
 
 describe('lazy scan equals the full scan', () => {
