@@ -195,6 +195,8 @@ function isShownField(at) {
   const last = at[at.length - 1];
   const top = at[0];
   if (top === 'displayName' || top === 'description') return at.length === 1;
+  // What the Extensions view says about Restricted Mode and virtual workspaces.
+  if (top === 'capabilities') return last === 'description';
   if (top !== 'contributes') return false;
   const section = at[1];
   if (section === 'languageModelTools') return at.length === 4 && (last === 'displayName' || last === 'userDescription');

@@ -9,6 +9,7 @@ import { listLogFiles, startCodeServer } from './codeServer';
 import { findExtensionErrors } from './extHostLog';
 import { REPO_ROOT, RESULTS_DIR, SAMPLE_WORKSPACE } from './paths';
 import { readResult, SuiteResult } from './results';
+import { useDisplayLanguage } from './displayLanguage';
 import { copyTree, createRunDirs, runEnv, writeUserSettings } from './runDirs';
 import { startSandbox } from './sandbox';
 import { tuningEnv } from './tuning';
@@ -18,6 +19,11 @@ export interface InHostOptions {
   timeoutMs?: number;
   /** Only tests whose full title matches (mocha --grep). */
   grep?: string;
+  /**
+   * VS Code's display language (displayLanguage.ts). Set: only the suites of test/integration/l10n/ run
+   * (the index reads HUBSPOT_TEST_LOCALE); unset: every other suite, in English.
+   */
+  locale?: string;
 }
 
 // A bound for a hung extension host, not a speed goal: the suite runs tree/** and todo/** twice (v3, 2026-09),
@@ -45,6 +51,9 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const dirs = createRunDirs('integration');
+  if (options.locale) {
+    useDisplayLanguage(dirs, options.locale);
+  }
   const resultFile = path.join(dirs.root, 'in-host-result.json');
   const consoleFile = path.join(dirs.root, 'browser-console.log');
   const automationFile = path.join(dirs.root, 'automation.log');
@@ -69,6 +78,7 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
       HUBSPOT_TEST_RESULT_FILE: resultFile,
       ...tuningEnv(),
       ...(options.grep ? { HUBSPOT_TEST_GREP: options.grep } : {}),
+      ...(options.locale ? { HUBSPOT_TEST_LOCALE: options.locale } : {}),
       // Read by VS Code's server when it lists the built-in extensions (a `--disable-extension` does not reach them).
       VSCODE_SKIP_BUILTIN_EXTENSIONS: UNUSED_BUILTINS.join(','),
     });
@@ -87,8 +97,10 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
     stops.push(() => new Promise<void>((resolve) => consoleLog.end(resolve)));
     const hostLog = fs.createWriteStream(automationFile);
     stops.push(() => new Promise<void>((resolve) => hostLog.end(resolve)));
-    page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
-    page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
+    // The page can still log while the run stops (after the log was closed): those lines are dropped.
+    const logLine = (line: string) => consoleLog.writableEnded || consoleLog.write(line);
+    page.on('console', (message) => logLine(`[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => logLine(`[pageerror] ${error.stack ?? error.message}\n`));
 
     exitCode = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
@@ -98,7 +110,9 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
       page.once('crash', () => reject(new Error('the workbench page crashed')));
       void page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
         const text = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
-        hostLog.write(`[${type}] ${text}\n`);
+        if (!hostLog.writableEnded) {
+          hostLog.write(`[${type}] ${text}\n`);
+        }
         // Extension-host output (mocha's report, tests' console) is marked by the suite index; print it.
         if (text.startsWith(HOST_OUTPUT_MARKER)) {
           console.log(text.slice(HOST_OUTPUT_MARKER.length));
@@ -139,10 +153,10 @@ export async function runInHostSuite(options: InHostOptions = {}): Promise<Suite
   for (const problem of findExtensionErrors(logFiles.filter((f) => f !== automationFile), [REPO_ROOT])) {
     failures.push(`extension host log: unhandled error from our extension (${path.relative(dirs.root, problem.file)}):\n${problem.excerpt}`);
   }
-  keepLogs(dirs.root, logFiles);
+  keepLogs(dirs.root, logFiles, options.locale ? `in-host-${options.locale}` : 'in-host');
 
   return {
-    suite: 'in-host',
+    suite: options.locale ? `in-host (${options.locale})` : 'in-host',
     passed: reported?.passed ?? 0,
     failed: (reported?.failed ?? 0) + failures.length,
     pending: reported?.pending ?? 0,
@@ -161,9 +175,9 @@ function workbenchUrl(serverUrl: string, workspace: string): string {
   return `${serverUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Copies the run's logs to test-results/logs/in-host/ (the run folder itself is pruned later). */
-function keepLogs(runRoot: string, logFiles: string[]): void {
-  const target = path.join(RESULTS_DIR, 'logs', 'in-host');
+/** Copies the run's logs to test-results/logs/<name>/ (the run folder itself is pruned later). */
+function keepLogs(runRoot: string, logFiles: string[], name: string): void {
+  const target = path.join(RESULTS_DIR, 'logs', name);
   fs.rmSync(target, { recursive: true, force: true });
   for (const file of [...logFiles, path.join(runRoot, 'code-server.log')]) {
     if (!fs.existsSync(file)) {

@@ -1,0 +1,41 @@
+// VS Code in another display language for one run (the pseudo-locale in-host pass, German pictures).
+//
+// code-server picks the language from `--locale`, else argv.json's "locale" (in <user data>/User/), else a
+// cookie, else the browser's Accept-Language; but it switches only when a language pack for that locale is
+// installed: without one the page keeps English and `vscode.env.language` stays 'en', so no extension loads
+// its translations. Packs come from the Marketplace, which this machine cannot reach. A run therefore
+// installs a stub pack: an extension that contributes the locale with a translations file holding not a
+// single VS Code string, and the list VS Code keeps of installed packs (languagepacks.json, which VS Code
+// rebuilds from the installed extensions, to the same content). The workbench stays English; VS Code
+// reports the locale to the extension host, and extensions load their own `l10n/bundle.l10n.<locale>.json`
+// and `package.nls.<locale>.json` exactly as under a real language pack.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { RunDirs } from './runDirs';
+
+const PUBLISHER = 'hubspot-tasks-test';
+
+export function useDisplayLanguage(dirs: RunDirs, locale: string): void {
+  const name = `stub-language-pack-${locale}`;
+  const version = '0.0.1';
+  const pack = path.join(dirs.extensions, `${PUBLISHER}.${name}-${version}`);
+  fs.mkdirSync(path.join(pack, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(pack, 'package.json'), JSON.stringify({
+    name, publisher: PUBLISHER, version, engines: { vscode: '*' },
+    displayName: `Stub language pack (${locale}) for tests`,
+    categories: ['Language Packs'],
+    contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }, null, 2));
+  const translations = path.join(pack, 'translations', 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  fs.writeFileSync(path.join(dirs.userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `stub-${locale}`,
+      extensions: [{ extensionIdentifier: { id: `${PUBLISHER}.${name}` }, version }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  }));
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'argv.json'), JSON.stringify({ locale }));
+}
