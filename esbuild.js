@@ -27,6 +27,8 @@ const LAZY_BUNDLES = [
   { entry: 'src/webviews/taskEditor/taskEditorFeature.ts', outfile: 'dist/taskEditor.js' },
   { entry: 'src/todo/creation/todoBulk.ts', outfile: 'dist/todoBulk.js' },
   { entry: 'src/views/taskTooltip/taskTooltip.ts', outfile: 'dist/taskTooltip.js' },
+  // A linked TODO's hover (its labels, dates and actions): only a pointer on a `TODO(HS-…)` needs it.
+  { entry: 'src/todo/hover/linkedTodoHover.ts', outfile: 'dist/linkedTodoHover.js' },
   { entry: 'src/todo/workspace/todoWorkspace.ts', outfile: 'dist/todoWorkspace.js' },
   { entry: 'src/commands/treeTaskActions/treeTaskActions.ts', outfile: 'dist/treeTaskActions.js' },
   { entry: 'src/lm/lmTools.ts', outfile: 'dist/lmTools.js' },

@@ -74,6 +74,8 @@ export const ContextKeys = {
   signedIn: 'hubspotTasks.signedIn',
   groupBy: 'hubspotTasks.groupBy',
   showArchived: 'hubspotTasks.showArchived',
+  /** `hubspotTasks.baseUrl` is not HubSpot's own (e.g. the sandbox `npm start` set): the welcome says so. */
+  customBaseUrl: 'hubspotTasks.customBaseUrl',
 } as const;
 
 /** The `vscode.authentication` provider id (Accounts menu). */

@@ -19,6 +19,7 @@ import type { FeatureHost } from './featureHost';
 import type { Tuning } from './tuning';
 import type { TestHooks } from './testHooks';
 import { Notifier } from './ui/notifier';
+import { TaskProperties } from './services/taskProperties';
 import { DisposableStore } from './util/disposableStore';
 
 export class Container implements FeatureHost, vscode.Disposable {
@@ -26,6 +27,7 @@ export class Container implements FeatureHost, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   /** The one HubSpot client (rebuilt behind this reference when `hubspotTasks.baseUrl` changes). */
   readonly client: HubSpotApi;
+  readonly taskProperties: TaskProperties;
   /** Sign-in state; `auth.me()` is my HubSpot owner id. Await `auth.ready` before reading `isSignedIn`. */
   readonly auth: AuthService;
   /**
@@ -57,6 +59,7 @@ export class Container implements FeatureHost, vscode.Disposable {
     const client = this.register(new SwitchableClient((origin) => this.auth.getToken(origin), this.log, tuning.client,
       (origin, token) => this.auth.onUnauthorized(origin, token)));
     this.client = client;
+    this.taskProperties = new TaskProperties(() => client.account, () => this.auth.accountKey);
     this.auth = this.register(new AuthService(context, (token, baseUrl) => createClient(async () => token, this.log, baseUrl, tuning.client), client, this.log, this.notify,
       testHooks && ((uri) => (testHooks.openExternal ? testHooks.openExternal(uri.toString(true)) : vscode.env.openExternal(uri)))));
     this.tree = registerTasksView(this, testHooks);

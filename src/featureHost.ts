@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { AuthService } from './auth/authService';
 import type { HubSpotApi } from './hubspot/api';
+import type { TaskProperties } from './services/taskProperties';
 import type { ApiTask } from './hubspot/types';
 import type { Tuning } from './tuning';
 import type { Notifier } from './ui/notifier';
@@ -13,6 +14,8 @@ export interface FeatureHost {
   readonly log: vscode.LogOutputChannel;
   /** The one HubSpot client (rebuilt behind this reference when `hubspotTasks.baseUrl` changes). */
   readonly client: HubSpotApi;
+  /** The task properties' definitions (option labels), read once per account for every feature. */
+  readonly taskProperties: TaskProperties;
   /** Sign-in state; `auth.me()` is my HubSpot owner id. Await `auth.ready` before reading `isSignedIn`. */
   readonly auth: AuthService;
   /**

@@ -59,8 +59,10 @@ async function signInWithKey(ctx: TreeContext): Promise<boolean> {
       return false;
     }
     try {
+      // In the status bar, not a notification: VS Code keeps a progress notification on screen for at least
+      // 800 ms after its task ends (progressService.ts), so "Checking…" lingered beside "Signed in".
       const account = await ctx.notify.progress(
-        { location: vscode.ProgressLocation.Notification, title: t('Checking the token with HubSpot…') },
+        { location: vscode.ProgressLocation.Window, title: t('Checking the token with HubSpot…') },
         () => ctx.auth.signIn(token),
       );
       void ctx.notify.info(t('Signed in to HubSpot portal {0}.', account.portalId));

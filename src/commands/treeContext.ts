@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AuthService } from '../auth/authService';
 import type { HubSpotApi } from '../hubspot/api';
+import type { TaskProperties } from '../services/taskProperties';
 import type { ArchivedTasks } from '../services/archivedTasks';
 import type { TaskActions } from '../services/taskActions';
 import type { TaskService } from '../services/taskService';
@@ -12,6 +13,8 @@ import type { TreeNode } from '../views/treeNodes';
 
 export interface TreeContext {
   readonly client: HubSpotApi;
+  /** The task properties' definitions, shared with the editor and the TODO hover. */
+  readonly properties: TaskProperties;
   readonly auth: AuthService;
   readonly service: TaskService;
   readonly archived: ArchivedTasks;

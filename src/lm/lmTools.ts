@@ -60,13 +60,24 @@ class Tools implements LmTools {
           return { invocationMessage: vscode.l10n.t('Reading HubSpot task HS-{0}', parseGetInput(input)) };
         case LmToolNames.create: {
           const tasks = parseCreateInput(input, now);
-          return this.consent(vscode.l10n.t('Create {0} HubSpot task(s)?', tasks.length), createConfirmation(tasks), vscode.l10n.t('Creating {0} HubSpot task(s)', tasks.length));
+          // One message for one and one for many (translations need both forms, not "task(s)").
+          const one = tasks.length === 1;
+          return this.consent(
+            one ? vscode.l10n.t('Create 1 HubSpot task?') : vscode.l10n.t('Create {0} HubSpot tasks?', tasks.length),
+            createConfirmation(tasks),
+            one ? vscode.l10n.t('Creating 1 HubSpot task') : vscode.l10n.t('Creating {0} HubSpot tasks', tasks.length),
+          );
         }
         case LmToolNames.update: {
           const request = parseUpdateInput(input, now);
           // Subjects and current states, so the person sees which tasks change: ⌈N/100⌉ batch reads.
           const found = await this.signedIn() ? await readForConfirmation(this.deps.client, request.taskIds).then((r) => r.results, () => []) : [];
-          return this.consent(vscode.l10n.t('Change {0} HubSpot task(s)?', request.taskIds.length), updateConfirmation(request, found), vscode.l10n.t('Updating {0} HubSpot task(s)', request.taskIds.length));
+          const one = request.taskIds.length === 1;
+          return this.consent(
+            one ? vscode.l10n.t('Change 1 HubSpot task?') : vscode.l10n.t('Change {0} HubSpot tasks?', request.taskIds.length),
+            updateConfirmation(request, found),
+            one ? vscode.l10n.t('Updating 1 HubSpot task') : vscode.l10n.t('Updating {0} HubSpot tasks', request.taskIds.length),
+          );
         }
         case LmToolNames.todos: {
           const request = parseTodosInput(input, now);
@@ -78,8 +89,8 @@ class Tools implements LmTools {
           const source = defaultAssociationsSource(this.deps.todo.inspectDefaultAssociations());
           const previews = candidates.map((c) => ({ where: `${c.relativePath}:${c.todo.range.line + 1}`, text: c.todo.text, due: c.todo.hints.due }));
           return this.consent(
-            vscode.l10n.t('Create {0} HubSpot task(s) from TODOs?', candidates.length),
-            todosConfirmation(previews, vscode.l10n.t('in {0} day(s)', this.deps.todo.defaultDueInDays()), source.fromWorkspace),
+            candidates.length === 1 ? vscode.l10n.t('Create 1 HubSpot task from a TODO?') : vscode.l10n.t('Create {0} HubSpot tasks from TODOs?', candidates.length),
+            todosConfirmation(previews, this.deps.todo.defaultDueInDays() === 1 ? vscode.l10n.t('in 1 day') : vscode.l10n.t('in {0} days', this.deps.todo.defaultDueInDays()), source.fromWorkspace),
             vscode.l10n.t('Creating HubSpot tasks from TODOs'),
           );
         }

@@ -39,7 +39,7 @@ export type TreeStatus =
   /** A failure every group would share (e.g. missing scopes): said once instead of per group. */
   | { kind: 'failed'; message: string }
   /** HubSpot unreachable: showing the cache of `savedAt` (or nothing when there is none). */
-  | { kind: 'offline'; savedAt?: number; message: string };
+  | { kind: 'offline'; savedAt?: number; message: string; /** When the refresh that failed ran. */ failedAt: number };
 
 export interface TaskServiceOptions {
   client: HubSpotApi;
@@ -53,6 +53,8 @@ export interface TaskServiceOptions {
   pageSize(): number;
   logger: Logger;
   now?: () => Date;
+  /** The day "This week" starts on (0 = Sunday, 1 = Monday, the default): the user's locale's. */
+  weekStartsOn?: number;
   /** How long a write made here overrides search results that may not reflect it yet. */
   writeOverlayMs?: number;
   /** Which account the data comes from (base URL and portal): owner names are kept per account. */
@@ -210,7 +212,7 @@ export class TaskService {
     if (this.filtersValue.owner === 'all') {
       void this.loadOwnerNames(); // names show only when the tree lists everyone's tasks
     }
-    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue);
+    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue, this.options.weekStartsOn);
     this.states = new Map(groups.map((group) => [group.id, emptyState(group)]));
     const [first, ...rest] = [...this.states.values()];
     // The first group alone: if HubSpot is unreachable, stop there instead of failing every group.
@@ -328,7 +330,7 @@ export class TaskService {
   private goOffline(message: string): void {
     const cached = this.cache.read(this.cacheKey());
     this.options.logger.warn(`HubSpot unreachable, showing ${cached ? 'cached' : 'no'} tasks: ${message}`);
-    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue);
+    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue, this.options.weekStartsOn);
     this.states = new Map(groups.map((group) => {
       const state = emptyState(group);
       const entry = cached?.groups.get(group.id);
@@ -339,7 +341,7 @@ export class TaskService {
       state.loaded = true;
       return [group.id, state];
     }));
-    this.setStatus({ kind: 'offline', savedAt: cached?.savedAt, message });
+    this.setStatus({ kind: 'offline', savedAt: cached?.savedAt, message, failedAt: this.now().getTime() });
   }
 
   /**

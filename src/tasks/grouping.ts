@@ -30,10 +30,13 @@ export const MAX_SEARCH_PAGE = 200;
 const ts = TaskProperty.timestamp;
 const due = (task: Task) => task.due?.getTime();
 
-/** A due window shows the due groups it covers (whatever `groupBy`), and no search for the others. */
-export function groupsFor(groupBy: GroupBy, now: Date, filters: TaskFilters): TaskGroup[] {
+/**
+ * A due window shows the due groups it covers (whatever `groupBy`), and no search for the others.
+ * `weekStartsOn` (0 = Sunday, 1 = Monday): where "This week" ends, from the user's locale (firstDayOfWeek).
+ */
+export function groupsFor(groupBy: GroupBy, now: Date, filters: TaskFilters, weekStartsOn = 1): TaskGroup[] {
   const keep = filters.due && WINDOW_GROUPS[filters.due];
-  return groupBy === 'priority' && !keep ? priorityGroups() : dueGroups(now, filters).filter((g) => !keep || keep.includes(g.id));
+  return groupBy === 'priority' && !keep ? priorityGroups() : dueGroups(now, filters, weekStartsOn).filter((g) => !keep || keep.includes(g.id));
 }
 
 const WINDOW_GROUPS: Record<NonNullable<TaskFilters['due']>, GroupId[]> = {
@@ -43,8 +46,8 @@ const WINDOW_GROUPS: Record<NonNullable<TaskFilters['due']>, GroupId[]> = {
   noDue: ['noDue'],
 };
 
-function dueGroups(now: Date, filters: TaskFilters): TaskGroup[] {
-  const b = dayBoundaries(now);
+function dueGroups(now: Date, filters: TaskFilters, weekStartsOn: number): TaskGroup[] {
+  const b = dayBoundaries(now, weekStartsOn);
   const laterFrom = Math.max(b.startOfDayAfterTomorrow, b.startOfNextWeek);
   const laterTo = filters.due === 'next7' ? startOfLocalDay(now, 7).getTime() : undefined;
   const inRange = (task: Task, from: number | undefined, to: number | undefined) => {

@@ -6,9 +6,11 @@ import type { FeatureHost } from '../featureHost';
 import { ownerDisplayName } from '../tasks/owners';
 import type { ApiTask } from '../hubspot/types';
 import { taskUrl } from '../tasks/links';
+import { lazyFeature, type LazyFeature } from '../util/lazyFeature';
+import { linkedTaskDue } from './linkedTaskDue';
+import type * as HoverModule from './hover/linkedTodoHover';
 import { DocumentTodos, todoRange } from './documentTodos';
 import { TodoCommands } from './todoCommandIds';
-import { Commands } from '../constants';
 import { readTodoSettings } from './todoSettings';
 import { FOCUS_REFRESH_INTERVAL_MS, RefreshGate } from '../util/refreshGate';
 import { DisposableStore } from '../util/disposableStore';
@@ -37,10 +39,14 @@ export class LinkedTodos implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private readonly gate = new RefreshGate((force) => this.readVisible(force));
   private owners: Map<string, string> | undefined;
+  private readonly hoverFeature: LazyFeature<typeof HoverModule>;
   /** The account the cached tasks and owner names belong to. */
   private account: string | undefined;
 
-  constructor(private readonly container: Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged'>, private readonly documents: DocumentTodos) {
+  constructor(private readonly container: Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged' | 'taskProperties'>, private readonly documents: DocumentTodos) {
+    // A literal relative path (esbuild.js LAZY_BUNDLES rewrites it to ./linkedTodoHover.js); the import above is type-only.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.hoverFeature = lazyFeature('Linked TODO hover', () => require('./hover/linkedTodoHover') as typeof HoverModule, container.log);
     this.disposables.add(
       this.completedType,
       this.overdueType,
@@ -152,7 +158,7 @@ export class LinkedTodos implements vscode.Disposable {
         const range = todoRange(editor.document, todo);
         if (task.properties.hs_task_status === 'COMPLETED') {
           completed.push(range);
-        } else if (dueMs(task) !== undefined && dueMs(task)! < now) {
+        } else if (linkedTaskDue(task) !== undefined && linkedTaskDue(task)! < now) {
           overdue.push(range);
         }
       }
@@ -180,64 +186,12 @@ export class LinkedTodos implements vscode.Disposable {
     return this.owners.get(id) ?? id;
   }
 
-  /**
-   * Not found is only known for the account read: with several signed in, the task may well be another
-   * portal's (a TODO written while working for another client), so "deleted" would be a guess.
-   */
-  private notFoundText(): string {
-    const portal = this.container.auth.account?.portalId;
-    if (portal === undefined) {
-      return vscode.l10n.t('This task no longer exists in HubSpot.');
-    }
-    return this.container.auth.accounts.length > 1
-      ? vscode.l10n.t('Not found in HubSpot portal {0} (the active account): it may belong to another of your accounts, or have been deleted.', portal)
-      : vscode.l10n.t('Not found in HubSpot portal {0}: it was deleted, or belongs to another HubSpot account.', portal);
-  }
-
-  /** The hover of a linked TODO: HubSpot's text escaped, actions limited to our own commands. */
-  async hover(id: string): Promise<vscode.MarkdownString> {
-    if (!this.tasks.has(id) && this.container.auth.isSignedIn) {
-      await this.read([id]).catch(() => undefined);
-    }
-    const task = this.tasks.get(id);
-    const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.tasksOfRecord, TodoCommands.openInHubSpot, TodoCommands.editTask, TodoCommands.completeTask, TodoCommands.goToCode] };
-    const url = this.url(id);
-    md.appendMarkdown(url ? `[HS-${id}](${url})` : `HS-${id}`);
-    if (!task) {
-      md.appendMarkdown('\n\n');
-      md.appendText(task === null ? this.notFoundText() : vscode.l10n.t('Status unknown (not signed in or not read yet).'));
-      if (task === null && this.container.auth.accounts.length > 1) {
-        md.isTrusted = { enabledCommands: [Commands.switchAccount] }; // the only action here
-        md.appendMarkdown(`\n\n[$(organization) ${vscode.l10n.t('Switch Account')}](command:${Commands.switchAccount})`);
-      }
-      return md;
-    }
-    md.appendMarkdown(` — **${escapeMarkdown(task.properties.hs_task_subject ?? '')}**\n\n`);
-    const due = dueMs(task);
-    const owner = await this.ownerName(task.properties.hubspot_owner_id);
-    const rows: [string, string | undefined][] = [
-      [vscode.l10n.t('Status'), task.properties.hs_task_status ?? undefined],
-      [vscode.l10n.t('Due'), due !== undefined ? new Date(due).toLocaleString() : undefined],
-      [vscode.l10n.t('Owner'), owner],
-    ];
-    for (const [label, value] of rows) {
-      if (!value) {
-        continue;
-      }
-      md.appendMarkdown(`${label}: ${escapeMarkdown(value)}  \n`);
-    }
-    const arg = encodeURIComponent(JSON.stringify([id]));
-    md.appendMarkdown(`\n[$(link-external) ${vscode.l10n.t('Open in HubSpot')}](command:${TodoCommands.openInHubSpot}?${arg})`);
-    md.appendMarkdown(` · [$(edit) ${vscode.l10n.t('Edit')}](command:${TodoCommands.editTask}?${arg})`);
-    // Where the TODO is now: another file may hold it too, or the hover was opened from a stale view.
-    md.appendMarkdown(` · [$(go-to-file) ${vscode.l10n.t('Go to Code')}](command:${TodoCommands.goToCode}?${arg})`);
-    if (task.properties.hs_task_status !== 'COMPLETED') {
-      md.appendMarkdown(` · [$(check) ${vscode.l10n.t('Mark complete')}](command:${TodoCommands.completeTask}?${arg})`);
-    }
-    // The tree filtered to the tasks of this task's company, deal or contact (picked when it has several).
-    md.appendMarkdown(` · [$(filter) ${vscode.l10n.t('Tasks of Its Record')}](command:${Commands.tasksOfRecord}?${arg})`);
-    return md;
+  /** The hover of a linked TODO (loads its bundle on the first hover). */
+  hover(id: string): Promise<vscode.MarkdownString> {
+    return this.hoverFeature.get().linkedTodoHover({
+      auth: this.container.auth, taskProperties: this.container.taskProperties,
+      task: (taskId) => this.task(taskId), read: (ids) => this.read(ids), ownerName: (owner) => this.ownerName(owner), url: (taskId) => this.url(taskId),
+    }, id);
   }
 
   url(id: string): string | undefined {
@@ -259,25 +213,6 @@ export class LinkedTodos implements vscode.Disposable {
     }
     this.disposables.dispose();
   }
-}
-
-/** HubSpot text as literal Markdown: no emphasis, links, code, HTML or command URIs can come from it. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
-}
-
-function dueMs(task: ApiTask): number | undefined {
-  const value = task.properties.hs_timestamp;
-  if (!value) {
-    return undefined;
-  }
-  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  return Number.isFinite(n) ? n : undefined;
 }
 
 export class LinkedTodoHoverProvider implements vscode.HoverProvider {

@@ -13,6 +13,8 @@ import { dayBoundaries } from '../tasks/dueBuckets';
 import { DEFAULT_FILTERS } from '../tasks/filters';
 import { buildDueCountSearch } from '../tasks/grouping';
 import { isCompleted, parseTask, type Task } from '../tasks/task';
+import { formatMoment } from '../tasks/dateFormat';
+import { displayLocale } from '../ui/displayLocale';
 import type { Logger } from '../util/logger';
 import { DisposableStore } from '../util/disposableStore';
 
@@ -31,6 +33,8 @@ export class DueStatusBar implements vscode.Disposable {
   private lastWriteAt = 0;
   private deferred: NodeJS.Timeout | undefined;
   private offline = false;
+  /** When this count's last refresh failed to reach HubSpot (undefined once one succeeds). */
+  private failedAtValue: number | undefined;
   private unreachableValue = false;
   private readonly changed = new vscode.EventEmitter<DueCount | undefined>();
   /** Fires after every repaint (tests wait on it). */
@@ -67,6 +71,11 @@ export class DueStatusBar implements vscode.Disposable {
   /** The last count failed because HubSpot could not be reached (network, 5xx, 429): worth a retry. */
   get unreachable(): boolean {
     return this.unreachableValue;
+  }
+
+  /** When this count's last refresh could not reach HubSpot; undefined once one succeeded. */
+  get failedAt(): number | undefined {
+    return this.failedAtValue;
   }
 
   /** What the item shows (tests and the accessibility of other features read it). */
@@ -115,6 +124,7 @@ export class DueStatusBar implements vscode.Disposable {
       const startOfToday = dayBoundaries(now).startOfToday;
       this.count = { total: page.total, anyOverdue: oldest?.due !== undefined && oldest.due.getTime() < startOfToday, at: now.getTime() };
       this.offline = false;
+      this.failedAtValue = undefined;
       this.unreachableValue = false;
     } catch (error) {
       this.unreachableValue = isTransientFailure(error);
@@ -126,6 +136,7 @@ export class DueStatusBar implements vscode.Disposable {
           this.log.warn(`Due count unavailable: ${error instanceof Error ? error.message : String(error)}`);
         }
         this.offline = true;
+        this.failedAtValue = Date.now();
       }
     }
     this.render();
@@ -188,18 +199,30 @@ export class DueStatusBar implements vscode.Disposable {
       return;
     }
     const { total, anyOverdue } = this.count;
-    item.text = `$(checklist) ${t('{0} due', total)}`;
+    const failedAt = this.staleSince();
+    item.text = `$(checklist) ${failedAt === undefined ? t('{0} due', total) : t('{0} due (stale)', total)}`;
     item.command = Commands.showDueTasks;
     item.backgroundColor = anyOverdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.tooltip = this.tooltip(total, anyOverdue);
-    item.accessibilityInformation = { label: t('{0} HubSpot tasks due by the end of today', total) };
+    item.tooltip = this.tooltip(total, anyOverdue, failedAt);
+    const label = total === 1 ? t('1 HubSpot task due by the end of today') : t('{0} HubSpot tasks due by the end of today', total);
+    item.accessibilityInformation = { label: failedAt === undefined ? label : t('{0} (stale)', label) };
     item.show();
     this.changed.fire(this.count);
   }
 
+  /**
+   * When HubSpot last could not be reached, while the count shown predates it: this count's own refresh
+   * failed, or the tree's did (an outage shows here at the first failed request, whoever made it).
+   */
+  private staleSince(): number | undefined {
+    const status = this.service.status;
+    const treeFailedAt = status.kind === 'offline' && this.count && status.failedAt >= this.count.at ? status.failedAt : undefined;
+    return this.failedAtValue ?? treeFailedAt;
+  }
+
   /** The overdue/today split, from the tree's own group totals when they answer the same question. */
-  private tooltip(total: number, anyOverdue: boolean): string {
-    const lines = [t('{0} of your HubSpot tasks are due by the end of today.', total)];
+  private tooltip(total: number, anyOverdue: boolean, failedAt: number | undefined): string {
+    const lines = [total === 1 ? t('1 of your HubSpot tasks is due by the end of today.') : t('{0} of your HubSpot tasks are due by the end of today.', total)];
     const filters = this.service.filters;
     const sameQuestion = this.service.groupBy === 'due' && this.service.status.kind === 'ready' && filters.owner === 'mine' && !filters.record
       && filters.statuses.length === 0 && !filters.text && filters.hideCompleted === DEFAULT_FILTERS.hideCompleted;
@@ -210,8 +233,9 @@ export class DueStatusBar implements vscode.Disposable {
     } else {
       lines.push(anyOverdue ? t('Some are overdue.') : t('None is overdue.'));
     }
-    if (this.offline && this.count) {
-      lines.push(t('Offline: counted {0}', new Date(this.count.at).toLocaleTimeString()));
+    if (failedAt !== undefined && this.count) {
+      const now = new Date();
+      lines.push(t('Stale: HubSpot could not be reached at {0}. Counted at {1}.', formatMoment(new Date(failedAt), now, displayLocale()), formatMoment(new Date(this.count.at), now, displayLocale())));
     }
     lines.push(t('Click to show them.'));
     return lines.join('\n');

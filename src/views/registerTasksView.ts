@@ -12,13 +12,18 @@ import type { TestHooks } from '../testHooks';
 import { ArchivedTasks } from '../services/archivedTasks';
 import { OutageRetry } from '../services/outageRetry';
 import { TaskActions } from '../services/taskActions';
-import { TaskService } from '../services/taskService';
+import { TaskService, type TreeStatus } from '../services/taskService';
 import { describeFilters } from '../tasks/filters';
 import { clampSetting, SETTING_LIMITS } from '../settingLimits';
 import { AutoRefresh, autoRefreshMinutes } from './autoRefresh';
 import { DueReminders } from './dueReminders';
 import { DueStatusBar } from './dueStatusBar';
-import { formatCachedAt, TasksTreeProvider } from './tasksTreeProvider';
+import { TasksTreeProvider } from './tasksTreeProvider';
+import { formatMoment } from '../tasks/dateFormat';
+import { firstDayOfWeek } from '../tasks/dueBuckets';
+import { displayLocale } from '../ui/displayLocale';
+import { configuredBaseUrl } from '../auth/clientFactory';
+import { DEFAULT_BASE_URL } from '../hubspot/client';
 import { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
 import { TreeCrmLoader } from './treeCrm/treeCrmLoader';
 import { registerRecordCommands } from '../commands/recordCommands';
@@ -52,6 +57,7 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
     pageSize,
     logger: log,
     accountKey: () => auth.accountKey,
+    weekStartsOn: firstDayOfWeek(displayLocale()),
   });
   host.register({ dispose: () => service.dispose() });
   const archived = new ArchivedTasks(client, pageSize);
@@ -62,7 +68,7 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
   const statusBar = host.register(new DueStatusBar(client, auth, service, log));
   host.register(new HubSpotAuthenticationProvider(auth));
 
-  const ctx: TreeContext = { client, auth, service, archived, actions, provider, view, statusBar, log, notify: host.notify };
+  const ctx: TreeContext = { client, properties: host.taskProperties, auth, service, archived, actions, provider, view, statusBar, log, notify: host.notify };
   for (const disposable of [...registerAuthCommands(ctx), ...registerAccountCommands(ctx), ...registerViewCommands(ctx), ...registerTaskCommands(ctx), ...registerRecordCommands(ctx)]) {
     host.register(disposable);
   }
@@ -79,10 +85,14 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
       parts.push(vscode.l10n.t('by priority'));
     }
     const status = service.status;
+    const now = new Date();
     if (status.kind === 'offline') {
-      parts.push(status.savedAt ? vscode.l10n.t('offline, cached {0}', formatCachedAt(status.savedAt, new Date())) : vscode.l10n.t('offline'));
+      parts.push(status.savedAt ? vscode.l10n.t('offline, cached {0}', formatMoment(new Date(status.savedAt), now, displayLocale())) : vscode.l10n.t('offline'));
     }
+    // The description is not shown while Tasks is its container's only view (VS Code shows the container's
+    // title): the message row above the tree is, and wraps instead of being cut at the side bar's width.
     view.description = provider.showArchived ? vscode.l10n.t('Archived') : parts.join(' · ');
+    view.message = provider.showArchived || !auth.isSignedIn ? undefined : staleMessage(status, statusBar, now);
     if (service.groupBy !== contextGroupBy) {
       contextGroupBy = service.groupBy;
       void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, service.groupBy);
@@ -90,7 +100,14 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
   };
   host.register(service.onDidChange(() => describe()));
   host.register(archived.onDidChange(() => describe()));
+  host.register(statusBar.onDidUpdate(() => describe()));
+  host.register(auth.onDidChange(() => describe()));
   describe();
+
+  // The signed-out welcome tells how to reach the sandbox only while the base URL is still HubSpot's.
+  const showBaseUrl = () => void vscode.commands.executeCommand('setContext', ContextKeys.customBaseUrl, configuredBaseUrl() !== DEFAULT_BASE_URL);
+  host.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(Settings.baseUrl) && showBaseUrl()));
+  showBaseUrl();
 
   const refresh = () => refreshAll(ctx);
   const autoRefresh = host.register(new AutoRefresh(refresh, host.tuning.autoRefreshPeriodMs));
@@ -118,5 +135,17 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
   void auth.ready.then(() => statusBar.refresh());
 
   return { tasks: service, archived, actions, provider, view, statusBar, reminders, outageRetry, autoRefresh, refresh };
+}
+
+/** "Stale…" with when HubSpot could not be reached (and when the shown tasks were loaded), once a refresh failed. */
+function staleMessage(status: TreeStatus, statusBar: DueStatusBar, now: Date): string | undefined {
+  const at = (ms: number) => formatMoment(new Date(ms), now, displayLocale());
+  if (status.kind === 'offline') {
+    return status.savedAt
+      ? vscode.l10n.t('Stale: HubSpot could not be reached at {0}. Showing the tasks loaded at {1}.', at(status.failedAt), at(status.savedAt))
+      : vscode.l10n.t('HubSpot could not be reached at {0}.', at(status.failedAt));
+  }
+  const failedAt = statusBar.failedAt;
+  return failedAt === undefined ? undefined : vscode.l10n.t('Stale: HubSpot could not be reached at {0}. The tasks shown may be out of date.', at(failedAt));
 }
 

@@ -13,6 +13,8 @@ import type { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
 import type { TreeCrmLoader } from './treeCrm/treeCrmLoader';
 import type { TaskRecords } from '../services/taskRecords';
 import { DEFAULT_FILTERS } from '../tasks/filters';
+import { formatMoment } from '../tasks/dateFormat';
+import { displayLocale } from '../ui/displayLocale';
 
 const t = vscode.l10n.t;
 
@@ -202,7 +204,7 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (status.kind === 'offline') {
       nodes.push(message(
         'offline',
-        status.savedAt ? t('Offline: showing tasks cached {0}', formatCachedAt(status.savedAt, this.now())) : t('HubSpot is unreachable'),
+        status.savedAt ? t('Offline: showing tasks cached {0}', formatMoment(new Date(status.savedAt), this.now(), displayLocale())) : t('HubSpot is unreachable'),
         'debug-disconnect',
         { command: Commands.refresh, title: t('Retry') },
         t('{0}\nClick to retry.', status.message),
@@ -234,13 +236,4 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
 function message(key: string, text: string, icon: string, command?: vscode.Command, tooltip?: string, description?: string): MessageNode {
   return { kind: 'message', key, text, icon, command, tooltip, description };
-}
-
-/** "14:02" today, else "3 Dec 14:02": when the cached tasks were loaded. */
-export function formatCachedAt(savedAt: number, now: Date): string {
-  const at = new Date(savedAt);
-  const sameDay = at.toDateString() === now.toDateString();
-  return sameDay
-    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }

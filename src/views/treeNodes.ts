@@ -7,7 +7,8 @@ import type { GroupState } from '../services/taskService';
 import { statusLabel } from '../tasks/filters';
 import type { GroupId } from '../tasks/grouping';
 import { startOfLocalDay } from '../tasks/dueBuckets';
-import { formatRelativeDue } from '../tasks/relativeDate';
+import { formatRelativeDue } from '../tasks/dateFormat';
+import { displayLocale } from '../ui/displayLocale';
 import { isCompleted, type Task } from '../tasks/task';
 
 export type TreeNode = GroupNode | TaskNode | LoadMoreNode | MessageNode;
@@ -85,7 +86,7 @@ export function taskItem(node: TaskNode, now: Date, ownerName: string | undefine
   const overdue = late !== undefined;
   const describe: string[] = [];
   if (task.due) {
-    describe.push(formatRelativeDue(task.due, now, t));
+    describe.push(formatRelativeDue(task.due, now, t, displayLocale()));
   }
   if (record) {
     describe.push(record);

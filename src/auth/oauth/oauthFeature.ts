@@ -149,7 +149,8 @@ export function createOAuthFeature(deps: OAuthFeatureDeps): OAuthFeature {
       }
       const code = outcome.code;
       const credential = await deps.notify.progress(
-        { location: vscode.ProgressLocation.Notification, title: t('Signing in to HubSpot…') },
+        // The status bar: a progress notification would stay up to 800 ms beside "Signed in" (see authCommands.ts).
+        { location: vscode.ProgressLocation.Window, title: t('Signing in to HubSpot…') },
         async () => deps.signIn(await tokens(clientId).exchangeCode(code, verifier, redirectUri)),
       );
       return credential;

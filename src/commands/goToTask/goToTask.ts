@@ -9,7 +9,8 @@ import type { HubSpotApi } from '../../hubspot/api';
 import type { AssociatedObjectType, SearchRequest } from '../../hubspot/types';
 import { TaskProperty } from '../../hubspot/types';
 import { ownerDisplayName } from '../../tasks/owners';
-import { formatRelativeDue } from '../../tasks/relativeDate';
+import { formatRelativeDue } from '../../tasks/dateFormat';
+import { displayLocale } from '../../ui/displayLocale';
 import { COMPLETED, isCompleted, parseTask, TASK_PROPERTIES, type Task } from '../../tasks/task';
 import { livePick, type LivePick } from '../../ui/livePick';
 import type { Notifier, PickItem } from '../../ui/notifier';
@@ -203,7 +204,7 @@ export class GoToTask implements vscode.Disposable {
 
   private item(task: Task, record: string | undefined, ownerNames: ReadonlyMap<string, string>): ResultItem {
     const done = isCompleted(task);
-    const due = task.due ? formatRelativeDue(task.due, new Date(), t) : t('no due date');
+    const due = task.due ? formatRelativeDue(task.due, new Date(), t, displayLocale()) : t('no due date');
     const owner = task.ownerId ? this.deps.ownerName(task.ownerId) ?? ownerNames.get(task.ownerId) ?? `#${task.ownerId}` : t('Unassigned');
     return {
       task,

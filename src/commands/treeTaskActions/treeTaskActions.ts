@@ -4,6 +4,8 @@
 // keeps the command registrations and loads this on the first action (a synchronous require of a few KB).
 import * as vscode from 'vscode';
 import type { BatchInputError } from '../../hubspot/api';
+import { formatDayTime } from '../../tasks/dateFormat';
+import { displayLocale } from '../../ui/displayLocale';
 import { dueChoices, parseDueInput } from '../../tasks/dueDateInput';
 import { taskUrl } from '../../tasks/links';
 import type { Priority, Task } from '../../tasks/task';
@@ -83,7 +85,9 @@ function reportBatchErrors(ctx: TreeContext, action: string, errors: BatchInputE
     return;
   }
   // errors[0].message is HubSpot's text: made inert by the notifier.
-  void ctx.notify.warn(t('Could not {0} {1} of {2} tasks: {3}', action, failed, total, errors[0].message));
+  void ctx.notify.warn(total === 1
+    ? t('Could not {0} the task: {1}', action, errors[0].message)
+    : t('Could not {0} {1} of {2} tasks: {3}', action, failed, total, errors[0].message));
 }
 
 async function setPriority(ctx: TreeContext, tasks: TaskRef[], given: Priority | undefined): Promise<void> {
@@ -120,7 +124,7 @@ async function setDueDate(ctx: TreeContext, tasks: TaskRef[], given: number | st
   const custom = t('Other date…');
   const picks: Array<PickItem<{ date?: Date }>> = dueChoices(now, keepTime).map((choice) => ({
     label: t(choice.label),
-    description: choice.date.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    description: formatDayTime(choice.date, displayLocale()),
     date: choice.date,
   }));
   picks.push({ label: custom });
@@ -188,6 +192,6 @@ async function copyLink(ctx: TreeContext, tasks: TaskRef[]): Promise<void> {
   const urls = links(ctx, tasks);
   if (urls) {
     await vscode.env.clipboard.writeText(urls.join('\n'));
-    ctx.notify.status(t('Copied {0} HubSpot link(s)', urls.length), 3000);
+    ctx.notify.status(urls.length === 1 ? t('Copied 1 HubSpot link') : t('Copied {0} HubSpot links', urls.length), 3000);
   }
 }

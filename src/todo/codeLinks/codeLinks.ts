@@ -449,9 +449,10 @@ export class CodeLinks implements vscode.Disposable {
     for (const error of result.errors) {
       this.deps.log.warn(`Completing tasks of removed TODOs: ${error.message} (${error.ids.join(', ')})`);
     }
+    const completed = outcome.completed.length;
     const parts = [automatic
-      ? vscode.l10n.t('Completed {0} HubSpot task(s) whose linked TODOs were removed from the code.', outcome.completed.length)
-      : vscode.l10n.t('Completed {0} HubSpot task(s).', outcome.completed.length)];
+      ? completed === 1 ? vscode.l10n.t('Completed 1 HubSpot task whose linked TODO was removed from the code.') : vscode.l10n.t('Completed {0} HubSpot tasks whose linked TODOs were removed from the code.', completed)
+      : completed === 1 ? vscode.l10n.t('Completed 1 HubSpot task.') : vscode.l10n.t('Completed {0} HubSpot tasks.', completed)];
     if (outcome.failed.length > 0) {
       parts.push(vscode.l10n.t('{0} could not be completed (see the log).', outcome.failed.length));
       void this.deps.notify.warn(parts.join(' '));

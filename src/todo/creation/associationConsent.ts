@@ -34,7 +34,7 @@ export async function confirmDefaultAssociations(
   }));
   const kept = await notify.pick(items, {
     canPickMany: true,
-    title: vscode.l10n.t('Associate the {0} new task(s) with these records?', taskCount),
+    title: taskCount === 1 ? vscode.l10n.t('Associate the new task with these records?') : vscode.l10n.t('Associate the {0} new tasks with these records?', taskCount),
     placeHolder: vscode.l10n.t('This workspace asks to attach every new task (and the code around its TODO) to these records. Untick what you do not want, then press Enter'),
     ignoreFocusOut: true,
   });

@@ -162,7 +162,8 @@ export class TodoCreator {
       const c = byKey.get(failure.key);
       log.error(`Could not create a task for ${c ? `${c.relativePath}:${c.todo.range.line + 1}` : failure.key}: ${failure.message}`);
     }
-    const parts = [vscode.l10n.t('Created {0} HubSpot task(s).', summary.created.length)];
+    const created = summary.created.length;
+    const parts = [created === 1 ? vscode.l10n.t('Created 1 HubSpot task.') : vscode.l10n.t('Created {0} HubSpot tasks.', created)];
     if (summary.failed.length > 0) {
       parts.push(vscode.l10n.t('{0} failed; their TODOs were left unchanged.', summary.failed.length));
       // The first failure's own reason (e.g. the account's validation rule) right in the message; all of
@@ -176,10 +177,10 @@ export class TodoCreator {
     }
     const unlinked = summary.created.filter((c) => !c.linked).length;
     if (unlinked > 0) {
-      parts.push(vscode.l10n.t('{0} TODO(s) changed meanwhile and were not rewritten.', unlinked));
+      parts.push(unlinked === 1 ? vscode.l10n.t('1 TODO changed meanwhile and was not rewritten.') : vscode.l10n.t('{0} TODOs changed meanwhile and were not rewritten.', unlinked));
     }
     if (summary.unresolved.length > 0) {
-      parts.push(vscode.l10n.t('{0} hint(s) could not be resolved.', summary.unresolved.length));
+      parts.push(summary.unresolved.length === 1 ? vscode.l10n.t('1 hint could not be resolved.') : vscode.l10n.t('{0} hints could not be resolved.', summary.unresolved.length));
     }
     const message = parts.join(' ');
     const problems = summary.failed.length + summary.unresolved.length + unlinked > 0;

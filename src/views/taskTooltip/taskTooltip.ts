@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { statusLabel, type RecordRef } from '../../tasks/filters';
 import { htmlToText } from '../../tasks/htmlToText';
-import { formatDateTime } from '../../tasks/relativeDate';
+import { formatDateTime } from '../../tasks/dateFormat';
+import { displayLocale } from '../../ui/displayLocale';
 import type { Task } from '../../tasks/task';
 
 const t = vscode.l10n.t;
@@ -19,7 +20,7 @@ const RECORD_LABELS = { companies: /*l10n*/ 'Company: {0}', deals: /*l10n*/ 'Dea
 export function taskTooltip(task: Task, ownerName: string | undefined, records?: RecordRef[]): string {
   const lines = [task.subject || t('(no subject)')];
   if (task.due) {
-    lines.push(t('Due: {0}', formatDateTime(task.due)));
+    lines.push(t('Due: {0}', formatDateTime(task.due, displayLocale())));
   }
   const priority = task.priority === 'NONE' ? t('no priority') : t('{0} priority', statusLabel(task.priority));
   lines.push(`${statusLabel(task.status)} · ${priority}${task.type ? ` · ${statusLabel(task.type)}` : ''}`);

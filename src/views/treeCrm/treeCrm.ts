@@ -163,19 +163,22 @@ const FALLBACK_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'DEFERRED', 
 
 async function pickStatuses(ctx: TreeContext): Promise<string[] | undefined> {
   let values = FALLBACK_STATUSES;
+  const labels = new Map<string, string>();
   try {
-    const definition = await ctx.client.account.taskProperty(TaskProperty.status);
+    // The shared definitions: the editor and the TODO hover read the same ones (one request per account).
+    const definition = await ctx.properties.definition(TaskProperty.status);
     const fromAccount = definition.options.filter((o) => !o.hidden).map((o) => o.value.toUpperCase());
     if (fromAccount.length) {
       values = fromAccount;
     }
+    definition.options.forEach((o) => labels.set(o.value.toUpperCase(), o.label));
   } catch (error) {
     ctx.log.debug(`Task status options unavailable, using the documented ones: ${String(error)}`);
   }
   const current = new Set(ctx.service.filters.statuses);
   // Status values come from the account's property definition: the notifier makes their labels inert.
   const picked = await ctx.notify.pick(
-    values.map((value) => ({ label: statusLabel(value), value, picked: current.has(value) })),
+    values.map((value) => ({ label: labels.get(value) || statusLabel(value), value, picked: current.has(value) })),
     { title: t('Show tasks with status (none selected: any)'), canPickMany: true },
   );
   return picked?.map((p) => p.value);

@@ -70,7 +70,7 @@ export class Associations {
     } else {
       this.status.textContent = items.length === 0
         ? this.strings.noResults ?? ''
-        : format(this.strings.results ?? '{0}', String(items.length));
+        : items.length === 1 ? this.strings.oneResult ?? '1' : format(this.strings.results ?? '{0}', String(items.length));
     }
     this.renderResults();
   }

@@ -1,6 +1,7 @@
 // The conflict notice: which fields changed in HubSpot since the form loaded, their values then and
 // now, and the user's own edit, with Reload / Overwrite. Values are shown as text only.
 import type { ConflictMessage, FieldName, Option, OwnerOption, TaskFields } from '../protocol';
+import { formatDateTime } from '../../tasks/dateFormat';
 import { notesToText } from '../../tasks/htmlToText';
 import { byId, el } from './dom';
 import { ownerLabel } from './form';
@@ -39,7 +40,7 @@ function display(field: FieldName, fields: TaskFields, context: ConflictContext)
     case 'dueAt':
     case 'reminderAt': {
       const value = fields[field];
-      return value === null ? empty : new Date(value).toLocaleString();
+      return value === null ? empty : formatDateTime(new Date(value), context.strings.locale);
     }
     case 'status':
     case 'priority':

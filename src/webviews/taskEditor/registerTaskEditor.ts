@@ -62,6 +62,7 @@ export function registerTaskEditor(container: FeatureHost): TaskEditorsLoader {
   const editors = container.register(new TaskEditorsLoader({
     extensionUri: container.context.extensionUri,
     client: container.client,
+    properties: container.taskProperties,
     log: container.log,
     me: () => container.auth.me(),
     tasksChanged: (tasks) => container.tasksChanged.fire(tasks),

@@ -2,6 +2,7 @@
 // and still escaped; HubSpot data never goes through here: the script sets it with textContent / value.
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../tasks/htmlToText';
+import { displayLocale } from '../../ui/displayLocale';
 
 const t = (message: string, ...args: string[]) => escapeHtml(vscode.l10n.t(message, ...args));
 
@@ -127,6 +128,8 @@ export function taskEditorBody(): string {
 /** Strings the script shows itself (not escaped: the script sets them as text). */
 export function taskEditorStrings(): Record<string, string> {
   return {
+    // Not shown: the display language, so dates in the page read as in the rest of VS Code (tasks/dateFormat.ts).
+    locale: displayLocale(),
     subjectRequired: vscode.l10n.t('Enter a subject.'),
     dueRequired: vscode.l10n.t('Enter a due date and time.'),
     dueInvalid: vscode.l10n.t('This is not a valid date and time.'),
@@ -140,6 +143,7 @@ export function taskEditorStrings(): Record<string, string> {
     searching: vscode.l10n.t('Searching…'),
     noResults: vscode.l10n.t('No matching records.'),
     results: vscode.l10n.t('{0} results. Use the arrow keys and Enter to add one.', '{0}'),
+    oneResult: vscode.l10n.t('1 result. Use the arrow keys and Enter to add it.'),
     added: vscode.l10n.t('Added {0}.', '{0}'),
     removed: vscode.l10n.t('Removed {0}.', '{0}'),
     alreadyAdded: vscode.l10n.t('(already added)'),

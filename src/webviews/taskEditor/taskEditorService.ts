@@ -2,7 +2,7 @@
 // the option lists and owners, search records to associate, and save with conflict detection.
 import type { HubSpotApi } from '../../hubspot/api';
 import { isErrorOfKind, isHubSpotError } from '../../hubspot/errors';
-import type { ApiTask, AssociatedObjectType, InlineAssociation } from '../../hubspot/types';
+import type { ApiTask, AssociatedObjectType, InlineAssociation, PropertyDefinition } from '../../hubspot/types';
 import { TaskProperty, TASK_ASSOCIATION_TYPE_IDS } from '../../hubspot/types';
 import type { Logger } from '../../util/logger';
 import { sanitizeNotes } from '../../tasks/htmlToText';
@@ -34,6 +34,8 @@ export class TaskEditorService {
     private readonly log: Logger,
     private readonly now = () => Date.now(),
     private readonly translate: (english: string) => string = (english) => english,
+    /** A property's definition: the extension's shared cache (services/taskProperties.ts), read by the hover too. */
+    private readonly definition: (name: string) => Promise<PropertyDefinition> = (name) => client.account.taskProperty(name),
   ) {}
 
   /** Option lists (HubSpot's property definitions, else the documented lists) and owners; cached briefly. */
@@ -55,7 +57,7 @@ export class TaskEditorService {
     const option = async (property: string, documented: Option[]) => {
       const fallback = documented.map((o) => ({ ...o, label: this.translate(o.label) }));
       try {
-        return toOptions(await this.client.account.taskProperty(property), fallback);
+        return toOptions(await this.definition(property), fallback);
       } catch (error) {
         this.log.warn(`Task editor: using the documented options of ${property}: ${describe(error)}`);
         return fallback;

@@ -73,7 +73,7 @@ describe('Language model tools', function () {
     const input = { tasks: Array.from({ length: 101 }, (_, i) => ({ subject: `Agent task ${i}`, due: '2026-12-24', priority: 'HIGH', associations: i === 0 ? ['fabrikam.example'] : [] })) };
     const prepared = await c.lmTools!.get().prepare(LmToolNames.create, input);
     const message = prepared?.confirmationMessages?.message;
-    assert.strictEqual(prepared?.confirmationMessages?.title, 'Create 101 HubSpot task(s)?');
+    assert.strictEqual(prepared?.confirmationMessages?.title, 'Create 101 HubSpot tasks?');
     const markdown = typeof message === 'string' ? message : message?.value ?? '';
     assert.ok(markdown.startsWith('Create 101 HubSpot task(s):'), markdown);
     assert.ok(markdown.includes('- **Agent task 0** · due 2026-12-24 · owner you · priority HIGH · associated with fabrikam\\.example'), markdown);

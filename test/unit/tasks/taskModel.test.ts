@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { dueChoices, parseDueInput } from '../../../src/tasks/dueDateInput';
 import { htmlToText } from '../../../src/tasks/htmlToText';
 import { taskUrl } from '../../../src/tasks/links';
-import { formatRelativeDue } from '../../../src/tasks/relativeDate';
+import { formatRelativeDue } from '../../../src/tasks/dateFormat';
 import { parseHubSpotDate, parseTask } from '../../../src/tasks/task';
 
 describe('task model', () => {
