@@ -3,7 +3,8 @@
 // reads only those whose size or mtime changed), the folders walked with their .gitignore rules, and the
 // paths a file watcher reported since. While a watcher runs (watching()) and a whole scan completed under
 // it, the next scan still walks the folders (new and deleted files are seen at once, whatever the watcher's
-// delay) but reads only the files the watcher reported, with no stat of the others.
+// delay) but reads only the files the watcher reported, with no stat of the others — except under folders
+// that appeared without the watcher reporting them, which it may never watch (unwatchedDir()).
 // Plain Node: the caller owns the watcher (VS Code's FileSystemWatcher in the extension) and calls changed().
 import type { GitignoreStack } from './gitignore';
 import type { FileTodos, Listing } from './treeScan';
@@ -38,6 +39,15 @@ export class ScanCache {
   private watcher = false;
   /** A whole scan completed while the watcher ran, and nothing since needs a walk (.gitignore edits). */
   private trusted = false;
+  /**
+   * Folders (relative) that appeared after a whole scan without the watcher reporting their creation, and the
+   * folders below them. VS Code's recursive watcher on Linux (parcel, inotify) watches a new folder from the
+   * moment it sees it created: a folder made inside a new one before that (mkdir -p, a checkout, an unpacked
+   * archive) is never watched, and nothing in it is ever reported (parcel-bundler/watcher#97; measured in-host:
+   * 3 of 8 `mkdir -p a/b` + write rounds had no event at all, later rewrites included). Their files are checked
+   * by size and mtime in every scan. Kept by clear(): it describes the watcher, not the results.
+   */
+  private readonly unwatchedDirs = new Set<string>();
 
   /** A watcher now reports every change under the root to changed() (call before the first scan). */
   watching(): void {
@@ -103,9 +113,37 @@ export class ScanCache {
     }
     if (newDirs) {
       this.dirs = newDirs;
+      for (const dir of this.unwatchedDirs) {
+        if (!newDirs.has(dir)) {
+          this.unwatchedDirs.delete(dir); // gone: if it comes back unreported, it is new again
+        }
+      }
       // Trust starts with a whole walk that had the watcher running from its start.
       this.trusted = watchedAtStart && this.watcher;
     }
+  }
+
+  /** A folder the last whole scan did not walk (false before the first one). */
+  isNewDir(relative: string): boolean {
+    return this.dirs.size > 0 && !this.dirs.has(relative);
+  }
+
+  /** `relative` is a folder the watcher may not watch (see unwatchedDirs), or (false) one it does. */
+  markUnwatched(relative: string, unwatched: boolean): void {
+    if (unwatched) {
+      this.unwatchedDirs.add(relative);
+    } else {
+      this.unwatchedDirs.delete(relative);
+    }
+  }
+
+  unwatchedDir(relative: string): boolean {
+    return this.unwatchedDirs.size > 0 && this.unwatchedDirs.has(relative);
+  }
+
+  /** Whether the file `relative` is in such a folder (no work while there is none). */
+  inUnwatchedDir(relative: string): boolean {
+    return this.unwatchedDirs.size > 0 && this.unwatchedDirs.has(relative.slice(0, Math.max(0, relative.lastIndexOf('/'))));
   }
 
   get(relative: string): CachedFile | undefined {

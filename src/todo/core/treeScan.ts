@@ -307,6 +307,9 @@ class TreeScan {
 
   private readDirectory(directory: Directory): void {
     const relativeDir = directory.relative;
+    if (this.stats.mode !== 'full' && relativeDir !== '') {
+      this.noteUnwatched(relativeDir);
+    }
     const absoluteDir = relativeDir === '' ? this.root : `${this.root}${path.sep}${path.sep === '/' ? relativeDir : relativeDir.split('/').join(path.sep)}`;
     // A folder's mtime changes when an entry is added, removed or renamed in it: unchanged, and with the
     // watcher trusted (so no .gitignore changed), its last listing stands — one stat instead of a listing.
@@ -366,12 +369,27 @@ class TreeScan {
     }
   }
 
+  /**
+   * A folder that appeared unreported, or is below one, may be one the watcher never watches; one whose creation
+   * the watcher reported (late, after a scan saw it) is watched from then on (ScanCache.unwatchedDirs).
+   */
+  private noteUnwatched(relativeDir: string): void {
+    const parent = relativeDir.slice(0, Math.max(0, relativeDir.lastIndexOf('/')));
+    const underUnwatched = parent !== '' && this.cache.unwatchedDir(parent);
+    if (this.forced.has(relativeDir) && !underUnwatched) {
+      this.cache.markUnwatched(relativeDir, false);
+    } else if (underUnwatched || this.cache.isNewDir(relativeDir)) {
+      this.cache.markUnwatched(relativeDir, true);
+    }
+  }
+
   private scanFile(candidate: Candidate): void {
     this.seenFiles.add(candidate.relative);
     const cached = this.cache.get(candidate.relative);
     if (cached && !cached.racy && !this.forced.has(candidate.relative) && (!cached.found || cached.found.languageId === candidate.languageId)) {
       // Reuse: unreported by the watcher (incremental), or by path, size and mtime: one stat instead of open, read and parse.
-      const stat = this.trustCache ? cached : statSync(candidate.absolute, { throwIfNoEntry: false });
+      const watched = this.trustCache && !this.cache.inUnwatchedDir(candidate.relative);
+      const stat = watched ? cached : statSync(candidate.absolute, { throwIfNoEntry: false });
       if (stat && stat.size === cached.size && stat.mtimeMs === cached.mtimeMs) {
         this.stats.filesReused++;
         if (cached.found) {

@@ -309,7 +309,7 @@ describe('Code and task linked both ways (in-host, issue 15.1–15.3)', function
         await deleteQuietly(vscode.Uri.joinPath(workspaceRoot(), FOLDER, 'auto.ts'));
         assert.deepStrictEqual((await outcome).completed, [id]);
         assert.strictEqual(asked.length, 0, 'no prompt');
-        await waitFor(() => shown.find((m) => /Completed 1 HubSpot task\(s\) whose linked TODOs were removed/.test(m)), { what: 'the notification saying so' });
+        await waitFor(() => shown.find((m) => /Completed 1 HubSpot task whose linked TODO was removed from the code\./.test(m)), { what: 'the notification saying so' });
       } finally {
         listening.dispose();
       }

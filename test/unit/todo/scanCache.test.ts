@@ -98,6 +98,37 @@ describe('ScanCache: reuse by path, size and mtime; watcher-reported changes', (
     assert.deepStrictEqual(found(walked), ['pkg/deep/e.rb:0:in a new folder', 'src/b.py:0:two, unreported', 'src/unreported.ts:0:new, not reported yet']);
   });
 
+  it('with a watcher, files in a folder that appeared unreported (mkdir -p: never watched) are checked by size and mtime', async () => {
+    const cache = new ScanCache();
+    cache.watching();
+    await scanWorkspace({ root, cache });
+    // gen/ and gen/deep/ made at once: VS Code's inotify watcher reports gen/ and watches it, but sees gen/deep/
+    // only if it watched gen/ before gen/deep/ was made (on Linux often not: then nothing in it is ever reported).
+    write('gen/deep/g.ts', '// TODO: generated\n');
+    write('gen/top.ts', '// TODO: top\n');
+    cache.changed(path.join(root, 'gen'));
+    const first = await scanWorkspace({ root, cache });
+    assert.strictEqual(first.stats.mode, 'incremental');
+    assert.ok(found(first).includes('gen/deep/g.ts:0:generated'), 'a new file is found by the walk');
+
+    // Rewritten later, never reported.
+    write('gen/deep/g.ts', '// TODO: regenerated\n');
+    write('gen/top.ts', '// TODO: top, unreported\n');
+    const next = await scanWorkspace({ root, cache });
+    assert.strictEqual(next.stats.mode, 'incremental');
+    assert.strictEqual(next.stats.filesRead, 1, 'only g.ts, found changed by its size and mtime');
+    assert.ok(found(next).includes('gen/deep/g.ts:0:regenerated'), 'the folder the watcher may not watch is checked');
+    assert.ok(found(next).includes('gen/top.ts:0:top'), 'a folder whose creation was reported is watched: trusted, not checked');
+
+    // Its creation reported late (after the scan that found it): watched from then on.
+    cache.changed(path.join(root, 'gen', 'deep'));
+    await scanWorkspace({ root, cache });
+    write('gen/deep/g.ts', '// TODO: regenerated again\n');
+    const reported = await scanWorkspace({ root, cache });
+    assert.strictEqual(reported.stats.filesRead, 0);
+    assert.ok(found(reported).includes('gen/deep/g.ts:0:regenerated'), 'trusted again: the unreported rewrite is not looked for');
+  });
+
   it('with a watcher, a folder whose mtime is unchanged is not listed again; a changed one is', async () => {
     const dirs = ['', 'src', 'lib', 'ignored'];
     const age = () => dirs.forEach((d) => utimesSync(path.join(root, d), clock, clock));
