@@ -15,6 +15,7 @@ import type { TreeNode } from '../../../src/views/treeNodes';
 import { DEMO_OWNER_ID } from '../../support/demo';
 import { waitFor } from '../../support/waitFor';
 import { ourExtension } from '../support/extension';
+import { deleteQuietly, openInEditor, writeWorkspaceFile } from '../todo/support';
 import { sandbox } from '../support/sandbox';
 import { children, idle, signedInContainer } from '../tree/treeSupport';
 
@@ -67,7 +68,9 @@ describe('Pseudo locale: every text the user reads is localised', function () {
   /** The words of `text` that are neither marked, nor data, nor an icon, nor the date formatter's. */
   function unlocalised(text: string): string[] {
     // Icons ($(check)) and addresses (a placeholder "https://…") are not words to translate.
-    let rest = withoutMarked(text).replace(/\$\([a-z-~]+\)/g, ' ').replace(/\b(?:https?|mailto):\S*/g, ' ');
+    // The locale's own tag (qps-Ploc-US) is no word either: the editor's page gets it for its date formatting.
+    let rest = withoutMarked(text).replace(/\$\([a-z-~]+\)/g, ' ').replace(/\b(?:https?|mailto):\S*/g, ' ')
+      .replace(new RegExp(`\\b${vscode.env.language.split('-')[0]}(?:-[a-z0-9]+)*\\b`, 'gi'), ' ');
     for (const word of [...data, ...dateWords()]) {
       rest = rest.split(word).join(' ');
     }
@@ -102,8 +105,7 @@ describe('Pseudo locale: every text the user reads is localised', function () {
     }
     const labels = await Promise.all(['hs_task_status', 'hs_task_priority', 'hs_task_type'].map((p) => c.client.account.taskProperty(p)));
     const owners = await c.client.owners.allOwners();
-    // The locale's own code too: the editor's page gets it for its date formatting.
-    data = [vscode.env.language, ...labels.flatMap((d) => d?.options.map((o) => o.label) ?? []), ...owners.flatMap((o) => [o.firstName, o.lastName, o.email])]
+    data = [...labels.flatMap((d) => d?.options.map((o) => o.label) ?? []), ...owners.flatMap((o) => [o.firstName, o.lastName, o.email])]
       .filter(Boolean).sort((a, b) => b.length - a.length);
     subscription = c.notify.onDidShow((s) => shown.push(s));
     await c.tree.refresh();
@@ -177,6 +179,32 @@ describe('Pseudo locale: every text the user reads is localised', function () {
         case 'status': return [s.text];
       }
     }));
+  });
+
+  it('TODO comments: the CodeLens, the quick fix and the linked TODO\'s hover', async () => {
+    const linked = (await c.client.tasks.createTask({
+      properties: { hs_task_subject: '3000', hubspot_owner_id: DEMO_OWNER_ID, hs_task_status: 'WAITING', hs_task_priority: 'HIGH', hs_timestamp: String(Date.now() + 3600_000) },
+    })).id;
+    const file = await writeWorkspaceFile('l10n/pseudo.ts', `// TODO: 4000\n// TODO(HS-${linked}): 5000\nexport const x = 1;\n`);
+    try {
+      await openInEditor(file);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, new vscode.Range(0, 4, 0, 4));
+      const hover = await waitFor(async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(1, 5));
+        const ours = hovers.flatMap((h) => h.contents).find((m): m is vscode.MarkdownString => m instanceof vscode.MarkdownString && m.value.includes(`HS-${linked}`));
+        // The hover says "unknown" until the task's status was read: wait for the task's own fields.
+        return ours && /3000/.test(ours.value) ? ours : undefined;
+      }, { what: 'the linked TODO\'s hover with its task' });
+      const ourLenses = lenses.filter((l) => l.command?.command.startsWith('hubspotTasks.'));
+      const ourFixes = fixes.filter((f) => f.command?.command.startsWith('hubspotTasks.') || f.kind?.value.includes('hubspot'));
+      assert.ok(ourLenses.length > 0 && ourFixes.length > 0, `${ourLenses.length} CodeLens, ${ourFixes.length} quick fixes`);
+      // The hover's Markdown: its command links' targets and the id (HS-12) are not words; its text is.
+      const hoverText = hover.value.replace(/\]\(command:[^)]*\)/g, ']').replace(/\\(.)/g, '$1').replace(new RegExp(`HS-${linked}`, 'g'), ' ');
+      expectLocalised('TODO', [...ourLenses.map((l) => l.command?.title), ...ourFixes.map((f) => f.title), hoverText]);
+    } finally {
+      await deleteQuietly(file);
+    }
   });
 
   it('the task editor: its page and what the extension posts to it', async () => {
