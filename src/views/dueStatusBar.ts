@@ -78,6 +78,11 @@ export class DueStatusBar implements vscode.Disposable {
     return this.failedAtValue;
   }
 
+  /** The item's tooltip (tests read it). */
+  get tooltipText(): string {
+    return String(this.item.tooltip ?? '');
+  }
+
   /** What the item shows (tests and the accessibility of other features read it). */
   get text(): string {
     return this.item.text;
