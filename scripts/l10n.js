@@ -8,6 +8,7 @@
 //                                 that locale sees at once any string that bypassed localisation. Not shipped.
 //   node scripts/l10n.js check    exits 1 when the bundle is stale, a translation misses or keeps a key, a
 //                                 manifest string is not a %key%, or a literal reaches the UI without t().
+// The task editor's page (src/webviews/app) is linted too: it shows only texts the extension sends it.
 // Why not `@vscode/l10n-dev export`: it finds `l10n.t(` calls only, while this code base calls the function
 // through `const t = vscode.l10n.t` and hands `t` to vscode-free modules; the TypeScript compiler API
 // (already a dev dependency) reads those calls exactly. The test test/unit/packaging/l10n.test.ts runs `check`.
@@ -19,8 +20,11 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'src');
 const L10N = path.join(ROOT, 'l10n');
-/** Browser code of the task editor: it gets every text from the extension (taskEditorHtml.ts), has no l10n. */
-const NOT_SCANNED = [path.join(SRC, 'webviews', 'app')];
+/**
+ * Browser code of the task editor: it gets every text from the extension (taskEditorHtml.ts) and has no
+ * vscode.l10n; it is linted (no literal text of its own), not searched for keys.
+ */
+const WEBVIEW_APP = path.join(SRC, 'webviews', 'app');
 /**
  * Read by the language model, not a person (the tools' input schemas, like their modelDescription in
  * package.json): English on purpose, so the lint does not ask for t() there.
@@ -40,7 +44,9 @@ const UI_METHODS = {
   window: new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage']),
 };
 /** Object properties that VS Code shows as text (quick picks, input boxes, progress, tree items, status bar). */
-const UI_PROPERTIES = new Set(['title', 'placeHolder', 'prompt', 'tooltip', 'label', 'description', 'detail', 'text', 'message', 'validationMessage']);
+const UI_PROPERTIES = new Set(['title', 'placeHolder', 'prompt', 'tooltip', 'label', 'description', 'detail', 'text', 'message', 'validationMessage',
+  // the task editor's page (DOM)
+  'textContent', 'placeholder', 'ariaLabel']);
 
 function typescript() {
   return require(path.join(ROOT, 'node_modules', 'typescript'));
@@ -50,7 +56,6 @@ function sourceFiles(dir = SRC) {
   return fs.readdirSync(dir, { recursive: true })
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
     .map((name) => path.join(dir, name))
-    .filter((file) => !NOT_SCANNED.some((skip) => file.startsWith(skip + path.sep)))
     .sort();
 }
 
@@ -100,7 +105,7 @@ function scanSource(files = sourceFiles()) {
         if (isMarked(node)) addKey(node.text, node);
       }
       if (ts.isCallExpression(node)) {
-        if (isTranslateCall(ts, node)) {
+        if (isTranslateCall(ts, node) && !file.startsWith(WEBVIEW_APP + path.sep)) {
           const first = node.arguments[0];
           if (first && isLiteral(ts, first)) addKey(first.text, first);
           else if (first && ts.isObjectLiteralExpression(first)) dynamic.push(`${where(node)} t({…}) is not supported: pass the message as the first argument`);
