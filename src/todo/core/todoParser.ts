@@ -53,6 +53,8 @@ export interface TodoItem {
 interface Segment {
   comment: Comment;
   line: number;
+  /** Offset where the segment's line starts (commentRuns knows it: findTodos need not walk the lines again). */
+  lineOffset: number;
   /** Offsets of the line's comment text after decoration. */
   start: number;
   end: number;
@@ -83,7 +85,7 @@ export function findTodos(text: string, language: string | CommentSyntax, option
     while (k < run.length) {
       const segment = run[k];
       // A header starts with a tag: most lines of a long block comment do not, and need no slice and no regex.
-      const item = startsWithTag(text, segment.start, tags) ? parseHeader(text, segment, lines, headerRe) : undefined;
+      const item = startsWithTag(text, segment.start, tags) ? parseHeader(text, segment, headerRe) : undefined;
       if (!item) {
         k++;
         continue;
@@ -95,7 +97,7 @@ export function findTodos(text: string, language: string | CommentSyntax, option
         if (body.trim() === '' || headerRe.test(body)) {
           break;
         }
-        const spanStart = { line: next.line, character: next.start - lines.lineStartOf(next.start) };
+        const spanStart = { line: next.line, character: next.start - next.lineOffset };
         const trimmedEnd = next.start + body.trimEnd().length;
         item.continuation.push({
           line: spanStart.line,
@@ -190,7 +192,7 @@ function headerPattern(tags: readonly string[]): RegExp {
   return regex;
 }
 
-function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe: RegExp): TodoItem | undefined {
+function parseHeader(text: string, segment: Segment, headerRe: RegExp): TodoItem | undefined {
   const body = text.slice(segment.start, segment.end);
   const match = headerRe.exec(body);
   if (!match) {
@@ -209,7 +211,7 @@ function parseHeader(text: string, segment: Segment, lines: LineIndex, headerRe:
       }
     }
   }
-  const position = { line: segment.line, character: segment.start - lines.lineStartOf(segment.start) };
+  const position = { line: segment.line, character: segment.start - segment.lineOffset };
   const rawText = detach(body.slice(match[0].length).trimEnd());
   const textOffset = segment.start + match[0].length;
   const headerEnd = segment.start + match[0].trimEnd().length;
@@ -263,10 +265,12 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex, hits?:
   };
   let previous: { comment: Comment; line: number; alone: boolean } | undefined;
   for (const comment of comments) {
-    const startLine = lines.position(comment.start).line;
+    const start = lines.position(comment.start);
+    const startLine = start.line;
+    const startLineOffset = comment.start - start.character;
     if (comment.kind === 'line') {
-      const alone = text.slice(lines.lineStartOf(comment.start), comment.start).trim() === '';
-      const segment: Segment = { comment, line: startLine, ...decorated(text, comment.contentStart, comment.contentEnd, comment.marker, false) };
+      const alone = text.slice(startLineOffset, comment.start).trim() === '';
+      const segment: Segment = { comment, line: startLine, lineOffset: startLineOffset, ...decorated(text, comment.contentStart, comment.contentEnd, comment.marker, false) };
       const joins = previous !== undefined && previous.comment.kind === 'line' && previous.comment.marker === comment.marker &&
         previous.line === startLine - 1 && alone && previous.alone;
       if (joins) {
@@ -294,7 +298,7 @@ function commentRuns(text: string, comments: Comment[], lines: LineIndex, hits?:
       }
       if (keep) {
         const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        const segment: Segment = { comment, line, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) };
+        const segment: Segment = { comment, line, lineOffset: line === startLine ? startLineOffset : lineStart, ...decorated(text, lineStart, contentEnd, comment.marker, line !== startLine) };
         run.push(segment);
         continuing = text.slice(segment.start, segment.end).trim() !== '';
       }
