@@ -76,6 +76,11 @@ export const ContextKeys = {
   showArchived: 'hubspotTasks.showArchived',
   /** `hubspotTasks.baseUrl` is not HubSpot's own (e.g. the sandbox `npm start` set): the welcome says so. */
   customBaseUrl: 'hubspotTasks.customBaseUrl',
+  /**
+   * A TODO became a task in this window: the walkthrough's TODO step completes on it (its onCommand events miss
+   * the CodeLens and the lightbulb, whose commands VS Code runs inside the extension host).
+   */
+  createdTaskFromTodo: 'hubspotTasks.createdTaskFromTodo',
 } as const;
 
 /** The `vscode.authentication` provider id (Accounts menu). */

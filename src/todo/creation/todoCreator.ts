@@ -3,6 +3,7 @@
 // failed. Returns a summary (also what the commands return, for tests). Part of the lazily loaded
 // dist/todoBulk.js (see todoBulk.ts): it imports values only from modules no eager code needs.
 import * as vscode from 'vscode';
+import { ContextKeys } from '../../constants';
 import type { FeatureHost } from '../../featureHost';
 import type { HubSpotApi } from '../../hubspot/api';
 import type { ApiTask } from '../../hubspot/types';
@@ -163,6 +164,9 @@ export class TodoCreator {
       log.error(`Could not create a task for ${c ? `${c.relativePath}:${c.todo.range.line + 1}` : failure.key}: ${failure.message}`);
     }
     const created = summary.created.length;
+    if (created > 0) {
+      void vscode.commands.executeCommand('setContext', ContextKeys.createdTaskFromTodo, true);
+    }
     const parts = [created === 1 ? vscode.l10n.t('Created 1 HubSpot task.') : vscode.l10n.t('Created {0} HubSpot tasks.', created)];
     if (summary.failed.length > 0) {
       parts.push(vscode.l10n.t('{0} failed; their TODOs were left unchanged.', summary.failed.length));

@@ -22,9 +22,9 @@ const ACTION_TIMEOUT_MS = 45_000;
  * and a fresh extension host) and waits until it is usable.
  * @param test mocha's `this.test` (names the screenshot folder)
  */
-export async function openWorkbench(test: Mocha.Runnable | undefined, options: { folder?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(test: Mocha.Runnable | undefined, options: { folder?: string; viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
   const { server, browser, workspace } = stack();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   // Generous defaults: on a loaded 2-core machine the workbench (~15 MB of script) can take a while; mocha's
   // per-test timeout still bounds every test.
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
