@@ -155,7 +155,24 @@ describe('Pseudo locale: every text the user reads is localised', function () {
   it('the status bar', async () => {
     await c.tree.statusBar.refresh(true);
     assert.ok(c.tree.statusBar.current, 'counted');
-    expectLocalised('status bar', [c.tree.statusBar.text]);
+    expectLocalised('status bar', [c.tree.statusBar.text, c.tree.statusBar.tooltipText]);
+  });
+
+  it('offline: the stale marks of the status bar and the view, and the tree\'s offline rows', async () => {
+    await sandbox.configure({ faults: { rate: 1, seed: 7, kinds: ['503'] } });
+    try {
+      await c.tree.tasks.refresh();
+      await c.tree.statusBar.refresh(true);
+      await waitFor(() => c.tree.statusBar.unreachable && c.tree.view.message, { what: 'the stale marks', timeoutMs: 15_000 });
+      const rows = await children(c);
+      const texts = rows.map((n) => c.tree.provider.getTreeItem(n)).flatMap((i) => [typeof i.label === 'string' ? i.label : i.label?.label, String(i.description ?? ''), typeof i.tooltip === 'string' ? i.tooltip : i.tooltip?.value]);
+      expectLocalised('offline', [c.tree.statusBar.text, c.tree.statusBar.tooltipText, c.tree.view.message, c.tree.view.description, ...texts]);
+    } finally {
+      await sandbox.configure({ faults: null });
+      await c.tree.refresh();
+      await c.tree.statusBar.refresh(true);
+      await idle(c);
+    }
   });
 
   it('notifications, progress and quick picks of the task commands', async () => {
