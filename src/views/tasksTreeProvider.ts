@@ -13,8 +13,6 @@ import type { TaskTooltipLoader } from './taskTooltip/taskTooltipLoader';
 import type { TreeCrmLoader } from './treeCrm/treeCrmLoader';
 import type { TaskRecords } from '../services/taskRecords';
 import { DEFAULT_FILTERS } from '../tasks/filters';
-import { formatMoment } from '../tasks/dateFormat';
-import { displayLocale } from '../ui/displayLocale';
 
 const t = vscode.l10n.t;
 
@@ -202,9 +200,10 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const nodes: TreeNode[] = saved || JSON.stringify(this.service.filters) !== JSON.stringify(DEFAULT_FILTERS)
       ? this.crm.module.filterRows(this.service.filters, saved) : [];
     if (status.kind === 'offline') {
+      // Short, so the side bar never cuts it: the view's message row above says since when and from when the tasks are.
       nodes.push(message(
         'offline',
-        status.savedAt ? t('Offline: showing tasks cached {0}', formatMoment(new Date(status.savedAt), this.now(), displayLocale())) : t('HubSpot is unreachable'),
+        t('Offline'),
         'debug-disconnect',
         { command: Commands.refresh, title: t('Retry') },
         t('{0}\nClick to retry.', status.message),
