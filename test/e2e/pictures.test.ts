@@ -88,7 +88,8 @@ describe('Pictures (README screenshots from the demo data)', function () {
 
   it('the main flow in a light theme: tree → task editor → TODO to linked task (the GIF\'s frames)', async () => {
     await switchTheme('Light Modern');
-    await signIn(page);
+    // A fresh browser profile is asked which owner it is, even when the tree shows tasks first: answer it.
+    await signIn(page, { expectOwnerPick: true });
     await openActivity(page, 'HubSpot');
     await taskRows().first().waitFor();
     await picture('flow-01-tree');
