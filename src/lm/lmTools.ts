@@ -13,6 +13,7 @@ import { dataBlock, quoted } from './format';
 import { parseCreateInput, parseFindInput, parseGetInput, parseTodosInput, parseUpdateInput, type TodosRequest } from './input';
 import { LmToolNames, type LmToolName } from './names';
 import { RESULT_LINES_MAX, createTasks, errorText, findTasks, getTask, readForConfirmation, updateTasks, type ToolContext } from './operations';
+import { displayLocale } from '../ui/displayLocale';
 
 /** The TODO parts of the main bundle, passed in (importing them would copy the parser into this bundle). */
 export interface LmTodoParts {
@@ -64,7 +65,7 @@ class Tools implements LmTools {
           const one = tasks.length === 1;
           return this.consent(
             one ? vscode.l10n.t('Create 1 HubSpot task?') : vscode.l10n.t('Create {0} HubSpot tasks?', tasks.length),
-            createConfirmation(tasks),
+            createConfirmation(tasks, displayLocale()),
             one ? vscode.l10n.t('Creating 1 HubSpot task') : vscode.l10n.t('Creating {0} HubSpot tasks', tasks.length),
           );
         }
@@ -75,7 +76,7 @@ class Tools implements LmTools {
           const one = request.taskIds.length === 1;
           return this.consent(
             one ? vscode.l10n.t('Change 1 HubSpot task?') : vscode.l10n.t('Change {0} HubSpot tasks?', request.taskIds.length),
-            updateConfirmation(request, found),
+            updateConfirmation(request, found, displayLocale()),
             one ? vscode.l10n.t('Updating 1 HubSpot task') : vscode.l10n.t('Updating {0} HubSpot tasks', request.taskIds.length),
           );
         }

@@ -55,6 +55,11 @@ export function formatTime(date: Date, locale?: string): string {
   return formatter(locale, { timeStyle: 'short' }).format(date);
 }
 
+/** "5 Dec 2026" / "Dec 5, 2026": a day (a due date given without a time). */
+export function formatDate(date: Date, locale?: string): string {
+  return formatter(locale, { dateStyle: 'medium' }).format(date);
+}
+
 /** "5 Dec 2026, 09:00" / "Dec 5, 2026, 9:00 AM": a full date and time (tooltips, hover, editor). */
 export function formatDateTime(date: Date, locale?: string): string {
   return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);

@@ -3,6 +3,8 @@
 // (src/views/dueReminders.ts), most windows never show one.
 import * as vscode from 'vscode';
 import type { Task } from '../../tasks/task';
+import { formatTime } from '../../tasks/dateFormat';
+import { displayLocale } from '../../ui/displayLocale';
 import { inertText } from '../../ui/inertText';
 import type { Notifier } from '../../ui/notifier';
 import type { ReminderChoice } from '../dueReminders';
@@ -29,7 +31,8 @@ export async function askReminder(notify: Notifier, task: Pick<Task, 'id' | 'sub
   const picked = await notify.pick<{ choice: ReminderChoice }>([
     { label: t('15 minutes'), choice: 'snooze15' },
     { label: t('1 hour'), choice: 'snooze60' },
-    { label: t('Tomorrow at 9:00'), choice: 'snoozeTomorrow' },
+    // 9:00 as the user's locale writes it ("9:00 AM", "09:00"), like every other time shown.
+    { label: t('Tomorrow at {0}', formatTime(new Date(2000, 0, 1, 9, 0), displayLocale())), choice: 'snoozeTomorrow' },
   ], { title: t('Snooze the reminder'), placeHolder: inertText(task.subject, 200) });
   return picked?.choice;
 }

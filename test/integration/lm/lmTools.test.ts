@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { Container } from '../../../src/container';
 import { LM_TOOL_SCHEMAS, LmToolNames } from '../../../src/lm/definitions';
 import { resolveDue } from '../../../src/todo/core/hints';
+import { formatDate } from '../../../src/tasks/dateFormat';
+import { displayLocale } from '../../../src/ui/displayLocale';
 import { sandbox } from '../support/sandbox';
 import { manifest } from '../support/extension';
 import { waitFor } from '../../support/waitFor';
@@ -75,8 +77,9 @@ describe('Language model tools', function () {
     const message = prepared?.confirmationMessages?.message;
     assert.strictEqual(prepared?.confirmationMessages?.title, 'Create 101 HubSpot tasks?');
     const markdown = typeof message === 'string' ? message : message?.value ?? '';
-    assert.ok(markdown.startsWith('Create 101 HubSpot task(s):'), markdown);
-    assert.ok(markdown.includes('- **Agent task 0** · due 2026-12-24 · owner you · priority HIGH · associated with fabrikam\\.example'), markdown);
+    assert.ok(markdown.startsWith('Create 101 HubSpot tasks:'), markdown);
+    const due = formatDate(new Date(2026, 11, 24), displayLocale()); // the day as the person's locale writes it
+    assert.ok(markdown.includes(`- **Agent task 0** · due ${due} · owner you · priority HIGH · associated with fabrikam\\.example`), markdown);
     assert.ok(markdown.includes('… and 81 more'), markdown);
     assert.deepStrictEqual(await apiCalls(), [], 'consent for a create sends nothing');
 
@@ -103,7 +106,9 @@ describe('Language model tools', function () {
     const prepared = await c.lmTools!.get().prepare(LmToolNames.update, input);
     assert.deepStrictEqual(await apiCalls(), ['batchReadTasks'], 'consent reads the tasks once (⌈N/100⌉)');
     const markdown = (prepared?.confirmationMessages?.message as vscode.MarkdownString).value;
-    assert.match(markdown, /^Change 2 HubSpot task\(s\): mark completed, due \d{4}-\d{2}-\d{2}\./);
+    const inTwoDays = new Date();
+    inTwoDays.setDate(inTwoDays.getDate() + 2);
+    assert.ok(markdown.startsWith(`Change 2 HubSpot tasks: mark completed, due ${formatDate(inTwoDays, displayLocale())}.`), markdown);
     assert.match(markdown, new RegExp(`- HS-${ids[0]} \\*\\*.+\\*\\* \\(now: `));
     await sandbox.clearRequests();
     const text = await invoke(LmToolNames.update, input);
@@ -182,7 +187,7 @@ describe('Language model tools', function () {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const prepared = await c.lmTools!.get().prepare(LmToolNames.todos, { scope: 'file', due: 'friday' });
     const markdown = (prepared?.confirmationMessages?.message as vscode.MarkdownString).value;
-    assert.match(markdown, /^Create 2 HubSpot task\(s\) from TODO comments/);
+    assert.match(markdown, /^Create 2 HubSpot tasks from TODO comments/);
     assert.ok(markdown.includes('**rotate the API keys** (due friday)') && markdown.includes('**bump the SDK** (due tomorrow)'), markdown);
     await sandbox.clearRequests();
     const text = await invoke(LmToolNames.todos, { scope: 'file', due: 'friday' });
@@ -221,7 +226,7 @@ describe('Language model tools', function () {
     try {
       const prepared = await c.lmTools!.get().prepare(LmToolNames.todos, { scope: 'workspace' });
       const markdown = (prepared?.confirmationMessages?.message as vscode.MarkdownString).value;
-      const total = Number(/^Create (\d+) HubSpot task\(s\) from TODO comments/.exec(markdown)?.[1]);
+      const total = Number(/^Create (\d+) HubSpot tasks? from TODO comments/.exec(markdown)?.[1]);
       for (const item of ['0a', '0b', '1a', '1b']) {
         assert.ok(markdown.includes(`workspace item ${stamp} ${item}`), markdown);
       }

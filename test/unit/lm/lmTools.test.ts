@@ -81,14 +81,15 @@ describe('Language model tools: manifest and pure parts', () => {
 
   it('confirmations show count, subjects (escaped), due dates and owner', () => {
     const tasks = parseCreateInput({ tasks: Array.from({ length: 25 }, (_, i) => ({ subject: i === 0 ? '[click](command:x) *bold*' : `Task ${i}`, due: '2026-12-24', owner: i === 1 ? 'sam@example.com' : undefined })) }, NOW);
-    const text = createConfirmation(tasks);
-    assert.match(text, /^Create 25 HubSpot task\(s\):/);
-    assert.ok(text.includes('**\\[click\\] \\(command:x\\) \\*bold\\*** · due 2026-12-24 · owner you'), text);
-    assert.ok(text.includes('**Task 1** · due 2026-12-24 · owner sam@example\\.com'), text);
+    const text = createConfirmation(tasks, 'en-GB');
+    assert.match(text, /^Create 25 HubSpot tasks:/);
+    assert.ok(text.includes('**\\[click\\] \\(command:x\\) \\*bold\\*** · due 24 Dec 2026 · owner you'), text);
+    assert.ok(text.includes('**Task 1** · due 24 Dec 2026 · owner sam@example\\.com'), text);
+    assert.match(createConfirmation(tasks.slice(0, 1), 'de'), /^Create 1 HubSpot task:\n\n- .+ · due 24\.12\.2026 · owner you$/);
     assert.ok(text.includes(`… and ${25 - CONFIRM_LIST_MAX} more`));
-    const update = updateConfirmation(parseUpdateInput({ taskIds: ['5', '6'], status: 'completed' }, NOW), [{ id: '5', createdAt: '', updatedAt: '', properties: { hs_task_subject: 'Send quote', hs_task_status: 'NOT_STARTED' } }]);
-    assert.ok(update.startsWith('Change 2 HubSpot task(s): mark completed.'), update);
-    assert.ok(update.includes('- HS-5 **Send quote** (now: not_started, due none)') && update.includes('- HS-6: not found in HubSpot'), update);
+    const update = updateConfirmation(parseUpdateInput({ taskIds: ['5', '6'], status: 'completed' }, NOW), [{ id: '5', createdAt: '', updatedAt: '', properties: { hs_task_subject: 'Send quote', hs_task_status: 'NOT_STARTED', hs_timestamp: String(new Date(2026, 11, 24, 9, 30).getTime()) } }], 'en-GB');
+    assert.ok(update.startsWith('Change 2 HubSpot tasks: mark completed.'), update);
+    assert.ok(update.includes('- HS-5 **Send quote** (now: not started, due 24 Dec 2026, 09:30)') && update.includes('- HS-6: not found in HubSpot'), update);
   });
 });
 
