@@ -119,7 +119,8 @@ class CommentSink {
 
 class RegionScanner implements SpecialHost {
   private readonly starts = new Uint8Array(128);
-  private cursors: number[] | undefined;
+  /** The candidate finder, made once: scanAround calls scan once per region, thousands of times on a large file. */
+  private finder: ((i: number) => number) | undefined;
   private greaterThanAt = -2;
   private greaterThanFrom = Number.POSITIVE_INFINITY;
   /** Where the code ends and data begins (Perl's `__END__`): past it only POD is read. */
@@ -246,7 +247,7 @@ class RegionScanner implements SpecialHost {
    */
   scan(from: number, to: number, stopAfter = Infinity): number {
     const { text, syntax } = this;
-    const next = this.candidateFinder(from);
+    const next = (this.finder ??= this.candidateFinder(from));
     // The next line break at or after the stop point, found once per line: past the stop point each
     // candidate asks for it, and searching again per candidate was quadratic on a long line.
     let nl = -1;
@@ -308,7 +309,10 @@ class RegionScanner implements SpecialHost {
           continue;
         }
       }
-      for (const rule of syntax.block) {
+      // Indexed loops, not for…of: this runs per candidate, mostly before the JIT has optimized it, and an
+      // unoptimized for…of pays for an iterator and a result object per step.
+      for (let r = 0; r < syntax.block.length; r++) {
+        const rule = syntax.block[r];
         if (!text.startsWith(rule.open, i)) {
           continue;
         }
@@ -318,7 +322,8 @@ class RegionScanner implements SpecialHost {
         i = this.blockComment(i, to, rule.open, rule.close, rule.nested === true, rule.lineStart === true);
         continue outer;
       }
-      for (const rule of syntax.line) {
+      for (let r = 0; r < syntax.line.length; r++) {
+        const rule = syntax.line[r];
         if (rule.keyword) {
           if (!this.keywordAt(rule.open, i, to)) {
             continue;
@@ -351,7 +356,8 @@ class RegionScanner implements SpecialHost {
         i = this.lineComment(i, to, rule.open.length, text.slice(i, i + rule.open.length));
         continue outer;
       }
-      for (const rule of syntax.strings) {
+      for (let r = 0; r < syntax.strings.length; r++) {
+        const rule = syntax.strings[r];
         if (!text.startsWith(rule.open, i)) {
           continue;
         }
@@ -382,10 +388,9 @@ class RegionScanner implements SpecialHost {
         chars.push(String.fromCharCode(c));
       }
     }
-    // Cursors persist across calls (scanAround calls scan repeatedly, always further on), so a
+    // The cursors persist across scan calls (scanAround calls scan repeatedly, always further on), so a
     // character that never occurs is searched for once, not once per call.
-    this.cursors ??= chars.map(() => from - 1);
-    const cursors = this.cursors;
+    const cursors = chars.map(() => from - 1);
     const text = this.text;
     return (i: number) => {
       let best = Infinity;
@@ -541,7 +546,9 @@ class RegionScanner implements SpecialHost {
   private special(i: number, to: number): number {
     const text = this.text;
     const code = text.charCodeAt(i);
-    for (const kind of this.syntax.special ?? []) {
+    const specials = this.syntax.special!;
+    for (let s = 0; s < specials.length; s++) {
+      const kind = specials[s];
       if (kind === 'cmake-bracket' || kind === 'heredoc' || kind === 'shell-heredoc' || kind === 'perl-pod' || kind === 'zig-multiline' || kind === 'perl-quote') {
         // Only the characters that can open one call the extras: every `s`, `t`, `#` of a Perl or CMake line
         // comes here, three calls each in Perl, which was the most of a cold Perl scan's time.
