@@ -196,7 +196,9 @@ export class DueStatusBar implements vscode.Disposable {
     }
     if (!this.count) {
       item.text = `$(checklist) ${t('HubSpot')}`;
-      item.tooltip = this.offline ? t('HubSpot is unreachable') : t('Choose which HubSpot owner you are to count your due tasks');
+      item.tooltip = this.offline && this.failedAtValue !== undefined
+        ? t('HubSpot could not be reached at {0}.', formatMoment(new Date(this.failedAtValue), new Date(), displayLocale()))
+        : t('Choose which HubSpot owner you are to count your due tasks');
       item.command = this.offline ? Commands.showDueTasks : Commands.selectMe;
       item.backgroundColor = undefined;
       item.show();
