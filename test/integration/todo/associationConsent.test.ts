@@ -60,7 +60,7 @@ describe('TODO → task: workspace default associations need consent (issue 13.1
     const picks = recordQuickPicks(c);
     try {
       const running = vscode.commands.executeCommand<CreatedSummary | undefined>(CREATE_TASK, editor.document.uri, 0);
-      const consent = await picks.next(/^Associate the 1 new task/);
+      const consent = await picks.next(/^Associate the new task with these records/);
       assert.deepStrictEqual(consent.items.map((item) => item.label), [`deal:${DEAL}`], 'the workspace value, listed for consent');
       assert.match(consent.items[0].description ?? '', /workspace/, 'says where the value comes from');
       assert.strictEqual((await createRequests()).length, 0, 'nothing is created while the question is open');
@@ -88,7 +88,7 @@ describe('TODO → task: workspace default associations need consent (issue 13.1
     const picks = recordQuickPicks(c);
     try {
       const running = vscode.commands.executeCommand<CreatedSummary | undefined>(CREATE_TASK, editor.document.uri, 0);
-      const consent = await picks.next(/^Associate the 1 new task/);
+      const consent = await picks.next(/^Associate the new task with these records/);
       assert.deepStrictEqual(consent.items.map((item) => item.label), [`deal:${DEAL}`, 'company:fabrikam.example']);
       await dismissQuickPick();
       assert.strictEqual(await running, undefined, 'the command reports no creation');

@@ -170,7 +170,7 @@ describe('TODO comments → HubSpot tasks (in-host)', function () {
     const picks = recordQuickPicks(c);
     try {
       const running = vscode.commands.executeCommand('hubspotTasks.todo.createFromFile', editor.document.uri);
-      await picks.next(/^Create HubSpot tasks from 1 TODO/);
+      await picks.next(/^Create a HubSpot task from 1 TODO/);
       await dismissQuickPick();
       assert.strictEqual(await running, undefined);
     } finally {
