@@ -1,12 +1,17 @@
 // What a hands-on run found (issue 19.7), as a user sees it in the browser at the default side-bar width:
 // the signed-out welcome does not ask `npm start` users to set the base URL it already set; "Checking the
 // token…" is not left on screen beside "Signed in"; the active filters show as rows; an unreachable HubSpot
-// shows as "stale" (with its time) in the view's message row, whole, and in the status bar.
+// shows as "stale" (with its time) in the view's message row, whole, and in the status bar; a linked TODO's hover
+// shows the portal's labels (not NOT_STARTED) and the due time like the rest, without seconds.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
+import type { ApiTask } from '../../src/hubspot/types';
+import { DEMO_OWNER_ID } from '../support/demo';
 import { waitFor } from '../support/waitFor';
 import { stack } from './support/hooks';
-import { resetSandbox } from './support/sandboxApi';
+import { resetSandbox, sandboxApi } from './support/sandboxApi';
 import { signIn } from './support/signIn';
 import { openActivity, openWorkbench, quickInput, runCommand, viewPane, type Workbench } from './support/workbench';
 
@@ -85,6 +90,44 @@ describe('Hands-on fixes (browser)', function () {
     await workbench.screenshot('filter-rows');
     await runCommand(page, 'HubSpot: Clear Task Filters');
     await search.waitFor({ state: 'detached' });
+  });
+
+  it('a linked TODO\'s hover shows the portal\'s labels and the due time without seconds', async () => {
+    const due = new Date();
+    due.setHours(23, 45, 0, 0);
+    const task = await sandboxApi<ApiTask>('POST', '/crm/v3/objects/tasks', { properties: {
+      hs_task_subject: 'Labels, not values', hs_timestamp: String(due.getTime()), hs_task_status: 'WAITING', hs_task_priority: 'HIGH', hubspot_owner_id: DEMO_OWNER_ID,
+    } });
+    const name = `hands-on-${task.id}.ts`;
+    fs.writeFileSync(path.join(stack().workspace, name), `// TODO(HS-${task.id}): labels, not values\nexport const x = 1;\n`);
+    await page.keyboard.press('Control+P');
+    const quickOpen = (await quickInput(page)).locator('input').first();
+    await quickOpen.fill(name);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+    await quickOpen.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    const line = editor.locator('.view-line', { hasText: `HS-${task.id}` }).first();
+    await line.waitFor({ timeout: 30_000 });
+    const hover = page.locator('.monaco-hover', { hasText: `HS-${task.id}` }).first();
+    await waitFor(async () => {
+      if (!(await hover.isVisible())) {
+        const box = await line.boundingBox();
+        await page.mouse.move(700, 600);
+        await page.mouse.move((box?.x ?? 0) + 75, (box?.y ?? 0) + 8); // on "HS-…" of "// TODO(HS-…"
+      }
+      return hover.filter({ hasText: 'Status:' }).isVisible();
+    }, { what: 'the linked TODO\'s hover', timeoutMs: 30_000, intervalMs: 500 });
+    const text = (await hover.textContent()) ?? '';
+    assert.ok(text.includes('Status: Waiting on someone else'), `the sandbox's label of WAITING: ${text}`);
+    assert.ok(text.includes('Priority: High'), text);
+    assert.doesNotMatch(text, /\bWAITING\b|\bHIGH\b|NOT_STARTED/, 'no raw values');
+    assert.match(text, /Due: .*\b(11:45\s?PM|23:45)/, text);
+    assert.doesNotMatch(text, /\d:\d\d:\d\d/, 'no seconds');
+    await workbench.screenshot('linked-todo-hover');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(900, 450);
+    await runCommand(page, 'View: Close All Editors');
+    fs.rmSync(path.join(stack().workspace, name), { force: true });
   });
 
   it('HubSpot unreachable: "stale" with its time in the message row (whole) and the status bar; gone once it answers', async () => {
