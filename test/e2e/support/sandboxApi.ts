@@ -1,6 +1,8 @@
 // Calls the running stack's sandbox as HubSpot's API, with the sandbox token: for e2e tests that
 // arrange or check HubSpot data beside what the user does in the browser.
 import * as assert from 'assert';
+import { userLocale } from '../../../src/tasks/dateFormat';
+import { firstDayOfWeek } from '../../../src/tasks/dueBuckets';
 import { SANDBOX_TOKEN } from '../../support/demo';
 import { stack } from './hooks';
 
@@ -40,7 +42,12 @@ export function startOfDay(days = 0, now = new Date()): number {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days).getTime();
 }
 
-/** Start of next week (weeks start on Monday), as the tree's "This week" / "Later" groups split them. */
+/**
+ * Start of next week, as the tree's "This week" / "Later" groups split them: weeks start on the first day
+ * of the user's locale (the English workbench with this machine's region, as the extension host sees it:
+ * Sunday for en-US, Monday for en-GB), not always on Monday.
+ */
 export function startOfNextWeek(now = new Date()): number {
-  return startOfDay(((1 - now.getDay() + 7) % 7) || 7, now);
+  const weekStartsOn = firstDayOfWeek(userLocale('en')); // 0 = Sunday, as Date.getDay() counts
+  return startOfDay(((weekStartsOn - now.getDay() + 7) % 7) || 7, now);
 }
