@@ -1,6 +1,9 @@
 // Code and task linked both ways (lazily loaded: dist/codeLinks.js, see codeLinksLoader.ts).
 // - An index of the workspace's linked TODOs (core/hsIdIndex.ts): one scan when this loads, then file by file
 //   as file watchers and saves report changes; "Go to Code" looks a task up there instead of scanning.
+//   Known limit: a folder VS Code's watcher never watches (on Linux one made inside a new folder before the
+//   watcher saw that one, `mkdir -p`: parcel-bundler/watcher#97) reports nothing; a TODO that moves within a
+//   file the index knows is still found (each click re-reads the index's files), one written there later is not.
 // - Linked TODOs that disappear (an edit and save, a pull, a branch switch) are collected until the changes
 //   settle; those whose tasks are still open are offered for completion in ONE prompt (or completed and
 //   reported, when the user's setting says so), ⌈N/100⌉ batch updates.
