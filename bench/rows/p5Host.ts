@@ -47,9 +47,26 @@ const WINDOW_TIMEOUT_MS = 90_000;
 const ACTION_TIMEOUT_MS = 60_000;
 const ACTIVATION = /^(Startup )?Activation: (\d+)ms$/;
 
+/**
+ * The name Running Extensions shows for us in an English window: the manifest's displayName, or, when it is a
+ * `%key%` (the manifest is localised), that key's text in package.nls.json.
+ */
+function englishDisplayName(): string {
+  const name = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { displayName: string }).displayName;
+  const key = /^%(.+)%$/.exec(name)?.[1];
+  if (key === undefined) {
+    return name;
+  }
+  const text = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>)[key];
+  if (typeof text !== 'string') {
+    throw new Error(`package.nls.json has no "${key}" for the manifest's displayName`);
+  }
+  return text;
+}
+
 export async function measureHostActivation(vsix: string, windows: number, progress: (line: string) => void): Promise<HostActivation> {
   const tools = ensureProvisioned();
-  const displayName = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { displayName: string }).displayName;
+  const displayName = englishDisplayName();
   const dirs = createRunDirs('bench-p5');
   const stops: Array<() => Promise<void>> = [];
   try {
