@@ -61,9 +61,17 @@ describe('Walkthrough (browser, packaged extension)', function () {
     await page.locator('.gettingStartedContainer .gettingStarted.showDetails').waitFor();
   }
 
-  /** The step's check mark, in the walkthrough's DOM whichever slide the Welcome page shows (it re-renders as steps complete). */
+  /**
+   * The step is done: its check mark in the walkthrough's steps, or (while the Welcome page shows its list of
+   * walkthroughs instead: it re-renders as steps complete) our walkthrough's progress bar there. Steps are done in
+   * order here, so the step at index k is done when k + 1 steps are.
+   */
   async function expectChecked(id: StepId): Promise<void> {
-    await page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="${id}"][aria-checked="true"]`).waitFor({ state: 'attached', timeout: 30_000 });
+    await walkthroughTab().click();
+    const done = STEPS.findIndex(([step]) => step === id) + 1;
+    const mark = page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="${id}"][aria-checked="true"]`);
+    const progress = page.locator(`.gettingStartedContainer .category-progress[x-data-category-id$="#hubspotTasks.getStarted"] .progress-bar-inner[aria-valuenow="${done}"]`);
+    await mark.or(progress).first().waitFor({ state: 'attached', timeout: 30_000 });
   }
 
   /** Clicks one of the step's buttons (a command link alone on its line in the step's description). */
@@ -187,6 +195,9 @@ describe('Walkthrough (browser, packaged extension)', function () {
     const dueGroup = viewPane(page, 'Tasks').locator('.monaco-list-row[aria-expanded="true"]', { hasText: /(Overdue|Today) \(\d+\)/ });
     await dueGroup.first().waitFor({ state: 'visible' });
     await expectChecked('statusBar');
+    // All five done: the walkthrough's own count (in its list entry), whichever slide shows.
+    await walkthroughTab().click();
+    await showOurWalkthrough();
     for (const [id] of STEPS) {
       assert.strictEqual(await step(id).getAttribute('aria-checked'), 'true', `step ${id} is done`);
     }
