@@ -109,7 +109,9 @@ interface ColdRuntime {
  * Node running this bench. A first scan costs much less on a newer V8 (Maglev), so each is judged on its own.
  */
 function coldRuntimes(): { runtimes: ColdRuntime[]; skipped?: string } {
-  const own: ColdRuntime = { name: `Node ${process.versions.node.split('.')[0]}`, why: `this bench's Node ${process.version}: VS Code 1.100 (the oldest engines.vscode admits) runs Electron 34, Node 20`, bin: process.execPath };
+  const major = process.versions.node.split('.')[0];
+  const oldest = major === '20' ? ': VS Code 1.100 (the oldest engines.vscode admits) runs Electron 34, Node 20' : '';
+  const own: ColdRuntime = { name: `Node ${major}`, why: `this bench's Node ${process.version}${oldest}`, bin: process.execPath };
   try {
     const host = ensureProvisioned();
     const version = spawnSync(host.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
