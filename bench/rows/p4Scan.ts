@@ -115,7 +115,8 @@ function coldRuntimes(): { runtimes: ColdRuntime[]; skipped?: string } {
   try {
     const host = ensureProvisioned();
     const version = spawnSync(host.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    return { runtimes: [{ name: `Node ${version.replace(/^v/, '').split('.')[0]}`, why: `the extension host's Node of code-server ${host.codeServerVersion} (the real VS Code of the in-host and browser suites), ${version}`, bin: host.nodeBin }, own] };
+    const hostNode: ColdRuntime = { name: `Node ${version.replace(/^v/, '').split('.')[0]}`, why: `the extension host's Node of code-server ${host.codeServerVersion} (the real VS Code of the in-host and browser suites), ${version}`, bin: host.nodeBin };
+    return { runtimes: version === process.version ? [hostNode] : [hostNode, own] };
   } catch (error) {
     return { runtimes: [own], skipped: `code-server's Node not provisioned (${error instanceof Error ? error.message : String(error)})` };
   }
