@@ -107,12 +107,16 @@ describe('Walkthrough (browser, packaged extension)', function () {
     }
   });
 
-  it('opens from "Welcome: Open Walkthrough…" with its five steps, none done yet', async () => {
+  async function openFromPalette(): Promise<void> {
     await runCommand(page, 'Welcome: Open Walkthrough...');
-    const picker = await quickInput(page);
-    await picker.locator('input').fill(TITLE);
-    await picker.locator('.monaco-list-row', { hasText: TITLE }).first().click();
+    // The picker lists every walkthrough (a handful): ours is a row of its own, no typing needed (typed at once,
+    // the text could land in the palette that is still closing).
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: TITLE }).first().click();
     await page.locator('.gettingStartedContainer .gettingStarted.showDetails h2.category-title', { hasText: TITLE }).waitFor();
+  }
+
+  it('opens from "Welcome: Open Walkthrough…" with its five steps, none done yet', async () => {
+    await openFromPalette();
     for (const [id, title] of STEPS) {
       const entry = step(id);
       await entry.waitFor();
@@ -195,12 +199,8 @@ describe('Walkthrough (browser, packaged extension)', function () {
     const dueGroup = viewPane(page, 'Tasks').locator('.monaco-list-row[aria-expanded="true"]', { hasText: /(Overdue|Today) \(\d+\)/ });
     await dueGroup.first().waitFor({ state: 'visible' });
     await expectChecked('statusBar');
-    // All five done: the walkthrough's own count (in its list entry), whichever slide shows.
-    await walkthroughTab().click();
-    await showOurWalkthrough();
-    for (const [id] of STEPS) {
-      assert.strictEqual(await step(id).getAttribute('aria-checked'), 'true', `step ${id} is done`);
-    }
+    // The fifth step of five: expectChecked saw its check mark or the walkthrough's count at 5 of 5 (a complete
+    // walkthrough then leaves the Welcome page's list).
     await workbench.screenshot('all-steps-done');
   });
 });
