@@ -53,8 +53,11 @@ export interface TaskServiceOptions {
   pageSize(): number;
   logger: Logger;
   now?: () => Date;
-  /** The day "This week" starts on (0 = Sunday, 1 = Monday, the default): the user's locale's. */
-  weekStartsOn?: number;
+  /**
+   * The day "This week" starts on (0 = Sunday, 1 = Monday, the default): the user's locale's. A function,
+   * asked when the groups are made: resolving the locale starts ICU (~20 ms), too much for activate().
+   */
+  weekStartsOn?: () => number;
   /** How long a write made here overrides search results that may not reflect it yet. */
   writeOverlayMs?: number;
   /** Which account the data comes from (base URL and portal): owner names are kept per account. */
@@ -212,7 +215,7 @@ export class TaskService {
     if (this.filtersValue.owner === 'all') {
       void this.loadOwnerNames(); // names show only when the tree lists everyone's tasks
     }
-    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue, this.options.weekStartsOn);
+    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue, this.options.weekStartsOn?.());
     this.states = new Map(groups.map((group) => [group.id, emptyState(group)]));
     const [first, ...rest] = [...this.states.values()];
     // The first group alone: if HubSpot is unreachable, stop there instead of failing every group.
@@ -330,7 +333,7 @@ export class TaskService {
   private goOffline(message: string): void {
     const cached = this.cache.read(this.cacheKey());
     this.options.logger.warn(`HubSpot unreachable, showing ${cached ? 'cached' : 'no'} tasks: ${message}`);
-    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue, this.options.weekStartsOn);
+    const groups = groupsFor(this.groupByValue, this.now(), this.filtersValue, this.options.weekStartsOn?.());
     this.states = new Map(groups.map((group) => {
       const state = emptyState(group);
       const entry = cached?.groups.get(group.id);

@@ -57,7 +57,7 @@ export function registerTasksView(host: FeatureHost, testHooks?: TestHooks): Tre
     pageSize,
     logger: log,
     accountKey: () => auth.accountKey,
-    weekStartsOn: firstDayOfWeek(displayLocale()),
+    weekStartsOn: () => firstDayOfWeek(displayLocale()),
   });
   host.register({ dispose: () => service.dispose() });
   const archived = new ArchivedTasks(client, pageSize);
