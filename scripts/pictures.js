@@ -41,7 +41,7 @@ function run(command, args, env = {}) {
 function takeScreenshots() {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.rmSync(GERMAN_SHOTS, { recursive: true, force: true });
-  run('npm', ['run', 'test:e2e', '--', '--grep', '^(Pictures|German)']);
+  run('npm', ['run', 'test:e2e', '--', '--grep', '^(Pictures|German)'], { HUBSPOT_E2E_PICTURES: '1' });
 }
 
 /** Area-averaging downscale of an RGBA image (each target pixel is the mean of the source area it covers). */
