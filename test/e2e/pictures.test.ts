@@ -12,7 +12,7 @@ import { RESULTS_DIR, SAMPLE_WORKSPACE } from '../harness/paths';
 import { stack } from './support/hooks';
 import { resetSandbox } from './support/sandboxApi';
 import { signIn } from './support/signIn';
-import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
+import { openActivity, openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench, settleSignedOutWorkbench } from './support/workbench';
 
 export const PICTURES_DIR = path.join(RESULTS_DIR, 'pictures');
 const CHECKOUT = path.join('src', 'checkout.ts');
@@ -66,14 +66,9 @@ describe('Pictures (README screenshots from the demo data)', function () {
     fs.copyFileSync(path.join(SAMPLE_WORKSPACE, CHECKOUT), path.join(stack().workspace, CHECKOUT));
     workbench = await openWorkbench(this.test, { viewport: { width: 1280, height: 800 } });
     page = workbench.page;
-    // Extensions registered (ours shows its status bar item; the theme picker lists the built-in themes by then).
-    await page.locator('.statusbar-item', { hasText: 'Sign in to HubSpot' }).first().waitFor({ timeout: 90_000 });
-    await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: 90_000 });
-    // The chat side bar opens empty beside the editor: pictures show the extension, not an empty panel.
-    if (await page.locator('.part.auxiliarybar').isVisible()) {
-      await runCommand(page, 'View: Hide Secondary Side Bar');
-      await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
-    }
+    // Every walkthrough and theme is registered by then (opened earlier, the Welcome page can be replaced by
+    // its start-up list of walkthroughs); the empty chat side bar would narrow the pictures.
+    await settleSignedOutWorkbench(page);
   });
 
   after(async () => {

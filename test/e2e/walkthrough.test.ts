@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { SAMPLE_WORKSPACE } from '../harness/paths';
 import { stack } from './support/hooks';
 import { resetSandbox, taskTotal } from './support/sandboxApi';
-import { openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench } from './support/workbench';
+import { openWorkbench, quickInput, runCommand, viewPane, waitForNotification, type Workbench, settleSignedOutWorkbench } from './support/workbench';
 import { DEMO_OWNER_EMAIL } from '../support/demo';
 
 const TITLE = 'Get Started with HubSpot Tasks';
@@ -86,15 +86,9 @@ describe('Walkthrough (browser, packaged extension)', function () {
     fs.copyFileSync(path.join(SAMPLE_WORKSPACE, CHECKOUT), path.join(stack().workspace, CHECKOUT));
     workbench = await openWorkbench(this.test);
     page = workbench.page;
-    // Our extension is active (its status bar item shows) and VS Code has registered every walkthrough: opened
-    // earlier, the Welcome page can be replaced by its start-up list of walkthroughs.
-    await page.locator('.statusbar-item', { hasText: 'Sign in to HubSpot' }).first().waitFor({ timeout: 90_000 });
-    await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: 90_000 });
-    // The secondary side bar (chat's) opens empty and narrows the editor until the walkthrough hides its pictures.
-    if (await page.locator('.part.auxiliarybar').isVisible()) {
-      await runCommand(page, 'View: Hide Secondary Side Bar');
-      await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
-    }
+    // Every walkthrough and theme is registered by then (opened earlier, the Welcome page can be replaced by
+    // its start-up list of walkthroughs); the empty chat side bar would narrow the pictures.
+    await settleSignedOutWorkbench(page);
   });
 
   after(async () => {

@@ -96,3 +96,17 @@ export function viewPane(page: Page, name: string): Locator {
 function slug(text: string): string {
   return text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 100);
 }
+
+/**
+ * Waits until the extensions are registered (ours shows its signed-out status bar item, VS Code's
+ * "Activating Extensions" is gone: walkthroughs and themes are listed by then) and hides the secondary side
+ * bar (chat's), which opens empty and narrows the editor.
+ */
+export async function settleSignedOutWorkbench(page: Page): Promise<void> {
+  await page.locator('.statusbar-item', { hasText: 'Sign in to HubSpot' }).first().waitFor({ timeout: 90_000 });
+  await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: 90_000 });
+  if (await page.locator('.part.auxiliarybar').isVisible()) {
+    await runCommand(page, 'View: Hide Secondary Side Bar');
+    await page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
+  }
+}
