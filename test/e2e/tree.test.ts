@@ -118,9 +118,12 @@ describe('Tasks tree (browser end to end)', function () {
    * description changes at once, its rows only once the new searches answered: wait for the rows.)
    */
   async function showMine(): Promise<void> {
-    if (!/- Mine/.test((await tasksPane().locator('.pane-header').getAttribute('aria-label')) ?? '')) {
+    // "- Mine" alone is not enough: a record filter keeps the owner ("Mine · Acme"); its row says "× clears it".
+    const filterRows = tasksPane().locator('.monaco-list-row[aria-label*="× clears it"]');
+    if (!/- Mine/.test((await tasksPane().locator('.pane-header').getAttribute('aria-label')) ?? '') || (await filterRows.count()) > 0) {
       await runCommand(page, 'HubSpot: Clear Task Filters');
       await viewDescription(/- Mine/);
+      await filterRows.first().waitFor({ state: 'detached' });
     }
     await treeHome();
     await settledOnMine();
