@@ -229,7 +229,7 @@ export async function runCommand(ctx: TreeContext, id: FilterCommand, args: unkn
       break;
     }
     case Commands.clearFilter: {
-      const key = typeof arg === 'string' ? arg : (arg as MessageNode | undefined)?.filter;
+      const key = typeof arg === 'string' ? arg : (arg as MessageNode | undefined)?.filter ?? await pickActiveFilter(ctx);
       await set(key ? CLEARED[key] : undefined);
       break;
     }
@@ -323,6 +323,19 @@ async function showDueTasks(ctx: TreeContext): Promise<void> {
  * while Tasks is its container's only view): a click changes the filter, the row's inline × clears it.
  * `saved`: "Show Due Tasks" replaced the filters; a row brings them back.
  */
+/**
+ * Which filter "clear" means when it came without its row: from the palette, or from a row's × clicked while
+ * VS Code was redrawing the tree (it forgets every row of a redrawn tree until the new rows arrive, and the
+ * command then gets no row). The one active filter, else the user's choice; never silently nothing.
+ */
+async function pickActiveFilter(ctx: TreeContext): Promise<string | undefined> {
+  const rows = filterRows(ctx.service.filters, false);
+  if (rows.length <= 1) {
+    return rows[0]?.filter;
+  }
+  return (await ctx.notify.pick(rows.map((row) => ({ label: row.text, filter: row.filter })), { title: t('Clear which filter?') }))?.filter;
+}
+
 export function filterRows(f: TaskFilters, saved: boolean): MessageNode[] {
   const rows: Array<[string, string, string, string]> = [];
   if (f.owner !== 'mine') {

@@ -126,6 +126,36 @@ describe('Tree records and filters (in the extension host, against the sandbox)'
     assert.strictEqual(c.tree.tasks.filters.owner, 'mine');
   });
 
+  it('"clear" without its row (a × clicked while VS Code redraws the tree, or the palette): the one active filter is cleared; of several, the user picks which', async () => {
+    await vscode.commands.executeCommand(Commands.filterDue, 'next7');
+    await idle(c);
+    await vscode.commands.executeCommand(Commands.clearFilter);
+    await idle(c);
+    assert.strictEqual(c.tree.tasks.filters.due, undefined, 'the only active filter was cleared');
+    assert.deepStrictEqual(await rowLabels(), []);
+
+    await vscode.commands.executeCommand(Commands.filterDue, 'next7');
+    await vscode.commands.executeCommand(Commands.filterText, 'call');
+    await idle(c);
+    const shown: Shown[] = [];
+    const listening = c.notify.onDidShow((s) => shown.push(s));
+    try {
+      const done = vscode.commands.executeCommand(Commands.clearFilter);
+      const pick = await waitFor(() => shown.find((s): s is Extract<Shown, { kind: 'quickPick' }> => s.kind === 'quickPick' && s.title === 'Clear which filter?'), { what: 'the filter picker' });
+      assert.deepStrictEqual(pick.items.map((i) => i.label), ['Due in the next 7 days', 'Search: call']);
+      await vscode.commands.executeCommand('quickInput.first');
+      await vscode.commands.executeCommand('quickInput.next');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await done;
+    } finally {
+      listening.dispose();
+    }
+    await idle(c);
+    assert.deepStrictEqual([c.tree.tasks.filters.due, c.tree.tasks.filters.text], ['next7', ''], 'only the chosen one');
+    await vscode.commands.executeCommand(Commands.clearFilters);
+    await idle(c);
+  });
+
   it('the owner picker lists me first, then everyone, then each teammate by name (with email to search by); picking one filters to them', async () => {
     const shown: Shown[] = [];
     const listening = c.notify.onDidShow((s) => shown.push(s));
