@@ -256,7 +256,6 @@ describe('Tasks tree (browser end to end)', function () {
     await shot('after-complete-count-down');
   });
 
-  // PENDING (known failure on a fresh clone, a modal dialog left open intercepts the context-menu click): see the closing note of stop 21; the issue stays open.
   it('shows each task\'s company, deal or contact; filters by a task\'s record from its context menu; the filter row clears it', async () => {
     await showMine();
     await runCommand(page, 'View: Close All Editors'); // an open task editor would take the keyboard
@@ -323,7 +322,6 @@ describe('Tasks tree (browser end to end)', function () {
     await shot('record-filter-cleared');
   });
 
-  // PENDING (known failure on a fresh clone, fails after the modal dialog of the case before it): see the closing note of stop 21; the issue stays open.
   it('filters by a record found in HubSpot: "Filter Tasks by Associated Record…" searches companies, deals and contacts', async () => {
     await showMine();
     await runCommand(page, 'HubSpot: Filter Tasks by Associated Record…');
@@ -348,7 +346,6 @@ describe('Tasks tree (browser end to end)', function () {
     await settledOnMine();
   });
 
-  // PENDING (known failure on a fresh clone, fails after the modal dialog of the case before it): see the closing note of stop 21; the issue stays open.
   it('filters by any teammate: the owner picker searches as you type; the owner row clears it', async () => {
     await showMine();
     await runCommand(page, 'HubSpot: Filter Tasks by Owner…');
@@ -369,7 +366,6 @@ describe('Tasks tree (browser end to end)', function () {
     await settledOnMine();
   });
 
-  // PENDING (known failure on a fresh clone, fails after the modal dialog of the case before it): see the closing note of stop 21; the issue stays open.
   it('the status-bar click shows exactly the counted tasks; "Restore previous filters" brings the view back', async () => {
     await showMine();
     await titleAction('Group Tasks by Priority');
@@ -393,7 +389,6 @@ describe('Tasks tree (browser end to end)', function () {
     await groupRow('Overdue').waitFor({ state: 'visible' });
   });
 
-  // PENDING (known failure on a fresh clone, fails after the modal dialog of the case before it): see the closing note of stop 21; the issue stays open.
   it('keeps showing the cached tasks, marked with their time, when HubSpot is unreachable', async () => {
     await treeHome();
     const overdue = await groupCount('Overdue');
