@@ -31,7 +31,9 @@ export function registerTodoFeatures(container: FeatureHost, test?: TestHooks): 
   const documents = container.register(new DocumentTodos(() => readTodoSettings().tags, (path) => secretFileMatcher().matches(path)));
   const linked = container.register(new LinkedTodos(container, documents));
   const creator = new TodoCreatorLoader({ client: container.client, auth: container.auth, log: container.log, tasksChanged: container.tasksChanged, notify: container.notify, writeLinks, readTodoSettings }, container.context.workspaceState, test);
-  const workspace = container.register(new TodoWorkspaceLoader({ notify: container.notify, linked, log: container.log, hooks: test }));
+  const storage = container.context.storageUri;
+  const scanStorage = storage?.scheme === 'file' ? { dir: storage.fsPath, extensionVersion: String(container.context.extension.packageJSON.version) } : undefined;
+  const workspace = container.register(new TodoWorkspaceLoader({ notify: container.notify, linked, log: container.log, hooks: test, scanStorage }));
   const features: TodoFeatures = { documents, linked, creator, workspace, codeLinks: registerCodeLinks(container, test) };
   // The user answers, unless a test has set its answer (its hooks exist only in ExtensionMode.Test).
   const prompts: TodoPrompts = {

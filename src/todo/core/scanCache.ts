@@ -36,6 +36,8 @@ export class ScanCache {
   private listings = new Map<string, Listing>();
   private changedPaths = new Set<string>();
   private key: ScanCacheKey | undefined;
+  /** The settings of results restored from a previous session (scanCacheFile.ts): kept if the first scan's match. */
+  private restoredSettings: string | undefined;
   private watcher = false;
   /** A whole scan completed while the watcher ran, and nothing since needs a walk (.gitignore edits). */
   private trusted = false;
@@ -79,6 +81,35 @@ export class ScanCache {
     this.trusted = false;
   }
 
+  /** The settings of the last scan (undefined before one): what restore() is given back in the next session. */
+  get settings(): string | undefined {
+    return this.key?.settings;
+  }
+
+  /** The files' results as kept: what a later session may restore (racy ones excluded: they are read again anyway). */
+  *entries(): IterableIterator<[string, CachedFile]> {
+    for (const entry of this.files) {
+      if (!entry[1].racy) {
+        yield entry;
+      }
+    }
+  }
+
+  /**
+   * Results of a previous session, before the first scan: untrusted (no walk, no watcher behind them), so that
+   * scan checks every file's size and mtime (mode 'validate') and reads the changed ones. Dropped unless that
+   * scan's settings are `settings`.
+   */
+  restore(settings: string, files: Iterable<[string, CachedFile]>): void {
+    if (this.key || this.files.size > 0) {
+      return; // a scan of this session knows better
+    }
+    for (const [relative, file] of files) {
+      this.files.set(relative, file);
+    }
+    this.restoredSettings = settings;
+  }
+
   get size(): number {
     return this.files.size;
   }
@@ -87,10 +118,14 @@ export class ScanCache {
 
   /** Starts a scan: its mode and the changed paths it takes over (handed back by end(false) when it is abandoned). */
   begin(key: ScanCacheKey): { mode: ScanMode; changed: string[]; watched: boolean } {
-    if (!this.key || this.key.settings !== key.settings || this.key.identities.length !== key.identities.length || this.key.identities.some((x, i) => x !== key.identities[i])) {
+    if (!this.key && this.restoredSettings !== undefined && this.restoredSettings === key.settings) {
+      // Restored results: the same settings, and this process's own parser (the file's version string says so).
+      this.key = key;
+    } else if (!this.key || this.key.settings !== key.settings || this.key.identities.length !== key.identities.length || this.key.identities.some((x, i) => x !== key.identities[i])) {
       this.clear();
       this.key = key;
     }
+    this.restoredSettings = undefined;
     const changed = [...this.changedPaths];
     this.changedPaths.clear();
     const mode: ScanMode = this.files.size === 0 ? 'full' : this.trusted && this.watcher ? 'incremental' : 'validate';

@@ -7,7 +7,7 @@ import type { LinkedTodos } from '../linkedTodos';
 import type { TodoCandidate } from '../creation/todoCreator';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import type { TodoToolkit } from './todoToolkit';
-import { FolderScanCaches, reviewWithQuickPick, scanWithProgress, withText, workspaceTodos, type WorkspaceScanHooks } from './workspaceTodos';
+import { FolderScanCaches, reviewWithQuickPick, scanWithProgress, withText, workspaceTodos, type ScanStorage, type WorkspaceScanHooks } from './workspaceTodos';
 
 export interface TodoWorkspaceDeps {
   readonly notify: Pick<Notifier, 'pick' | 'progress'>;
@@ -15,6 +15,8 @@ export interface TodoWorkspaceDeps {
   readonly toolkit: TodoToolkit;
   /** Only in ExtensionMode.Test (the composition root's TestHooks). */
   readonly hooks?: WorkspaceScanHooks;
+  /** Where scan results are kept between sessions (none without a workspace). */
+  readonly scanStorage?: ScanStorage;
 }
 
 export interface TodoWorkspace {
@@ -37,8 +39,9 @@ export interface TodoWorkspace {
 
 export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
   const { toolkit } = deps;
-  // Kept for the session: the first scan reads every file, later ones what the watchers reported.
-  const caches = new FolderScanCaches();
+  // Kept for the session: the first scan checks every file (reads every file when nothing was kept from a
+  // previous session), later ones read what the watchers reported.
+  const caches = new FolderScanCaches(deps.scanStorage);
   return {
     todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress, deps.hooks),
     scanWithProgress: () => scanWithProgress(deps.notify, (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress, deps.hooks)),

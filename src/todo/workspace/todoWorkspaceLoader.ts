@@ -15,7 +15,7 @@ import { readTodoSettings, secretFileMatcher } from '../todoSettings';
 import type * as TodoWorkspaceModule from './todoWorkspace';
 import type { TodoWorkspace } from './todoWorkspace';
 import type { TodoToolkit } from './todoToolkit';
-import type { WorkspaceScanHooks } from './workspaceTodos';
+import type { ScanStorage, WorkspaceScanHooks } from './workspaceTodos';
 
 export interface TodoWorkspaceLoaderDeps {
   readonly notify: Pick<Notifier, 'pick' | 'progress'>;
@@ -23,6 +23,8 @@ export interface TodoWorkspaceLoaderDeps {
   readonly log: Pick<Logger, 'debug'>;
   /** Only in ExtensionMode.Test (the composition root's TestHooks). */
   readonly hooks?: WorkspaceScanHooks;
+  /** Where scan results are kept between sessions (context.storageUri; none without a workspace). */
+  readonly scanStorage?: ScanStorage;
 }
 
 export class TodoWorkspaceLoader implements TodoWorkspace {
@@ -41,7 +43,7 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
     this.feature = lazyFeature('Workspace TODOs', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lazy = require('./todoWorkspace') as typeof TodoWorkspaceModule;
-      return lazy.createTodoWorkspace({ notify: deps.notify, linked: deps.linked, toolkit, hooks: deps.hooks });
+      return lazy.createTodoWorkspace({ notify: deps.notify, linked: deps.linked, toolkit, hooks: deps.hooks, scanStorage: deps.scanStorage });
     }, deps.log);
   }
 

@@ -1,11 +1,15 @@
 // Where the TODOs of the workspace commands come from: the whole workspace (the plain-Node scanner over
 // each folder, honouring files.exclude, search.exclude and .gitignore; open documents with unsaved
 // changes are read from the editor instead of the disk), and the review step before creating.
-// Each folder keeps a ScanCache fed by a file watcher, so only the first scan reads the whole folder.
+// Each folder keeps a ScanCache fed by a file watcher, so only the first scan reads the whole folder; with
+// workspace storage, the results are kept on disk, so even that scan reads only the files changed since.
+import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Notifier, PickItem } from '../../ui/notifier';
 import { ScanCache } from '../core/scanCache';
+import { fileScanStore, ScanCacheFile, SCAN_CACHE_FORMAT } from '../core/scanCacheFile';
 import { scanTree, type ScanStats } from '../core/treeScan';
 import type { TodoCandidate } from '../creation/todoCreator';
 import type { TodoToolkit } from './todoToolkit';
@@ -13,13 +17,25 @@ import type { TodoToolkit } from './todoToolkit';
 /** Paths VS Code's watcher skips by default, which the scan never reads either. */
 const HARMLESS_WATCHER_EXCLUDE = /(^|\/)\.(git|hg)(\/|$)/;
 
+/** Where scan results are kept between sessions: the extension's workspace storage, and its version. */
+export interface ScanStorage {
+  /** A folder of the extension's own (context.storageUri): one file per workspace folder in it. */
+  readonly dir: string;
+  /** The extension's version: results of another one are discarded. */
+  readonly extensionVersion: string;
+}
+
 /**
  * One ScanCache per workspace folder, each fed by a FileSystemWatcher from before its first scan: a later
  * scan reads only the files the watcher reported. Where `files.watcherExclude` hides paths the scan reads,
- * the watcher cannot be trusted there, and each scan checks every file's size and mtime instead.
+ * the watcher cannot be trusted there, and each scan checks every file's size and mtime instead. With
+ * `storage`, a folder's cache starts from the previous session's results (checked by size and mtime: files
+ * changed while VS Code was closed are read again), and each whole scan's results are saved there.
  */
 export class FolderScanCaches implements vscode.Disposable {
-  private readonly folders = new Map<string, { cache: ScanCache; watcher: vscode.FileSystemWatcher }>();
+  private readonly folders = new Map<string, { cache: ScanCache; watcher: vscode.FileSystemWatcher; kept?: ScanCacheFile; restored?: Promise<unknown> }>();
+
+  constructor(private readonly storage?: ScanStorage) {}
   /**
    * Writes through VS Code are known at once: the file watcher reports them only after its own delay (tens to
    * hundreds of ms), and a scan right after a save (the links written back, then "Clean Up") must see them.
@@ -54,6 +70,12 @@ export class FolderScanCaches implements vscode.Disposable {
       watcher.onDidChange(mark);
       watcher.onDidDelete(mark);
       entry = { cache, watcher };
+      if (this.storage) {
+        // One file per folder, named by its URI (the storage is per workspace; a multi-root one has several).
+        const name = createHash('sha256').update(key).digest('hex').slice(0, 16);
+        entry.kept = new ScanCacheFile({ store: fileScanStore(path.join(this.storage.dir, `todo-scan-${name}.json`)), version: `${SCAN_CACHE_FORMAT}/${this.storage.extensionVersion}` });
+        entry.restored = entry.kept.restore(cache);
+      }
       this.folders.set(key, entry);
     }
     const unwatched = enabledGlobs(folder, 'files.watcherExclude').filter((glob) => !HARMLESS_WATCHER_EXCLUDE.test(glob) && !excludes.includes(glob));
@@ -64,18 +86,35 @@ export class FolderScanCaches implements vscode.Disposable {
     }
     // Folders removed from the workspace: their watchers go.
     const open = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
-    for (const [other, { watcher }] of this.folders) {
+    for (const [other, { watcher, kept }] of this.folders) {
       if (!open.has(other)) {
         watcher.dispose();
+        kept?.dispose();
         this.folders.delete(other);
       }
     }
     return entry.cache;
   }
 
+  /** The folder's cache once the previous session's results (if kept) are loaded into it. */
+  async ready(folder: vscode.WorkspaceFolder, excludes: readonly string[]): Promise<ScanCache> {
+    const cache = this.get(folder, excludes);
+    await this.folders.get(folder.uri.toString())?.restored;
+    return cache;
+  }
+
+  /** A whole scan of `folder` completed: its results are saved (debounced) for the next session. */
+  scanned(folder: vscode.WorkspaceFolder): void {
+    const entry = this.folders.get(folder.uri.toString());
+    entry?.kept?.scheduleSave(entry.cache);
+  }
+
   dispose(): void {
-    for (const { watcher } of this.folders.values()) {
+    for (const { watcher, kept } of this.folders.values()) {
       watcher.dispose();
+      // A save still waiting for its delay is dropped, not raced against the host's shut-down: the next
+      // session then checks the files against the previous save (or reads them all), never wrong results.
+      kept?.dispose();
     }
     this.folders.clear();
     this.ownWrites.forEach((d) => d.dispose());
@@ -89,6 +128,8 @@ export interface WorkspaceScanHooks {
    * returned holds the scan there until it settles, so a test presses Cancel while the scan is at a known point.
    */
   onScanProgress?: (filesDone: number, signal: AbortSignal | undefined) => void | Promise<void>;
+  /** Hears each folder's completed scan: how it used its cache (mode, files read and reused). */
+  onScanned?: (root: string, stats: Readonly<ScanStats>) => void;
 }
 
 /**
@@ -112,9 +153,11 @@ export async function workspaceTodos(toolkit: TodoToolkit, caches: FolderScanCac
       return hooks?.onScanProgress?.(filesDone, signal);
     };
     const result = await scanTree(
-      { root: folder.uri.fsPath, excludes, maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles, signal, cache: caches.get(folder, excludes), onProgress: progress },
+      { root: folder.uri.fsPath, excludes, maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles, signal, cache: await caches.ready(folder, excludes), onProgress: progress },
       toolkit,
     );
+    caches.scanned(folder);
+    hooks?.onScanned?.(folder.uri.fsPath, result.stats);
     before += result.stats.filesRead + result.stats.filesReused;
     const seen = new Set<string>();
     for (const file of result.files) {

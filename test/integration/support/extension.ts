@@ -53,6 +53,7 @@ export function resetHooks(hooks: TestHooks): void {
   hooks.reminderChoice = undefined;
   hooks.openExternal = undefined;
   hooks.onScanProgress = undefined;
+  hooks.onScanned = undefined;
 }
 
 async function handOff(): Promise<TestHandOff<Container>> {
