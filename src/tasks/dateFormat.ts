@@ -35,15 +35,23 @@ export function userLocale(language: string, systemLocale?: string): string {
   return locale;
 }
 
+/** The styles this module writes; each formatter is made once per locale (tree rows format on every repaint). */
+const STYLES = {
+  time: { timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  dayTime: { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /** A cached formatter; a locale Intl does not accept (e.g. the pseudo-locale `qps-ploc`) falls back to the runtime's. */
-function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+function formatter(locale: string | undefined, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${style}`;
   let format = formats.get(key);
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat(locale, options);
+      format = new Intl.DateTimeFormat(locale, STYLES[style]);
     } catch {
-      format = new Intl.DateTimeFormat(undefined, options);
+      format = new Intl.DateTimeFormat(undefined, STYLES[style]);
     }
     formats.set(key, format);
   }
@@ -52,22 +60,22 @@ function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptio
 
 /** "09:00" / "9:00 AM": hours and minutes as the locale writes them. */
 export function formatTime(date: Date, locale?: string): string {
-  return formatter(locale, { timeStyle: 'short' }).format(date);
+  return formatter(locale, 'time').format(date);
 }
 
 /** "5 Dec 2026" / "Dec 5, 2026": a day (a due date given without a time). */
 export function formatDate(date: Date, locale?: string): string {
-  return formatter(locale, { dateStyle: 'medium' }).format(date);
+  return formatter(locale, 'date').format(date);
 }
 
 /** "5 Dec 2026, 09:00" / "Dec 5, 2026, 9:00 AM": a full date and time (tooltips, hover, editor). */
 export function formatDateTime(date: Date, locale?: string): string {
-  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatter(locale, 'dateTime').format(date);
 }
 
 /** "Sat 5 Dec, 09:00": a day of the coming weeks and its time (snooze and due pickers). */
 export function formatDayTime(date: Date, locale?: string): string {
-  return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
+  return formatter(locale, 'dayTime').format(date);
 }
 
 /** The time alone when `date` is today, else the date and time: when data was loaded or last tried. */

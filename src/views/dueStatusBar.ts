@@ -32,8 +32,7 @@ export class DueStatusBar implements vscode.Disposable {
   private inFlight: Promise<void> | undefined;
   private lastWriteAt = 0;
   private deferred: NodeJS.Timeout | undefined;
-  private offline = false;
-  /** When this count's last refresh failed to reach HubSpot (undefined once one succeeds). */
+  /** When this count's last refresh failed to reach HubSpot (undefined once one succeeds): set = offline. */
   private failedAtValue: number | undefined;
   private unreachableValue = false;
   private readonly changed = new vscode.EventEmitter<DueCount | undefined>();
@@ -128,7 +127,6 @@ export class DueStatusBar implements vscode.Disposable {
       const oldest = page.items[0] ? parseTask(page.items[0]) : undefined;
       const startOfToday = dayBoundaries(now).startOfToday;
       this.count = { total: page.total, anyOverdue: oldest?.due !== undefined && oldest.due.getTime() < startOfToday, at: now.getTime() };
-      this.offline = false;
       this.failedAtValue = undefined;
       this.unreachableValue = false;
     } catch (error) {
@@ -137,10 +135,9 @@ export class DueStatusBar implements vscode.Disposable {
         this.auth.reportRejected();
       } else {
         // Keep the last count; the tree shows the offline state. One log line, no notification.
-        if (!this.offline) {
+        if (this.failedAtValue === undefined) {
           this.log.warn(`Due count unavailable: ${error instanceof Error ? error.message : String(error)}`);
         }
-        this.offline = true;
         this.failedAtValue = Date.now();
       }
     }
@@ -196,10 +193,10 @@ export class DueStatusBar implements vscode.Disposable {
     }
     if (!this.count) {
       item.text = `$(checklist) ${t('HubSpot')}`;
-      item.tooltip = this.offline && this.failedAtValue !== undefined
+      item.tooltip = this.failedAtValue !== undefined
         ? t('HubSpot could not be reached at {0}.', formatMoment(new Date(this.failedAtValue), new Date(), displayLocale()))
         : t('Choose which HubSpot owner you are to count your due tasks');
-      item.command = this.offline ? Commands.showDueTasks : Commands.selectMe;
+      item.command = this.failedAtValue !== undefined ? Commands.showDueTasks : Commands.selectMe;
       item.backgroundColor = undefined;
       item.show();
       this.changed.fire(undefined);
