@@ -43,8 +43,6 @@ const LAZY_BUNDLES = [
   { entry: 'src/views/reminderPrompt/reminderPrompt.ts', outfile: 'dist/reminderPrompt.js' },
   // node-fetch: the HTTP client requires it on its first request (activate() sends none).
   { entry: 'src/hubspot/httpTransport.ts', outfile: 'dist/httpTransport.js' },
-  // Not required: started as a worker thread by the workspace scan (src/todo/core/treeScan.ts).
-  { entry: 'src/todo/core/scanWorker.ts', outfile: 'dist/scanWorker.js' },
   // Required by the comment scanner the first time a file needs a here-document, POD, a mode line….
   { entry: 'src/todo/core/syntaxExtras.ts', outfile: 'dist/todoSyntaxExtras.js' },
 ];
@@ -132,7 +130,12 @@ function copiedFromMain(lazyInputs, mainInputs) {
   return shared.length === 0 ? '' : ` (${(bytes / 1024).toFixed(1)} KB copied from ${MAIN}: ${shared.map(([file]) => file).join(', ')})`;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Bench P4 bundles the scanner with the same options (bench/support/scannerBundle.ts).
+module.exports = { nodeBundle, LAZY_BUNDLES };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

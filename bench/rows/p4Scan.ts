@@ -13,6 +13,7 @@ import { scanWorkspace } from '../../src/todo/core/workspaceScanner';
 import { ensureProvisioned } from '../../test/harness/paths';
 import { OUT } from '../support/paths';
 import { realCorpus } from '../support/realCorpus';
+import { buildScannerBundle } from '../support/scannerBundle';
 import { RG_TODO_REGEX, scanCorpus } from '../support/scanCorpus';
 import { median, round, timed } from '../support/stats';
 import type { BenchRow } from '../support/table';
@@ -126,17 +127,17 @@ function coldRuntimes(): { runtimes: ColdRuntime[]; skipped?: string } {
 const KEPT_VERSION = `${SCAN_CACHE_FORMAT}/bench`;
 
 /**
- * The first scan in a fresh Node process (bench/child/scanCold.ts): loading the scanner + the scan, ms.
+ * The first scan in a fresh Node process (bench/child/scanCold.ts): loading the scanner bundle + the scan, ms.
  * With `kept`, the cache is first restored from that file (a returning user's first scan).
  */
-function coldScan(root: string, node: string, kept?: string): { ms: number; todos: number; byWorker: number; mode: string; filesRead: number } {
-  const args = [path.join(OUT, 'bench', 'child', 'scanCold.js'), root, ...(kept ? [kept, KEPT_VERSION] : [])];
+function coldScan(scanner: string, root: string, node: string, kept?: string): { ms: number; todos: number; mode: string; filesRead: number } {
+  const args = [path.join(OUT, 'bench', 'child', 'scanCold.js'), scanner, root, ...(kept ? [kept, KEPT_VERSION] : [])];
   const result = spawnSync(node, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(`scanCold exited with ${result.status}: ${result.stderr}`);
   }
-  const out = JSON.parse(result.stdout) as { loadMs: number; scanMs: number; todos: number; byWorker: number; mode: string; filesRead: number };
-  return { ms: out.loadMs + out.scanMs, todos: out.todos, byWorker: out.byWorker, mode: out.mode, filesRead: out.filesRead };
+  const out = JSON.parse(result.stdout) as { loadMs: number; scanMs: number; todos: number; mode: string; filesRead: number };
+  return { ms: out.loadMs + out.scanMs, todos: out.todos, mode: out.mode, filesRead: out.filesRead };
 }
 
 /** The results a previous session kept for `root` (as the extension saves them after a whole scan): the file and its size. */
@@ -170,14 +171,14 @@ function allFiles(root: string): string[] {
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
 /** Cold, warm-repeat and incremental rows for one corpus, each against rg timed in the same loop. */
-async function speedRows(label: string, root: string): Promise<BenchRow[]> {
+async function speedRows(label: string, root: string, scanner: string): Promise<BenchRow[]> {
   // Warm the page cache and both tools once, untimed.
   const truth = await ourSet(root);
   runRg(root);
 
   // Each runtime's cold scan and rg, interleaved: the machine's load changes within a run.
   const { runtimes, skipped } = coldRuntimes();
-  const cold = runtimes.map((runtime) => ({ runtime, ms: [] as number[], cpu: [] as number[], byWorker: [] as number[], todos: 0 }));
+  const cold = runtimes.map((runtime) => ({ runtime, ms: [] as number[], cpu: [] as number[], todos: 0 }));
   // The same fresh process, its cache restored from the previous session's kept results (nothing changed since).
   const kept = await keptResults(root, label);
   const returning = runtimes.map((runtime) => ({ runtime, ms: [] as number[], cpu: [] as number[], todos: 0, mode: '', filesRead: 0 }));
@@ -185,15 +186,14 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
   try {
     for (let i = 0; i < RUNS; i++) {
       for (const c of cold) {
-        let run = { ms: 0, todos: 0, byWorker: 0 };
-        c.cpu.push(childCpu(() => (run = coldScan(root, c.runtime.bin))));
+        let run = { ms: 0, todos: 0 };
+        c.cpu.push(childCpu(() => (run = coldScan(scanner, root, c.runtime.bin))));
         c.todos = run.todos;
-        c.byWorker.push(run.byWorker);
         c.ms.push(run.ms);
       }
       for (const r of returning) {
         let run = { ms: 0, todos: 0, mode: '', filesRead: 0 };
-        r.cpu.push(childCpu(() => (run = coldScan(root, r.runtime.bin, kept.file))));
+        r.cpu.push(childCpu(() => (run = coldScan(scanner, root, r.runtime.bin, kept.file))));
         Object.assign(r, { todos: run.todos, mode: run.mode, filesRead: run.filesRead });
         r.ms.push(run.ms);
       }
@@ -248,7 +248,7 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
   const coldRows: BenchRow[] = cold.map((c) => ({
     row: label, metric: `first scan, fresh process (cold JIT), ${c.runtime.name}, median of ${RUNS}`, value: round(m(c.ms), 0), unit: 'ms', goal: '≤ 2× rg',
     reference: round(m(coldRg.ms), 0), ratio: ratio(c.ms, coldRg.ms), pass: m(c.ms) <= 2 * m(coldRg.ms) && c.todos === truth.size,
-    note: `${c.runtime.why}; loading the scanner modules + the scan in a new process (bench/child/scanCold.ts; Node's own start excluded, the extension host runs already); ${c.todos} TODOs, ${c.todos === truth.size ? 'as' : 'NOT as'} in-process; per run (ms): ${c.ms.map((x) => round(x, 0)).join(', ')}, rg ${coldRg.ms.map((x) => round(x, 0)).join(', ')}; files parsed by the worker thread per run: ${c.byWorker.join(', ')} (0: no idle second core, load average ${os.loadavg()[0].toFixed(1)}); CPU time (user + system), median: the whole child process (Node's start included) ${round(m(c.cpu), 0)} ms, rg ${round(m(coldRg.cpu), 0)} ms = ${ratio(c.cpu, coldRg.cpu)}×${skipped ? `; ${skipped}` : ''}`,
+    note: `${c.runtime.why}; loading the scanner (one minified bundle, as shipped: bench/support/scannerBundle.ts) + the scan in a new process (bench/child/scanCold.ts; Node's own start excluded, the extension host runs already); ${c.todos} TODOs, ${c.todos === truth.size ? 'as' : 'NOT as'} in-process; per run (ms): ${c.ms.map((x) => round(x, 0)).join(', ')}, rg ${coldRg.ms.map((x) => round(x, 0)).join(', ')}; load average ${os.loadavg()[0].toFixed(1)}; CPU time (user + system), median: the whole child process (Node's start included) ${round(m(c.cpu), 0)} ms, rg ${round(m(coldRg.cpu), 0)} ms = ${ratio(c.cpu, coldRg.cpu)}×${skipped ? `; ${skipped}` : ''}`,
   }));
   const returningRows: BenchRow[] = returning.map((r) => ({
     row: label, metric: `first scan, fresh process, results kept from the previous session, ${r.runtime.name}, median of ${RUNS}`, value: round(m(r.ms), 0), unit: 'ms', goal: '≤ 2× rg',
@@ -272,6 +272,7 @@ async function speedRows(label: string, root: string): Promise<BenchRow[]> {
 }
 
 export async function p4Scan(): Promise<BenchRow[]> {
+  const scanner = await buildScannerBundle();
   const corpus = scanCorpus();
   const { root } = corpus;
   const ours = await ourSet(root);
@@ -287,7 +288,7 @@ export async function p4Scan(): Promise<BenchRow[]> {
       pass: same && ours.size === corpus.expected,
       note: `${same ? 'identical file:line sets' : `only ours ${onlyOurs.length} (${sample(onlyOurs)}), only rg ${onlyRg.length} (${sample(onlyRg)})`}; generator's truth ${corpus.expected}; a naive \`rg 'TODO|FIXME|…'\` reports ${naive} lines (strings, docstrings, prose)`,
     },
-    ...(await speedRows('P4 generated', root)),
+    ...(await speedRows('P4 generated', root, scanner)),
   ];
   const real = realCorpus();
   if ('skipped' in real) {
@@ -300,6 +301,6 @@ export async function p4Scan(): Promise<BenchRow[]> {
     row: 'P4 real', metric: `TODOs found (${real.files} files, ${round(real.bytes / 1e6, 0)} MB)`, value: realOurs.size, goal: 'reported', reference: realRg.size, pass: null,
     note: `${real.packages.join(', ')}; reference: rg's line-anchored regex (a comment line starting with a tag), which misses tags after code and in block-comment bodies and counts tags in strings`,
   });
-  rows.push(...(await speedRows('P4 real', real.root)));
+  rows.push(...(await speedRows('P4 real', real.root, scanner)));
   return rows;
 }

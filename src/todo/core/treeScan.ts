@@ -3,14 +3,12 @@
 // slices, and runs the comment scanner only on files that contain a tag at all (a byte search first),
 // which is what keeps it near ripgrep's speed. It imports none of the parser by value: the caller passes it
 // (ScanParser), so the lazily loaded workspace TODO bundle can use the main bundle's parser, not a copy.
-import { closeSync, Dirent, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'fs';
-import { availableParallelism, loadavg } from 'os';
+import { Dirent, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { FileReader, RACY_MS, type ReadOutcome } from './fileRead';
 import { ExcludeMatcher } from './glob';
 import { GitignoreFile, GitignoreStack } from './gitignore';
 import { ScanCache, type ScanMode } from './scanCache';
-import type { ScanJob, ScanJobResult } from './scanWorker';
 import type { SecretFileMatcher } from './secrets';
 import type { TodoItem, TodoOptions } from './todoParser';
 
@@ -43,11 +41,6 @@ export interface ScanOptions {
    * scan there until it settles (the in-host Cancel test presses Cancel at a known point this way).
    */
   onProgress?: (stats: Readonly<ScanStats>) => void | Promise<void>;
-  /**
-   * Parse part of the files in a worker thread (scanWorker.ts) when the scan reads the whole tree (the first
-   * one). Default: when a second core is idle (secondCoreIdle); false keeps everything on this thread.
-   */
-  worker?: boolean;
 }
 
 export interface FileTodos {
@@ -74,8 +67,6 @@ export interface ScanStats {
   /** `.env`, `.npmrc`, keys…: their TODOs would carry secrets into HubSpot notes. */
   skippedSecret: number;
   bytesRead: number;
-  /** Files the worker thread parsed (the rest were parsed on the calling thread). */
-  filesParsedByWorker: number;
   durationMs: number;
 }
 
@@ -89,8 +80,6 @@ export interface Candidate {
   relative: string;
   languageId: string;
 }
-
-const BINARY_SNIFF_BYTES = 8000;
 
 /**
  * The parsing a scan needs. scanWorkspace passes the parser's own functions; the lazily loaded workspace
@@ -121,8 +110,7 @@ export async function scanTree(options: ScanOptions & { secretFiles: SecretFileM
         break;
       }
       await options.onProgress?.(scan.stats);
-      // Only the worker's answers left: wait for the next one (or the cancel) instead of spinning.
-      await (state === 'waiting' ? scan.answered(options.signal) : new Promise<void>((resolve) => setImmediate(resolve)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     scan.abandon();
@@ -155,16 +143,15 @@ class TreeScan {
   private readonly started = Date.now();
   readonly stats: ScanStats = {
     mode: 'full', directories: 0, filesConsidered: 0, filesRead: 0, filesReused: 0, filesWithTags: 0, skippedBinary: 0, skippedLarge: 0,
-    skippedUnknownLanguage: 0, skippedSecret: 0, bytesRead: 0, filesParsedByWorker: 0, durationMs: 0,
+    skippedUnknownLanguage: 0, skippedSecret: 0, bytesRead: 0, durationMs: 0,
   };
   private readonly tags: readonly string[];
-  private readonly needles: Buffer[];
   private readonly maxFileSize: number;
   private readonly languageOf: (relativePath: string) => string | undefined;
   private readonly excludes: ExcludeMatcher;
   private readonly secrets: SecretFileMatcher;
   private readonly useGitignore: boolean;
-  private readonly buffer: Buffer;
+  private readonly reader: FileReader;
   private readonly directories: Directory[] = [];
   private readonly candidates: Candidate[] = [];
   private readonly files: FileTodos[] = [];
@@ -178,20 +165,18 @@ class TreeScan {
   private readonly seenFiles = new Set<string>();
   private readonly seenDirs = new Map<string, GitignoreStack>();
   private readonly listings = new Map<string, Listing>();
-  private readonly worker: ParseWorker | undefined;
   /** The root, resolved: no trailing separator, no `..`, so children's paths are plain concatenations. */
   private readonly root: string;
 
   constructor(options: ScanOptions & { secretFiles: SecretFileMatcher }, private readonly parser: ScanParser) {
     this.root = path.resolve(options.root);
     this.tags = options.tags && options.tags.length > 0 ? options.tags : parser.defaultTags;
-    this.needles = this.tags.map((tag) => Buffer.from(tag, 'utf8'));
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.languageOf = options.languageOf ?? parser.languageForFile;
     this.excludes = new ExcludeMatcher(options.excludes ?? []);
     this.secrets = options.secretFiles;
     this.useGitignore = options.useGitignore !== false;
-    this.buffer = Buffer.allocUnsafe(this.maxFileSize + 1);
+    this.reader = new FileReader(this.maxFileSize, this.tags);
     let ignores = new GitignoreStack();
     if (this.useGitignore) {
       ignores = ignores.with(readIgnore(path.join(this.root, '.git', 'info', 'exclude'), ''));
@@ -212,16 +197,11 @@ class TreeScan {
     // Every scan walks the folders (new and deleted files are seen at once, whatever the watcher's delay);
     // only what a file holds waits for the watcher's report in incremental mode.
     this.trustCache = begun.mode === 'incremental';
-    // The first scan reads everything: a second core parses part of it (a later scan reads little).
-    if (begun.mode === 'full' && (options.worker ?? secondCoreIdle()) && existsSync(WORKER_SCRIPT)) {
-      this.worker = new ParseWorker(WORKER_SCRIPT, (job, todos) => this.parsed(job, todos));
-      this.worker.useFallback((job) => parser.findTodos(textOf(job.bytes), job.languageId, { tags: job.tags }));
-    }
     this.directories.push({ relative: '', ignores });
   }
 
-  /** Works until `deadline` (ms since epoch): done, more to do, or waiting for the worker's answers only. */
-  step(deadline: number): 'done' | 'more' | 'waiting' {
+  /** Works until `deadline` (ms since epoch): done or more to do. */
+  step(deadline: number): 'done' | 'more' {
     let n = 0;
     for (;;) {
       // Files first: keeps the queue short. Check the clock every few items only.
@@ -230,7 +210,7 @@ class TreeScan {
       } else if (this.directories.length > 0) {
         this.readDirectory(this.directories.pop()!);
       } else {
-        return this.worker && this.worker.busy ? 'waiting' : 'done';
+        return 'done';
       }
       if ((++n & 15) === 0 && Date.now() >= deadline) {
         return 'more';
@@ -238,25 +218,7 @@ class TreeScan {
     }
   }
 
-  /** Resolves at the worker's next answer (or when `signal` aborts). */
-  answered(signal?: AbortSignal): Promise<void> {
-    return this.worker ? this.worker.next(signal) : Promise.resolve();
-  }
-
-  /** A file the worker parsed (or this thread, when the worker failed). */
-  private parsed(job: WorkerFile, todos: TodoItem[]): void {
-    const found = fileTodos(job.candidate, todos);
-    this.cache.set(job.candidate.relative, { ...job.stat, found });
-    if (found) {
-      this.files.push(found);
-    }
-  }
-
   result(): ScanResult {
-    if (this.worker) {
-      this.stats.filesParsedByWorker = this.worker.parsedCount;
-      this.worker.stop();
-    }
     this.cache.prune('', this.seenFiles);
     this.cache.end(true, this.changed, this.watched, this.seenDirs, this.listings);
     const files = this.files;
@@ -267,7 +229,6 @@ class TreeScan {
 
   /** Cancelled or failed: the changed paths go back to the cache for the next scan. */
   abandon(): void {
-    this.worker?.stop();
     this.cache.end(false, this.changed, this.watched);
   }
 
@@ -398,199 +359,40 @@ class TreeScan {
         return;
       }
     }
-    const buffer = this.buffer;
-    let length = 0;
-    let fd: number | undefined;
-    let size = 0;
-    let mtimeMs = 0;
-    const readAt = Date.now();
-    try {
-      fd = openSync(candidate.absolute, 'r');
-      const stat = fstatSync(fd);
-      size = stat.size;
-      mtimeMs = stat.mtimeMs;
-      if (size > this.maxFileSize) {
-        // Too large by its size: not read at all.
-        length = size;
-      } else {
-        // Read up to one byte more than allowed: a file that grew since the fstat is still told large.
-        for (;;) {
-          const wanted = buffer.length - length;
-          const read = readSync(fd, buffer, length, wanted, null);
-          if (read === 0) {
-            break;
-          }
-          length += read;
-          if (length > this.maxFileSize) {
-            break;
-          }
-          // A regular file's read comes back short only at its end, so most files need one read, not
-          // a second one to see 0 (a third of the syscalls of a scan). A short read that stops on a
-          // 4 KiB boundary could be a network or FUSE file system's chunk: ask again to be sure.
-          if (read < wanted && length % 4096 !== 0) {
-            break;
-          }
-        }
-      }
-    } catch {
+    this.apply(candidate, this.reader.read(candidate.absolute));
+  }
+
+  /** What reading a file found: counted, cached, and parsed when it holds a tag. */
+  private apply(candidate: Candidate, outcome: ReadOutcome): void {
+    if (outcome.kind === 'gone') {
       this.cache.delete(candidate.relative);
-      return; // vanished or unreadable: nothing to report
-    } finally {
-      if (fd !== undefined) {
-        closeSync(fd);
-      }
+      return;
     }
-    // Changed while (or just before) it was read: the next scan reads it again rather than trust the stat.
-    const racy = mtimeMs >= readAt - RACY_MS || length !== size;
-    if (length > this.maxFileSize) {
+    const stat = { size: outcome.size, mtimeMs: outcome.mtimeMs, racy: outcome.racy };
+    if (outcome.kind === 'large') {
       this.stats.skippedLarge++;
-      this.cache.set(candidate.relative, { size, mtimeMs, racy, skipped: 'large' });
+      this.cache.set(candidate.relative, { ...stat, skipped: 'large' });
       return;
     }
     this.stats.filesRead++;
-    this.stats.bytesRead += length;
-    const bytes = buffer.subarray(0, length);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) >= 0) {
+    this.stats.bytesRead += outcome.length;
+    if (outcome.kind === 'binary') {
       this.stats.skippedBinary++;
-      this.cache.set(candidate.relative, { size, mtimeMs, racy, skipped: 'binary' });
+      this.cache.set(candidate.relative, { ...stat, skipped: 'binary' });
       return;
     }
-    if (!this.needles.some((needle) => hasTag(bytes, needle))) {
-      this.cache.set(candidate.relative, { size, mtimeMs, racy });
+    if (outcome.kind === 'plain') {
+      this.cache.set(candidate.relative, stat);
       return;
     }
     this.stats.filesWithTags++;
-    if (this.worker?.accepts()) {
-      // A copy: the read buffer is reused for the next file.
-      this.worker.parse({ candidate, stat: { size, mtimeMs, racy }, languageId: candidate.languageId, tags: this.tags, bytes: new Uint8Array(bytes) });
-      return;
+    const found = fileTodos(candidate, this.parser.findTodos(textOf(outcome.bytes), candidate.languageId, { tags: this.tags }));
+    this.cache.set(candidate.relative, { ...stat, found });
+    if (found) {
+      this.files.push(found);
     }
-    this.parsed({ candidate, stat: { size, mtimeMs, racy } }, this.parser.findTodos(textOf(bytes), candidate.languageId, { tags: this.tags }));
   }
 }
-
-/**
- * Whether a worker can run beside this thread. The worker loads and warms up its own copy of the parser
- * (≈ 20 % more CPU in all), which pays only on a core that is free: measured on the bench's 2-core machine
- * under a load average of 20, the worker made the first scan 1.1–1.7× slower. (Windows reports no load: 0.)
- */
-function secondCoreIdle(): boolean {
-  const cores = availableParallelism();
-  return cores > 1 && loadavg()[0] < cores - 1;
-}
-
-/** Next to this module: out/src/todo/core/ under tsc, dist/ in the bundles (esbuild.js builds dist/scanWorker.js). */
-const WORKER_SCRIPT = path.join(__dirname, 'scanWorker.js');
-/** Files handed to the worker and not answered yet: enough to keep it busy, few enough to share the work. */
-const WORKER_QUEUE = 4;
-
-interface WorkerFile {
-  candidate: Candidate;
-  stat: { size: number; mtimeMs: number; racy: boolean };
-}
-
-/**
- * The parse worker of one scan. Files go to it while fewer than WORKER_QUEUE wait there; otherwise the
- * scanning thread parses them itself, so each thread takes what it can and a slow start (the worker loads
- * its parser while the walk begins) costs nothing. A worker that fails hands its files back to this thread.
- */
-class ParseWorker {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, WorkerFile & { job: ScanJob }>();
-  private nextId = 0;
-  private failed = false;
-  private waiter: (() => void) | undefined;
-  parsedCount = 0;
-
-  constructor(script: string, private readonly onParsed: (file: WorkerFile, todos: TodoItem[]) => void) {
-    // Terminated when the scan ends or is abandoned (result(), abandon()).
-    this.worker = new Worker(script);
-    this.worker.on('message', (answer: ScanJobResult) => this.answer(answer));
-    this.worker.on('error', () => this.fail());
-    this.worker.on('exit', () => this.fail());
-  }
-
-  get busy(): boolean {
-    return this.pending.size > 0;
-  }
-
-  accepts(): boolean {
-    return !this.failed && this.pending.size < WORKER_QUEUE;
-  }
-
-  parse(file: WorkerFile & Omit<ScanJob, 'id'>): void {
-    const job: ScanJob = { id: this.nextId++, languageId: file.languageId, tags: file.tags, bytes: file.bytes };
-    this.pending.set(job.id, { candidate: file.candidate, stat: file.stat, job });
-    this.worker.postMessage(job);
-  }
-
-  next(signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve) => {
-      // One listener at a time on the signal: a scan waits here many times.
-      const done = () => {
-        signal?.removeEventListener('abort', done);
-        this.waiter = undefined;
-        resolve();
-      };
-      this.waiter = done;
-      signal?.addEventListener('abort', done, { once: true });
-    });
-  }
-
-  stop(): void {
-    this.failed = true;
-    this.pending.clear();
-    void this.worker.terminate();
-  }
-
-  private answer(answer: ScanJobResult): void {
-    const file = this.pending.get(answer.id);
-    if (!file) {
-      return;
-    }
-    this.pending.delete(answer.id);
-    if ('todos' in answer) {
-      this.parsedCount++;
-      this.onParsed(file, answer.todos);
-    } else {
-      this.parseHere(file);
-    }
-    this.wake();
-  }
-
-  private fail(): void {
-    if (this.failed) {
-      return;
-    }
-    this.failed = true;
-    for (const file of this.pending.values()) {
-      this.parseHere(file);
-    }
-    this.pending.clear();
-    this.wake();
-  }
-
-  /** The worker could not: parse on this thread with the worker's own parser module (same code). */
-  private parseHere(file: WorkerFile & { job: ScanJob }): void {
-    this.onParsed(file, this.fallback(file.job));
-  }
-
-  private fallback: (job: ScanJob) => TodoItem[] = () => [];
-
-  /** What parses a file the worker gave back (the scan's own parser). */
-  useFallback(parse: (job: ScanJob) => TodoItem[]): void {
-    this.fallback = parse;
-  }
-
-  private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = undefined;
-    waiter?.();
-  }
-}
-
-/** A file written this close to its read (ms) is read again by the next scan whatever its stat says. */
-const RACY_MS = 5;
 
 function fileTodos(candidate: Candidate, todos: TodoItem[]): FileTodos | undefined {
   return todos.length === 0 ? undefined : { path: candidate.absolute, relativePath: candidate.relative, languageId: candidate.languageId, todos };
@@ -600,28 +402,6 @@ function fileTodos(candidate: Candidate, todos: TodoItem[]): FileTodos | undefin
 export function textOf(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-}
-
-/** ASCII letters, digits and `_`: a tag inside a word (`DEBUG`, `XXXL`, `TODOs`) is never a TODO. */
-function isWordByte(byte: number): boolean {
-  return (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x5f;
-}
-
-/**
- * Whether the bytes hold the tag as a word of its own: the parser only takes a tag at the start of a comment's
- * text with punctuation, a blank or the line's end after it, so a file whose every occurrence sits inside a
- * word (`DEBUG`, `XXX_SIZE`) needs no decoding and no comment scan (on real code that is about 4 in 10 of the
- * files holding the bytes at all). Non-ASCII neighbours count as boundaries, erring towards a scan.
- */
-function hasTag(bytes: Buffer, needle: Buffer): boolean {
-  const checkBefore = isWordByte(needle[0]);
-  const checkAfter = isWordByte(needle[needle.length - 1]);
-  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-    if ((!checkBefore || at === 0 || !isWordByte(bytes[at - 1])) && (!checkAfter || at + needle.length >= bytes.length || !isWordByte(bytes[at + needle.length]))) {
-      return true;
-    }
-  }
-  return false;
 }
 
 function readIgnore(file: string, base: string): GitignoreFile | undefined {

@@ -185,28 +185,3 @@ describe('ScanCache: reuse by path, size and mtime; watcher-reported changes', (
     assert.ok(latency < 100, `stopped ${latency.toFixed(1)} ms after the cancel`);
   });
 });
-
-describe('the scan\'s parse worker (a second core for the first scan)', () => {
-  let root: string;
-
-  before(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'todo-worker-'));
-    for (let i = 0; i < 60; i++) {
-      const file = path.join(root, `d${i % 6}`, `f${i}.${['ts', 'py', 'go'][i % 3]}`);
-      mkdirSync(path.dirname(file), { recursive: true });
-      const marker = i % 3 === 0 ? '//' : i % 3 === 1 ? '#' : '//';
-      writeFileSync(file, `${marker} TODO: item ${i} @contact:${i}\nx = "TODO: not a comment"\n${marker} FIXME(alice): second ${i}\n`);
-    }
-  });
-
-  after(() => rmSync(root, { recursive: true, force: true }));
-
-  it('finds exactly what the scanning thread alone finds, to the last field, and shares the parsing', async () => {
-    const alone = await scanWorkspace({ root, worker: false });
-    const shared = await scanWorkspace({ root, worker: true });
-    assert.strictEqual(alone.stats.filesParsedByWorker, 0);
-    assert.ok(shared.stats.filesParsedByWorker > 0, 'the worker parsed some files');
-    assert.strictEqual(found(alone).length, 120);
-    assert.deepStrictEqual(shared.files, alone.files);
-  });
-});
