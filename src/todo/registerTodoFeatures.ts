@@ -34,7 +34,7 @@ export function registerTodoFeatures(container: FeatureHost, test?: TestHooks): 
   const storage = container.context.storageUri;
   const scanStorage = storage?.scheme === 'file' ? { dir: storage.fsPath, extensionVersion: String(container.context.extension.packageJSON.version) } : undefined;
   const workspace = container.register(new TodoWorkspaceLoader({ notify: container.notify, linked, log: container.log, hooks: test, scanStorage }));
-  const features: TodoFeatures = { documents, linked, creator, workspace, codeLinks: registerCodeLinks(container, test) };
+  const features: TodoFeatures = { documents, linked, creator, workspace, codeLinks: registerCodeLinks(container, (folder) => workspace.folderTodos(folder), test) };
   // The user answers, unless a test has set its answer (its hooks exist only in ExtensionMode.Test).
   const prompts: TodoPrompts = {
     review: (candidates, defaultAssociations) => test?.review?.(candidates, defaultAssociations) ?? workspace.review(candidates, defaultAssociations),

@@ -1,6 +1,7 @@
 // Code and task linked both ways (lazily loaded: dist/codeLinks.js, see codeLinksLoader.ts).
-// - An index of the workspace's linked TODOs (core/hsIdIndex.ts): one scan when this loads, then file by file
-//   as file watchers and saves report changes; "Go to Code" looks a task up there instead of scanning.
+// - An index of the workspace's linked TODOs (core/hsIdIndex.ts): one scan when this loads (the workspace TODO
+//   commands' own scan, whose cache it so fills: the user's first command then reads only what changed), then
+//   file by file as file watchers and saves report changes; "Go to Code" looks a task up there, never scanning.
 //   Known limit: a folder VS Code's watcher never watches (on Linux one made inside a new folder before the
 //   watcher saw that one, `mkdir -p`: parcel-bundler/watcher#97) reports nothing; a TODO that moves within a
 //   file the index knows is still found (each click re-reads the index's files), one written there later is not.
@@ -16,7 +17,7 @@ import type { PickItem } from '../../ui/notifier';
 import { ExcludeMatcher } from '../core/glob';
 import { GitignoreFile, GitignoreStack } from '../core/gitignore';
 import { HsIdIndex, linkedSites, recordedLocation, RemovedIds, type RecordedLocation, type SiteInFile } from '../core/hsIdIndex';
-import { scanTree, type ScanParser } from '../core/treeScan';
+import { scanTree, type FileTodos, type ScanParser } from '../core/treeScan';
 import type { TodoToolkit } from '../workspace/todoToolkit';
 import { excludeGlobs } from '../workspace/workspaceTodos';
 
@@ -48,6 +49,8 @@ export interface CodeLinksDeps extends Pick<FeatureHost, 'client' | 'auth' | 'lo
   /** The main bundle's parser and settings (not copied into this bundle). */
   toolkit: Pick<TodoToolkit, 'findTodos' | 'languageForFile' | 'defaultTags' | 'languageOf' | 'relativePath' | 'readTodoSettings' | 'secretFileMatcher'>;
   hooks?: CodeLinksHooks;
+  /** A workspace folder's files with TODOs, through the workspace TODO commands' scan cache (TodoWorkspace.folderTodos). */
+  folderTodos: (folder: vscode.WorkspaceFolder) => Promise<FileTodos[]>;
   /** How long after the last change the removed ids are checked (a branch switch writes many files). */
   settleMs?: number;
 }
@@ -232,15 +235,12 @@ export class CodeLinks implements vscode.Disposable {
   private async scanAll(): Promise<void> {
     const started = Date.now();
     this.stats.workspaceScans++;
-    const settings = this.deps.toolkit.readTodoSettings();
-    const secretFiles = this.deps.toolkit.secretFileMatcher();
     const seen = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file' || this.disposed) {
         continue;
       }
-      const result = await scanTree({ root: folder.uri.fsPath, excludes: excludeGlobs(folder), maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles }, this.parser);
-      for (const file of result.files) {
+      for (const file of await this.deps.folderTodos(folder)) {
         seen.add(file.path);
         // A rescan (folders changed) may find ids gone: the same check as any other removal.
         this.removed.add(this.index.setFile(file.path, linkedSites(file.todos)));

@@ -10,18 +10,19 @@ import { DocumentTodos } from '../documentTodos';
 import { TodoCommands } from '../todoCommandIds';
 import { readTodoSettings, secretFileMatcher } from '../todoSettings';
 import type * as CodeLinksModule from './codeLinks';
-import type { CodeLinks, CodeLinksHooks } from './codeLinks';
+import type { CodeLinks, CodeLinksDeps, CodeLinksHooks } from './codeLinks';
 
 /** After start-up, before the index is built: the window's own start-up work goes first. */
 const START_DELAY_MS = 3_000;
 
-export function registerCodeLinks(host: Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged' | 'notify' | 'register'>, hooks?: CodeLinksHooks): LazyFeature<CodeLinks> {
+/** `folderTodos`: the workspace TODO commands' scan of a folder (their cache), which the index's first scan shares. */
+export function registerCodeLinks(host: Pick<FeatureHost, 'client' | 'auth' | 'log' | 'tasksChanged' | 'notify' | 'register'>, folderTodos: CodeLinksDeps['folderTodos'], hooks?: CodeLinksHooks): LazyFeature<CodeLinks> {
   // A literal path: esbuild.js (LAZY_BUNDLES) rewrites it to ./codeLinks.js; under tsc it is the module next to this one.
   const feature = lazyFeature('Code links', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lazy = require('./codeLinks') as typeof CodeLinksModule;
     const toolkit = { findTodos, languageForFile, defaultTags: DEFAULT_TAGS, languageOf: DocumentTodos.languageOf, relativePath: DocumentTodos.relativePath, readTodoSettings, secretFileMatcher };
-    return host.register(lazy.createCodeLinks({ ...host, toolkit, hooks }));
+    return host.register(lazy.createCodeLinks({ ...host, toolkit, hooks, folderTodos }));
   }, host.log);
   host.register(vscode.commands.registerCommand(TodoCommands.goToCode, (arg: unknown) => feature.get().goToCode(arg)));
   let timer: NodeJS.Timeout | undefined;

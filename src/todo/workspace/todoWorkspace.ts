@@ -2,12 +2,14 @@
 // scan (honouring files.exclude, search.exclude and .gitignore), the review quick pick, and the plan of
 // "Clean Up Completed TODOs". Loaded on first use by TodoWorkspaceLoader (todoWorkspaceLoader.ts), which
 // passes the main bundle's TODO parser and settings in (TodoToolkit): this bundle carries no copy of them.
+import type * as vscode from 'vscode';
 import type { Notifier } from '../../ui/notifier';
+import type { FileTodos } from '../core/treeScan';
 import type { LinkedTodos } from '../linkedTodos';
 import type { TodoCandidate } from '../creation/todoCreator';
 import { planCleanUp, type CleanUpPlan } from './cleanUp';
 import type { TodoToolkit } from './todoToolkit';
-import { FolderScanCaches, reviewWithQuickPick, scanWithProgress, withText, workspaceTodos, type ScanStorage, type WorkspaceScanHooks } from './workspaceTodos';
+import { FolderScanCaches, reviewWithQuickPick, scanFolder, scanWithProgress, withText, workspaceTodos, type ScanStorage, type WorkspaceScanHooks } from './workspaceTodos';
 
 export interface TodoWorkspaceDeps {
   readonly notify: Pick<Notifier, 'pick' | 'progress'>;
@@ -25,6 +27,11 @@ export interface TodoWorkspace {
    * stops the scan (an AbortError); `onProgress` hears how many files were scanned so far.
    */
   todos(signal?: AbortSignal, onProgress?: (filesDone: number) => void): Promise<TodoCandidate[]>;
+  /**
+   * One folder's files with TODOs as on disk, through the cache the commands' scans use: the linked-TODO
+   * index's start-up scan, which so also makes the user's first command scan read only what changed.
+   */
+  folderTodos(folder: vscode.WorkspaceFolder): Promise<FileTodos[]>;
   /** todos() in a progress notification whose Cancel stops the scan: undefined when cancelled. */
   scanWithProgress(): Thenable<TodoCandidate[] | undefined>;
   /** The candidates with the text of their files (read only for those the user picked). */
@@ -44,6 +51,7 @@ export function createTodoWorkspace(deps: TodoWorkspaceDeps): TodoWorkspace {
   const caches = new FolderScanCaches(deps.scanStorage);
   return {
     todos: (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress, deps.hooks),
+    folderTodos: async (folder) => (await scanFolder(toolkit, caches, folder)).files,
     scanWithProgress: () => scanWithProgress(deps.notify, (signal, onProgress) => workspaceTodos(toolkit, caches, signal, onProgress, deps.hooks)),
     withText,
     review: (candidates, defaultAssociations) => reviewWithQuickPick(deps.notify, candidates, defaultAssociations),

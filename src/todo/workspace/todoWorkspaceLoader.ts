@@ -51,6 +51,10 @@ export class TodoWorkspaceLoader implements TodoWorkspace {
     return this.feature.get().todos(...args);
   }
 
+  folderTodos(...args: Parameters<TodoWorkspace['folderTodos']>): ReturnType<TodoWorkspace['folderTodos']> {
+    return this.feature.get().folderTodos(...args);
+  }
+
   scanWithProgress(): ReturnType<TodoWorkspace['scanWithProgress']> {
     return this.feature.get().scanWithProgress();
   }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { Notifier, PickItem } from '../../ui/notifier';
 import { ScanCache } from '../core/scanCache';
 import { fileScanStore, ScanCacheFile, SCAN_CACHE_FORMAT } from '../core/scanCacheFile';
-import { scanTree, type ScanStats } from '../core/treeScan';
+import { scanTree, type ScanResult, type ScanStats } from '../core/treeScan';
 import type { TodoCandidate } from '../creation/todoCreator';
 import type { TodoToolkit } from './todoToolkit';
 
@@ -34,6 +34,8 @@ export interface ScanStorage {
  */
 export class FolderScanCaches implements vscode.Disposable {
   private readonly folders = new Map<string, { cache: ScanCache; watcher: vscode.FileSystemWatcher; kept?: ScanCacheFile; restored?: Promise<unknown> }>();
+  /** Each folder's scan in progress (or the last one): a cache serves one scan at a time. */
+  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(private readonly storage?: ScanStorage) {}
   /**
@@ -103,6 +105,26 @@ export class FolderScanCaches implements vscode.Disposable {
     return cache;
   }
 
+  /**
+   * Runs `scan` once the folder's previous scan has ended: the linked-TODO index's start-up scan and a command's
+   * share the cache, and the second then reads only what changed. Waiting ends early when `signal` aborts.
+   */
+  async exclusive<T>(folder: vscode.WorkspaceFolder, signal: AbortSignal | undefined, scan: () => Promise<T>): Promise<T> {
+    const key = folder.uri.toString();
+    const previous = this.running.get(key) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(() => {
+      if (signal?.aborted) {
+        throw abortError();
+      }
+      return scan();
+    });
+    this.running.set(key, mine.catch(() => undefined));
+    if (!signal) {
+      return mine;
+    }
+    return Promise.race([mine, new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(abortError()), { once: true }))]);
+  }
+
   /** A whole scan of `folder` completed: its results are saved (debounced) for the next session. */
   scanned(folder: vscode.WorkspaceFolder): void {
     const entry = this.folders.get(folder.uri.toString());
@@ -133,6 +155,23 @@ export interface WorkspaceScanHooks {
 }
 
 /**
+ * One folder's files with TODOs, from the disk, through the folder's cache: what the commands' scans and the
+ * linked-TODO index's start-up scan share (the first of them reads the folder, the next only what changed).
+ */
+export function scanFolder(toolkit: TodoToolkit, caches: FolderScanCaches, folder: vscode.WorkspaceFolder, signal?: AbortSignal, onProgress?: (stats: Readonly<ScanStats>) => void | Promise<void>): Promise<ScanResult> {
+  const settings = toolkit.readTodoSettings();
+  const excludes = excludeGlobs(folder);
+  return caches.exclusive(folder, signal, async () => {
+    const result = await scanTree(
+      { root: folder.uri.fsPath, excludes, maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles: toolkit.secretFileMatcher(), signal, cache: await caches.ready(folder, excludes), onProgress },
+      toolkit,
+    );
+    caches.scanned(folder);
+    return result;
+  });
+}
+
+/**
  * All TODOs of the workspace (linked ones too: clean-up needs them); `documentText` filled lazily.
  * `signal` stops the scan within one slice of work (≈ 12 ms); `onProgress` hears the files read so far.
  */
@@ -146,17 +185,12 @@ export async function workspaceTodos(toolkit: TodoToolkit, caches: FolderScanCac
     if (folder.uri.scheme !== 'file') {
       continue;
     }
-    const excludes = excludeGlobs(folder);
     const progress = (stats: Readonly<ScanStats>) => {
       const filesDone = before + stats.filesRead + stats.filesReused;
       onProgress?.(filesDone);
       return hooks?.onScanProgress?.(filesDone, signal);
     };
-    const result = await scanTree(
-      { root: folder.uri.fsPath, excludes, maxFileSize: settings.maxFileSize, tags: settings.tags, secretFiles, signal, cache: await caches.ready(folder, excludes), onProgress: progress },
-      toolkit,
-    );
-    caches.scanned(folder);
+    const result = await scanFolder(toolkit, caches, folder, signal, progress);
     hooks?.onScanned?.(folder.uri.fsPath, result.stats);
     before += result.stats.filesRead + result.stats.filesReused;
     const seen = new Set<string>();
@@ -276,4 +310,10 @@ export async function reviewWithQuickPick(
     ignoreFocusOut: true,
   });
   return picked?.map((item) => item.candidate);
+}
+
+function abortError(): Error {
+  const error = new Error('The TODO scan was cancelled.');
+  error.name = 'AbortError';
+  return error;
 }

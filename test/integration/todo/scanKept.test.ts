@@ -4,13 +4,19 @@
 // the way the next host builds it: a fresh TodoWorkspaceLoader (fresh folder caches, no watcher history) over
 // the same storage folder and the extension's own version. It checks every file by size and mtime, reads the
 // one edited "while VS Code was closed" (and any other suites changed since the save), and finds
-// the same TODOs a session with nothing kept finds.
+// the same TODOs a session with nothing kept finds. And the linked-TODO index's start-up scan goes through the
+// same folder cache, so a session's first workspace command after it reads only what changed.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Container } from '../../../src/container';
 import type { TestHooks } from '../../../src/testHooks';
+import { createCodeLinks } from '../../../src/todo/codeLinks/codeLinks';
+import { languageForFile } from '../../../src/todo/core/languages';
+import { DEFAULT_TAGS, findTodos } from '../../../src/todo/core/todoParser';
 import type { ScanStats } from '../../../src/todo/core/treeScan';
+import { DocumentTodos } from '../../../src/todo/documentTodos';
+import { readTodoSettings, secretFileMatcher } from '../../../src/todo/todoSettings';
 import { TodoWorkspaceLoader } from '../../../src/todo/workspace/todoWorkspaceLoader';
 import type { TodoCandidate } from '../../../src/todo/creation/todoCreator';
 import { waitFor } from '../../support/waitFor';
@@ -53,15 +59,19 @@ describe('Workspace TODO scan: results kept between sessions (in-host)', functio
   });
 
   /** A session as the next extension host would build it: fresh caches over `storage` (or none). */
-  async function nextSession(storage: string | undefined): Promise<{ todos: TodoCandidate[]; stats: ScanStats }> {
-    let stats: ScanStats | undefined;
+  function newSession(storage: string | undefined, onScanned: (stats: ScanStats) => void): TodoWorkspaceLoader {
     const session = new TodoWorkspaceLoader({
       notify: c.notify, linked: c.todo.linked, log: c.log,
-      hooks: { onScanned: (_root, s) => (stats = { ...s }) },
+      hooks: { onScanned: (_root, s) => onScanned({ ...s }) },
       scanStorage: storage === undefined ? undefined : { dir: storage, extensionVersion: String(c.context.extension.packageJSON.version) },
     });
     loaders.push(session);
-    const todos = await session.todos();
+    return session;
+  }
+
+  async function nextSession(storage: string | undefined): Promise<{ todos: TodoCandidate[]; stats: ScanStats }> {
+    let stats: ScanStats | undefined;
+    const todos = await newSession(storage, (s) => (stats = s)).todos();
     assert.ok(stats, 'the scan reported its stats');
     return { todos, stats };
   }
@@ -100,5 +110,30 @@ describe('Workspace TODO scan: results kept between sessions (in-host)', functio
     assert.deepStrictEqual(ours(returning.todos), ours(cold.todos));
     assert.ok(ours(returning.todos).includes(`${FOLDER}/d0/f0.ts:0:edited while closed`));
     assert.strictEqual(ours(returning.todos).length, FILES);
+  });
+
+  it('the linked-TODO index\'s start-up scan fills the commands\' cache: the first workspace command then reads only what changed', async () => {
+    const linked = path.join(root, 'linked.ts');
+    fs.writeFileSync(linked, '// TODO(HS-424242): linked from the shared scan\n');
+    const scans: ScanStats[] = [];
+    const session = newSession(undefined, (s) => scans.push(s));
+    const toolkit = { findTodos, languageForFile, defaultTags: DEFAULT_TAGS, languageOf: DocumentTodos.languageOf, relativePath: DocumentTodos.relativePath, readTodoSettings, secretFileMatcher };
+    const links = createCodeLinks({ client: c.client, auth: c.auth, log: c.log, tasksChanged: c.tasksChanged, notify: c.notify, toolkit, folderTodos: (folder) => session.folderTodos(folder) });
+    try {
+      await links.ready;
+      assert.deepStrictEqual(links.index.sites('424242').map((s) => path.relative(root, s.file)), ['linked.ts'], 'the index has the linked TODO from the shared scan');
+      assert.strictEqual(scans.length, 0, 'the index\'s scan is not a command\'s (no progress, no stats hook)');
+      const todos = await session.todos();
+      const first = scans[0];
+      assert.ok(first, 'the command\'s scan reported its stats');
+      assert.notStrictEqual(first.mode, 'full', 'the first command scan starts from the index\'s results');
+      // Of this folder's 301 files none is read; elsewhere other suites may have changed a few files since.
+      assert.ok(first.filesReused >= FILES + 1, `reused ${first.filesReused} results of the index's scan`);
+      assert.ok(first.filesRead < 20, `read ${first.filesRead} files`);
+      assert.deepStrictEqual(ours(todos), ours((await nextSession(undefined)).todos), 'the same TODOs as a session that scans from nothing');
+    } finally {
+      links.dispose();
+      fs.rmSync(linked, { force: true });
+    }
   });
 });
