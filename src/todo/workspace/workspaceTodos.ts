@@ -93,6 +93,7 @@ export class FolderScanCaches implements vscode.Disposable {
         watcher.dispose();
         kept?.dispose();
         this.folders.delete(other);
+        this.running.delete(other);
       }
     }
     return entry.cache;
