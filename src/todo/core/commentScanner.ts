@@ -202,8 +202,9 @@ class RegionScanner implements SpecialHost {
   scanAround(offsets: readonly number[]): void {
     const text = this.text;
     const to = text.length;
-    const openers = multiLineOpeners(this.syntax);
-    const cursors = openers.map(() => -1);
+    const { openers, search } = multiLineOpeners(this.syntax);
+    // The first opener at or after `pos` (Infinity: none left), found again only once `pos` has passed it.
+    let nextOpener = search ? -1 : Infinity;
     let hit = 0;
     let pos = 0;
     // Openers that need a line start (`\n=head1`) are searched with their line break: the first line has none.
@@ -216,17 +217,13 @@ class RegionScanner implements SpecialHost {
         hit++;
       }
       let target = hit < offsets.length ? offsets[hit] : Infinity;
-      for (let k = 0; k < openers.length; k++) {
-        let at = cursors[k];
-        if (at < pos && at !== Infinity) {
-          // An opener that starts with its line break (`\n=head1`) matters from the line after it.
-          const atLineStart = openers[k].charCodeAt(0) === NL ? 1 : 0;
-          at = text.indexOf(openers[k], Math.max(0, pos - atLineStart));
-          cursors[k] = at < 0 ? Infinity : at + atLineStart;
-        }
-        if (cursors[k] < target) {
-          target = cursors[k];
-        }
+      if (nextOpener < pos) {
+        search!.lastIndex = pos;
+        const match = search!.exec(text);
+        nextOpener = match ? match.index : Infinity;
+      }
+      if (nextOpener < target) {
+        target = nextOpener;
       }
       // Perl's data section: reached from the line of its `__END__`, so POD in it is read from its start.
       if (this.codeEnd >= pos && this.codeEnd < target) {
@@ -825,8 +822,38 @@ function dataSection(text: string): number {
   return Infinity;
 }
 
+interface MultiLineOpeners {
+  openers: readonly string[];
+  /**
+   * One global regular expression for all of them (none when there are none): `scanAround` searched each
+   * opener with its own `indexOf` cursor, and an opener a file does not hold (`qr{`, `$` before `\r\n`) cost a search
+   * of the whole file: thirteen for each Perl file, mostly stopping at every `$`, `q` or line break.
+   */
+  search: RegExp | undefined;
+}
+
+/** By syntax, made once (weakly: a caller may pass syntaxes of its own). */
+const multiLineOpenersBySyntax = new WeakMap<CommentSyntax, MultiLineOpeners>();
+
 /** Texts that can carry tokenizer state across a line break (see `scanAround`). */
-function multiLineOpeners(syntax: CommentSyntax): string[] {
+function multiLineOpeners(syntax: CommentSyntax): MultiLineOpeners {
+  let known = multiLineOpenersBySyntax.get(syntax);
+  if (!known) {
+    const openers = multiLineOpenerTexts(syntax);
+    // An opener that starts with its line break (`\n=head1`) matters from the line after it: a lookbehind
+    // finds it where it matters, at the `=`.
+    const alternatives = openers.map((text) => (text.charCodeAt(0) === NL ? `(?<=\n)${escapeRegExp(text.slice(1))}` : escapeRegExp(text)));
+    known = { openers, search: openers.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined };
+    multiLineOpenersBySyntax.set(syntax, known);
+  }
+  return known;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function multiLineOpenerTexts(syntax: CommentSyntax): string[] {
   const openers = new Set<string>();
   for (const rule of syntax.block) {
     openers.add(rule.open);
