@@ -244,7 +244,7 @@ class RegionScanner implements SpecialHost {
    */
   scan(from: number, to: number, stopAfter = Infinity): number {
     const { text, syntax } = this;
-    const next = (this.finder ??= this.candidateFinder(from));
+    const next = (this.finder ??= this.candidateFinder());
     // The next line break at or after the stop point, found once per line: past the stop point each
     // candidate asks for it, and searching again per candidate was quadratic on a long line.
     let nl = -1;
@@ -375,39 +375,25 @@ class RegionScanner implements SpecialHost {
 
   /**
    * Returns a function giving the next offset ≥ i whose character can start a comment, a string or
-   * an escape. It keeps one `indexOf` cursor per such character, so the text is searched natively
-   * (fast) and each cursor only moves forward: linear overall.
+   * an escape. One native search (a regular expression of those characters) per call: one `indexOf`
+   * cursor per character was a JavaScript loop over all of them per candidate (eleven in Perl), mostly
+   * run before the JIT had optimized it. Offsets only grow (scanAround calls scan always further on),
+   * so an answer at or past `i` found from at or before `i` is reused.
    */
-  private candidateFinder(from: number): (i: number) => number {
-    const chars: string[] = [];
-    for (let c = 0; c < 128; c++) {
-      if (this.starts[c]) {
-        chars.push(String.fromCharCode(c));
-      }
-    }
-    // The cursors persist across scan calls (scanAround calls scan repeatedly, always further on), so a
-    // character that never occurs is searched for once, not once per call.
-    const cursors = chars.map(() => from - 1);
+  private candidateFinder(): (i: number) => number {
+    const search = candidateSearch(this.starts);
     const text = this.text;
+    let searchedFrom = Infinity;
+    let found = -1;
     return (i: number) => {
-      let best = Infinity;
-      for (let k = 0; k < chars.length; k++) {
-        let at = cursors[k];
-        if (at < i && at !== Infinity) {
-          at = text.indexOf(chars[k], i);
-          if (at < 0) {
-            at = Infinity;
-          }
-          cursors[k] = at;
-        }
-        if (at < best) {
-          best = at;
-        }
+      if (i < searchedFrom || found < i) {
+        search.lastIndex = i;
+        found = search.test(text) ? search.lastIndex - 1 : Infinity;
+        searchedFrom = i;
       }
-      return best;
+      return found;
     };
   }
-
 
   private lineComment(i: number, to: number, markerLength: number, marker: string): number {
     let end = this.text.indexOf('\n', i + markerLength);
@@ -757,6 +743,26 @@ class RegionScanner implements SpecialHost {
     const c = j < to ? this.text.charCodeAt(j) : NL;
     return c === NL || isSpace(c);
   }
+}
+
+/** By the characters searched for: a handful of combinations, one per syntax at most. */
+const candidateSearches = new Map<string, RegExp>();
+
+/** A global regular expression finding the next character flagged in `starts` (ASCII codes). */
+function candidateSearch(starts: Uint8Array): RegExp {
+  let units = '';
+  for (let c = 0; c < starts.length; c++) {
+    if (starts[c]) {
+      units += `\\u${c.toString(16).padStart(4, '0')}`;
+    }
+  }
+  let search = candidateSearches.get(units);
+  if (!search) {
+    // No flagged character (a syntax with no comments nor strings): a search that never matches.
+    search = new RegExp(units === '' ? '[^\\s\\S]' : `[${units}]`, 'g');
+    candidateSearches.set(units, search);
+  }
+  return search;
 }
 
 /**
