@@ -218,9 +218,7 @@ class RegionScanner implements SpecialHost {
       }
       let target = hit < offsets.length ? offsets[hit] : Infinity;
       if (nextOpener < pos) {
-        search!.lastIndex = pos;
-        const match = search!.exec(text);
-        nextOpener = match ? match.index : Infinity;
+        nextOpener = nextOpenerFrom(search!, text, pos);
       }
       if (nextOpener < target) {
         target = nextOpener;
@@ -846,13 +844,28 @@ function multiLineOpeners(syntax: CommentSyntax): MultiLineOpeners {
   let known = multiLineOpenersBySyntax.get(syntax);
   if (!known) {
     const openers = multiLineOpenerTexts(syntax);
-    // An opener that starts with its line break (`\n=head1`) matters from the line after it: a lookbehind
-    // finds it where it matters, at the `=`.
-    const alternatives = openers.map((text) => (text.charCodeAt(0) === NL ? `(?<=\n)${escapeRegExp(text.slice(1))}` : escapeRegExp(text)));
-    known = { openers, search: openers.length > 0 ? new RegExp(alternatives.join('|'), 'g') : undefined };
+    known = { openers, search: openers.length > 0 ? new RegExp(openers.map(escapeRegExp).join('|'), 'g') : undefined };
     multiLineOpenersBySyntax.set(syntax, known);
   }
   return known;
+}
+
+/**
+ * The offset of the first opener at or after `pos`, or Infinity. An opener that starts with its line break
+ * (`\n=head1`) matters from the line after it, so it counts at the character after its line break, and the
+ * search starts one character early to find one whose line starts at `pos`. (Not a lookbehind: on Node 20 one
+ * made the whole search five times slower.)
+ */
+function nextOpenerFrom(search: RegExp, text: string, pos: number): number {
+  search.lastIndex = Math.max(0, pos - 1);
+  for (let match = search.exec(text); match; match = search.exec(text)) {
+    const at = match[0].charCodeAt(0) === NL ? match.index + 1 : match.index;
+    if (at >= pos) {
+      return at;
+    }
+    search.lastIndex = match.index + 1;
+  }
+  return Infinity;
 }
 
 function escapeRegExp(value: string): string {
