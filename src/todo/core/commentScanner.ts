@@ -118,7 +118,6 @@ class CommentSink {
 }
 
 class RegionScanner implements SpecialHost {
-  private readonly starts = new Uint8Array(128);
   /** The candidate finder, made once: scanAround calls scan once per region, thousands of times on a large file. */
   private finder: ((i: number) => number) | undefined;
   private greaterThanAt = -2;
@@ -136,59 +135,9 @@ class RegionScanner implements SpecialHost {
     private readonly syntax: CommentSyntax,
     readonly out: CommentSink,
   ) {
-    const mark = (s: string) => {
-      const code = s.charCodeAt(0);
-      if (code < 128) {
-        this.starts[code] = 1;
-      }
-    };
-    for (const rule of syntax.line) {
-      mark(rule.open);
-      if (rule.keyword) {
-        mark(rule.open.toLowerCase());
-      }
-    }
-    for (const rule of syntax.block) {
-      mark(rule.open);
-    }
-    for (const rule of syntax.strings) {
-      mark(rule.open);
-    }
-    if (syntax.escapeOutside) {
-      mark(syntax.escapeOutside);
-    }
-    if (syntax.embedded) {
-      mark('<');
-    }
-    for (const special of syntax.special ?? []) {
-      if (special === 'rust-raw') { mark('r'); mark('b'); }
-      if (special === 'swift-raw') {
-        mark('#');
-      }
-      if (special === 'cpp-raw') {
-        mark('R');
-      }
-      if (special === 'lua-long') { mark('['); mark('-'); }
-      if (special === 'cmake-bracket') { mark('['); mark('#'); }
-      if (special === 'heredoc' || special === 'shell-heredoc') {
-        mark('<');
-      }
-      if (special === 'perl-pod') {
-        // Perl's code ends at `__END__` / `__DATA__` alone on a line: found once, not per `_`.
-        this.codeEnd = dataSection(text);
-      }
-      if (special === 'zig-multiline') {
-        mark('\\');
-      }
-      if (special === 'perl-pod') {
-        mark('=');
-      }
-      if (special === 'perl-quote') {
-        // Frequent letters, but only looked at on the lines the scan tokenizes (around tags and openers).
-        for (const c of 'qmsty~') {
-          mark(c);
-        }
-      }
+    if (syntax.special?.includes('perl-pod')) {
+      // Perl's code ends at `__END__` / `__DATA__` alone on a line: found once, not per `_`.
+      this.codeEnd = dataSection(text);
     }
   }
 
@@ -379,7 +328,7 @@ class RegionScanner implements SpecialHost {
    * so an answer at or past `i` found from at or before `i` is reused.
    */
   private candidateFinder(): (i: number) => number {
-    const search = candidateSearch(this.starts);
+    const search = candidateSearch(this.syntax);
     const text = this.text;
     let searchedFrom = Infinity;
     let found = -1;
@@ -743,24 +692,81 @@ class RegionScanner implements SpecialHost {
   }
 }
 
-/** By the characters searched for: a handful of combinations, one per syntax at most. */
-const candidateSearches = new Map<string, RegExp>();
+/** By syntax, made once (weakly: a caller may pass syntaxes of its own). */
+const candidateSearches = new WeakMap<CommentSyntax, RegExp>();
 
-/** A global regular expression finding the next character flagged in `starts` (ASCII codes). */
-function candidateSearch(starts: Uint8Array): RegExp {
-  let units = '';
-  for (let c = 0; c < starts.length; c++) {
-    if (starts[c]) {
-      units += `\\u${c.toString(16).padStart(4, '0')}`;
-    }
-  }
-  let search = candidateSearches.get(units);
+/** A global regular expression finding the next character that can start a comment, a string or an escape. */
+function candidateSearch(syntax: CommentSyntax): RegExp {
+  let search = candidateSearches.get(syntax);
   if (!search) {
-    // No flagged character (a syntax with no comments nor strings): a search that never matches.
+    const starts = startCharacters(syntax);
+    let units = '';
+    for (let c = 0; c < starts.length; c++) {
+      if (starts[c]) {
+        units += `\\u${c.toString(16).padStart(4, '0')}`;
+      }
+    }
+    // No such character (a syntax with no comments nor strings): a search that never matches.
     search = new RegExp(units === '' ? '[^\\s\\S]' : `[${units}]`, 'g');
-    candidateSearches.set(units, search);
+    candidateSearches.set(syntax, search);
   }
   return search;
+}
+
+/** The ASCII characters that can start a comment, a string or an escape of the syntax, flagged by code. */
+function startCharacters(syntax: CommentSyntax): Uint8Array {
+  const starts = new Uint8Array(128);
+  const mark = (s: string) => {
+    const code = s.charCodeAt(0);
+    if (code < 128) {
+      starts[code] = 1;
+    }
+  };
+  for (const rule of syntax.line) {
+    mark(rule.open);
+    if (rule.keyword) {
+      mark(rule.open.toLowerCase());
+    }
+  }
+  for (const rule of syntax.block) {
+    mark(rule.open);
+  }
+  for (const rule of syntax.strings) {
+    mark(rule.open);
+  }
+  if (syntax.escapeOutside) {
+    mark(syntax.escapeOutside);
+  }
+  if (syntax.embedded) {
+    mark('<');
+  }
+  for (const special of syntax.special ?? []) {
+    if (special === 'rust-raw') { mark('r'); mark('b'); }
+    if (special === 'swift-raw') {
+      mark('#');
+    }
+    if (special === 'cpp-raw') {
+      mark('R');
+    }
+    if (special === 'lua-long') { mark('['); mark('-'); }
+    if (special === 'cmake-bracket') { mark('['); mark('#'); }
+    if (special === 'heredoc' || special === 'shell-heredoc') {
+      mark('<');
+    }
+    if (special === 'zig-multiline') {
+      mark('\\');
+    }
+    if (special === 'perl-pod') {
+      mark('=');
+    }
+    if (special === 'perl-quote') {
+      // Frequent letters, but only looked at on the lines the scan tokenizes (around tags and openers).
+      for (const c of 'qmsty~') {
+        mark(c);
+      }
+    }
+  }
+  return starts;
 }
 
 /**
