@@ -4,7 +4,7 @@
 import type * as SyntaxExtrasModule from './syntaxExtras';
 import type { SpecialHost } from './syntaxExtras';
 import { CommentSyntax, StringRule, syntaxFor } from './languages';
-import { CR, isSpace, NL, onlyBlanksBefore } from './scanChars';
+import { CR, escapeRegExp, isSpace, NL, onlyBlanksBefore } from './scanChars';
 
 let extras: typeof SyntaxExtrasModule | undefined;
 /**
@@ -872,10 +872,6 @@ function nextOpenerFrom(search: RegExp, text: string, pos: number): number {
     search.lastIndex = match.index + 1;
   }
   return Infinity;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function multiLineOpenerTexts(syntax: CommentSyntax): string[] {

@@ -5,6 +5,7 @@ import { createHash } from 'crypto';
 import { Comment, LineIndex, scanComments, syntaxExtras } from './commentScanner';
 import { BY_CONTENT, CommentSyntax, mayDeclareLanguage, syntaxFor } from './languages';
 import { parseHints, TodoHints } from './hints';
+import { escapeRegExp } from './scanChars';
 
 export const DEFAULT_TAGS: readonly string[] = ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG'];
 
@@ -166,10 +167,6 @@ function tagOffsets(text: string, tags: readonly string[]): number[] {
 /** ASCII letters, digits and `_` (NaN, before the start or past the end, is none). */
 function isAsciiWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 let cachedHeader: { key: string; regex: RegExp } | undefined;

@@ -399,7 +399,7 @@ function fileTodos(candidate: Candidate, todos: TodoItem[]): FileTodos | undefin
 }
 
 /** A file's text as the parser wants it: UTF-8, a byte-order mark replaced by a blank (columns stay put). */
-export function textOf(bytes: Uint8Array): string {
+function textOf(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 }
@@ -412,7 +412,8 @@ function readIgnore(file: string, base: string): GitignoreFile | undefined {
   }
 }
 
-function abortError(): Error {
+/** What a cancelled scan throws (its name is what callers test); a command's queued scan throws it too. */
+export function abortError(): Error {
   const error = new Error('The TODO scan was cancelled.');
   error.name = 'AbortError';
   return error;

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { Notifier, PickItem } from '../../ui/notifier';
 import { ScanCache } from '../core/scanCache';
 import { fileScanStore, ScanCacheFile, SCAN_CACHE_FORMAT } from '../core/scanCacheFile';
-import { scanTree, type ScanResult, type ScanStats } from '../core/treeScan';
+import { abortError, scanTree, type ScanResult, type ScanStats } from '../core/treeScan';
 import type { TodoCandidate } from '../creation/todoCreator';
 import type { TodoToolkit } from './todoToolkit';
 
@@ -311,10 +311,4 @@ export async function reviewWithQuickPick(
     ignoreFocusOut: true,
   });
   return picked?.map((item) => item.candidate);
-}
-
-function abortError(): Error {
-  const error = new Error('The TODO scan was cancelled.');
-  error.name = 'AbortError';
-  return error;
 }
